@@ -1,0 +1,32 @@
+/* gs-report.h — turning a run into words a board member can read.
+ *
+ * The writers append to a GString and never touch a file or a stream; the
+ * front end decides where the text goes.  Output depends only on the run,
+ * so the same scenario and seed give the same bytes.
+ */
+#pragma once
+
+#include <glib.h>
+#include <govsim/gs-engine.h>
+
+G_BEGIN_DECLS
+
+/**
+ * gs_report_text_summary:
+ * Appends the summary of @run: the headline, decisions per body and matter
+ * type (arrived, approved, rejected, pending, median and 90th-percentile days
+ * to decision, missed deadlines) and meetings per body (held, inquorate,
+ * items carried over, ties).
+ */
+void gs_report_text_summary (const GsRun *run, GString *out);
+
+/**
+ * gs_report_text_trace:
+ * Appends the narrative of @run, one dated line per record.
+ */
+void gs_report_text_trace (const GsRun *run, GString *out);
+
+/** Appends @pounds as "£1,234,567". */
+void gs_report_append_money (GString *out, gint64 pounds);
+
+G_END_DECLS

@@ -1,0 +1,214 @@
+/* gs-scenario.c — lifetime and read access of a loaded scenario.
+ *
+ * The scenario is built once by the loader and then only read, so there is
+ * nothing here but construction, destruction, look-ups and the names of the
+ * enumerations.  Look-ups by id are linear: they run at load time and in the
+ * front end, never in the engine's loop, and scenarios hold hundreds of
+ * entities, not millions.
+ */
+#include "gs-scenario-private.h"
+
+#include <string.h>
+
+static void
+clear_body (gpointer p)
+{
+  GsBody *b = p;
+  g_free (b->members);
+}
+
+static void
+clear_proposal (gpointer p)
+{
+  GsProposal *pr = p;
+  g_free (pr->affects);
+}
+
+static void
+clear_arrivals (gpointer p)
+{
+  GsArrivals *a = p;
+  g_free (a->affects);
+}
+
+GsScenario *
+gs__scenario_new (const char *source)
+{
+  GsScenario *s = g_new0 (GsScenario, 1);
+  s->strings = g_string_chunk_new (4096);
+  s->source = g_string_chunk_insert (s->strings, source);
+  s->organisations = g_array_new (FALSE, TRUE, sizeof (GsOrganisation));
+  s->people = g_array_new (FALSE, TRUE, sizeof (GsPerson));
+  s->matters = g_array_new (FALSE, TRUE, sizeof (GsMatter));
+  s->bodies = g_array_new (FALSE, TRUE, sizeof (GsBody));
+  g_array_set_clear_func (s->bodies, clear_body);
+  s->proposals = g_array_new (FALSE, TRUE, sizeof (GsProposal));
+  g_array_set_clear_func (s->proposals, clear_proposal);
+  s->arrivals = g_array_new (FALSE, TRUE, sizeof (GsArrivals));
+  g_array_set_clear_func (s->arrivals, clear_arrivals);
+  s->seed = 1;
+  return s;
+}
+
+const char *
+gs__scenario_intern (GsScenario *s, const char *text)
+{
+  return text ? g_string_chunk_insert_const (s->strings, text) : NULL;
+}
+
+void
+gs_scenario_free (GsScenario *s)
+{
+  if (s == NULL)
+    return;
+  g_array_unref (s->organisations);
+  g_array_unref (s->people);
+  g_array_unref (s->matters);
+  g_array_unref (s->bodies);
+  g_array_unref (s->proposals);
+  g_array_unref (s->arrivals);
+  g_free (s->support);
+  g_string_chunk_free (s->strings);
+  g_free (s);
+}
+
+const char *
+gs_scenario_get_name (const GsScenario *s)
+{
+  g_return_val_if_fail (s != NULL, NULL);
+  return s->name;
+}
+
+const char *
+gs_scenario_get_source (const GsScenario *s)
+{
+  g_return_val_if_fail (s != NULL, NULL);
+  return s->source;
+}
+
+GsTime
+gs_scenario_get_start (const GsScenario *s)
+{
+  return s->start;
+}
+
+GsTime
+gs_scenario_get_end (const GsScenario *s)
+{
+  return s->end;
+}
+
+guint64
+gs_scenario_get_default_seed (const GsScenario *s)
+{
+  return s->seed;
+}
+
+guint
+gs_scenario_n_organisations (const GsScenario *s)
+{
+  return s->organisations->len;
+}
+
+guint
+gs_scenario_n_people (const GsScenario *s)
+{
+  return s->people->len;
+}
+
+guint
+gs_scenario_n_matters (const GsScenario *s)
+{
+  return s->matters->len;
+}
+
+guint
+gs_scenario_n_bodies (const GsScenario *s)
+{
+  return s->bodies->len;
+}
+
+guint
+gs_scenario_n_proposals (const GsScenario *s)
+{
+  return s->proposals->len;
+}
+
+guint
+gs_scenario_n_arrivals (const GsScenario *s)
+{
+  return s->arrivals->len;
+}
+
+int
+gs_scenario_find_body (const GsScenario *s, const char *id)
+{
+  for (guint i = 0; i < s->bodies->len; i++)
+    if (strcmp (GS_BODY (s, i)->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+int
+gs_scenario_find_person (const GsScenario *s, const char *id)
+{
+  for (guint i = 0; i < s->people->len; i++)
+    if (strcmp (GS_PERSON (s, i)->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+int
+gs_scenario_find_matter (const GsScenario *s, const char *id)
+{
+  for (guint i = 0; i < s->matters->len; i++)
+    if (strcmp (GS_MATTER (s, i)->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+double
+gs_scenario_support (const GsScenario *s, guint person, guint matter)
+{
+  g_return_val_if_fail (person < s->people->len, 0.0);
+  g_return_val_if_fail (matter < s->matters->len, 0.0);
+  return s->support[(gsize)person * s->matters->len + matter];
+}
+
+const char *
+gs_org_kind_to_string (GsOrgKind kind)
+{
+  static const char *const names[] = {
+    "nhs-trust",
+    "foundation-trust",
+    "icb",
+    "local-authority",
+    "combined-authority",
+    "vcse",
+    "independent",
+    "cic",
+  };
+  return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
+}
+
+const char *
+gs_role_to_string (GsRole role)
+{
+  static const char *const names[] = {
+    "chair",     "ned",      "chief-executive", "finance-director",
+    "executive", "governor", "officer",         "external",
+  };
+  return (guint)role < G_N_ELEMENTS (names) ? names[role] : "unknown";
+}
+
+const char *
+gs_body_kind_to_string (GsBodyKind kind)
+{
+  static const char *const names[] = {
+    "board",
+    "committee",
+    "advisory-group",
+    "officer",
+  };
+  return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
+}

@@ -1,0 +1,570 @@
+/* test-loader.c — the scenario loader against good and bad input.
+ *
+ * The bad input is the corpus in tests/data/invalid/: each file is a
+ * one-fault variation of tests/data/valid/minimal.xml (its second line says
+ * what is wrong), listed in invalid_cases[] with the error code, the line the
+ * first problem must be reported on and a short, stable part of its message.
+ * A test also checks that the table and the directory list the same files,
+ * so a file cannot be added to the corpus without saying what it must
+ * produce.  Inputs that must not be committed (a file past the 16 MiB cap,
+ * a file with 30 problems) are generated here.  Data is found through
+ * GS_TEST_DATA_DIR and GS_SCENARIO_DIR, never the current directory.
+ */
+#include <govsim/gs-loader.h>
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "gs-test.h"
+
+#ifndef GS_TEST_DATA_DIR
+#error "GS_TEST_DATA_DIR must name tests/data"
+#endif
+#ifndef GS_SCENARIO_DIR
+#error "GS_SCENARIO_DIR must name the shipped scenarios"
+#endif
+
+#define INVALID_DIR GS_TEST_DATA_DIR "/invalid"
+#define MINIMAL     GS_TEST_DATA_DIR "/valid/minimal.xml"
+#define STANCES     GS_TEST_DATA_DIR "/valid/stances.xml"
+
+typedef struct
+{
+  const char *file;      /* in tests/data/invalid/ */
+  GsLoaderError code;    /* the stage that refuses it */
+  int line;              /* the line of the first problem */
+  const char *substring; /* part of the first problem's message */
+} InvalidCase;
+
+static const InvalidCase invalid_cases[] = {
+  /* Not well-formed, or not XML at all. */
+  { "empty.xml", GS_LOADER_ERROR_MALFORMED, 1, "empty" },
+  { "whitespace-only.xml", GS_LOADER_ERROR_MALFORMED, 4, "not well-formed" },
+  { "malformed-unclosed-tag.xml", GS_LOADER_ERROR_MALFORMED, 23,
+    "tag mismatch: matter line 8" },
+  { "malformed-unclosed-root.xml", GS_LOADER_ERROR_MALFORMED, 23,
+    "Premature end of data" },
+  { "malformed-mismatched-tag.xml", GS_LOADER_ERROR_MALFORMED, 15,
+    "tag mismatch: board line 9" },
+  { "malformed-garbage-after-root.xml", GS_LOADER_ERROR_MALFORMED, 24,
+    "Extra content" },
+  { "malformed-undefined-entity.xml", GS_LOADER_ERROR_MALFORMED, 4,
+    "'trust' not defined" },
+  { "malformed-nul-byte.xml", GS_LOADER_ERROR_MALFORMED, 4, "0x0" },
+  { "malformed-not-utf8.xml", GS_LOADER_ERROR_MALFORMED, 4, "UTF-8" },
+
+  /* A DOCTYPE of any kind, refused before any entity is declared. */
+  { "doctype-external-entity.xml", GS_LOADER_ERROR_MALFORMED, 3, "DOCTYPE" },
+  { "doctype-billion-laughs.xml", GS_LOADER_ERROR_MALFORMED, 3, "DOCTYPE" },
+  { "doctype-external-dtd.xml", GS_LOADER_ERROR_MALFORMED, 3, "DOCTYPE" },
+  { "doctype-empty-internal-subset.xml", GS_LOADER_ERROR_MALFORMED, 3,
+    "DOCTYPE" },
+
+  /* Well-formed but not valid against the schema. */
+  { "wrong-namespace.xml", GS_LOADER_ERROR_SCHEMA, 3,
+    "No matching global declaration" },
+  { "no-namespace.xml", GS_LOADER_ERROR_SCHEMA, 3,
+    "No matching global declaration" },
+  { "unknown-element.xml", GS_LOADER_ERROR_SCHEMA, 9, "'subcommittee'" },
+  { "missing-required-attribute.xml", GS_LOADER_ERROR_SCHEMA, 4,
+    "'kind' is required" },
+  { "bad-organisation-kind.xml", GS_LOADER_ERROR_SCHEMA, 4, "'hospital'" },
+  { "attendance-above-one.xml", GS_LOADER_ERROR_SCHEMA, 5, "'1.5'" },
+  { "support-negative.xml", GS_LOADER_ERROR_SCHEMA, 20, "'-0.2'" },
+  { "support-not-a-number.xml", GS_LOADER_ERROR_SCHEMA, 20, "'high'" },
+  { "bad-date-syntax.xml", GS_LOADER_ERROR_SCHEMA, 21, "'1/5/2024'" },
+  { "bad-duration-hours-without-t.xml", GS_LOADER_ERROR_SCHEMA, 22, "'P1H'" },
+  { "bad-duration-no-p.xml", GS_LOADER_ERROR_SCHEMA, 22, "'14D'" },
+  { "bad-id-syntax.xml", GS_LOADER_ERROR_SCHEMA, 8, "'1capital'" },
+  { "capacity-zero.xml", GS_LOADER_ERROR_SCHEMA, 14, "'capacity'" },
+
+  /* Valid against the schema, but meaningless. */
+  { "impossible-date.xml", GS_LOADER_ERROR_SEMANTIC, 3,
+    "'2023-02-29' is not a calendar date" },
+  { "impossible-deadline.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "'2025-02-29' is not a calendar date" },
+  { "date-out-of-range.xml", GS_LOADER_ERROR_SEMANTIC, 3, "'1850-04-01'" },
+  { "zero-horizon.xml", GS_LOADER_ERROR_SEMANTIC, 3, "'P0D' is zero" },
+  { "horizon-past-year-max.xml", GS_LOADER_ERROR_SEMANTIC, 3, "past the year" },
+  { "bad-duration-empty-time.xml", GS_LOADER_ERROR_SEMANTIC, 22, "'PT'" },
+  { "zero-interval.xml", GS_LOADER_ERROR_SEMANTIC, 14, "'P0D' is zero" },
+  { "duplicate-id.xml", GS_LOADER_ERROR_SEMANTIC, 9,
+    "duplicate id 'capital' (first used on line 8)" },
+  { "duplicate-id-across-kinds.xml", GS_LOADER_ERROR_SEMANTIC, 8,
+    "duplicate id 'trust'" },
+  { "dangling-member.xml", GS_LOADER_ERROR_SEMANTIC, 11,
+    "person 'cfo' is not defined" },
+  { "dangling-organisation.xml", GS_LOADER_ERROR_SEMANTIC, 6,
+    "organisation 'trusts' is not defined" },
+  { "dangling-proposal-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "body 'cabinet' is not defined" },
+  { "multiline-tag-dangling-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "body 'cabinet' is not defined" },
+  { "dangling-affects.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "organisation 'icb' is not defined" },
+  { "dangling-stance-person.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "person 'nobody' is not defined" },
+  { "affects-twice.xml", GS_LOADER_ERROR_SEMANTIC, 21, "listed twice" },
+  { "member-twice.xml", GS_LOADER_ERROR_SEMANTIC, 11, "twice" },
+  { "proposal-decided-by-advisory-group.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "advisory group" },
+  { "quorum-larger-than-membership.xml", GS_LOADER_ERROR_SEMANTIC, 13,
+    "can never be met" },
+  { "deadline-before-arrival.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "deadline before it arrives" },
+  { "proposal-arrives-outside-period.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "outside the simulated period" },
+  { "arrivals-first-outside-period.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "outside the simulated period" },
+  { "meeting-outside-period.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "outside the simulated period" },
+  { "uniform-range-backwards.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "runs backwards" },
+  { "lognormal-zero-spread.xml", GS_LOADER_ERROR_SEMANTIC, 22, "spread" },
+  { "director-without-organisation.xml", GS_LOADER_ERROR_SEMANTIC, 7,
+    "belongs to no organisation" },
+  { "stance-person-and-organisation.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "not both" },
+  { "stance-repeated.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "repeats the one on line 20" },
+  { "several-semantic-errors.xml", GS_LOADER_ERROR_SEMANTIC, 9,
+    "organisation 'trusts' is not defined" },
+};
+
+/* Loads @path, expecting a refusal; returns the message split into lines,
+ * each of which must name the file.  (transfer full) */
+static GStrv
+expect_refusal (const char *path, gsize max_bytes, GsLoaderError code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (path, max_bytes, &error);
+  CU_ASSERT_PTR_NULL (s);
+  if (error == NULL)
+    {
+      /* Not fatal: the rest of the corpus is still worth checking. */
+      CU_FAIL ("the file loaded without error");
+      fprintf (stderr, "\n%s: loaded without error\n", path);
+      return g_strsplit ("(no error)", "\n", -1);
+    }
+  CU_ASSERT_EQUAL (error->domain, GS_LOADER_ERROR);
+  CU_ASSERT_EQUAL (error->code, code);
+  if (error->domain != GS_LOADER_ERROR || error->code != (int)code)
+    fprintf (stderr, "\n%s: expected code %d, got %s %d: %s\n", path, code,
+             g_quark_to_string (error->domain), error->code, error->message);
+
+  /* One problem per line, each "path:line: message" (or "path: ..."). */
+  g_autofree char *prefix = g_strconcat (path, ":", NULL);
+  GStrv lines = g_strsplit (error->message, "\n", -1);
+  for (char **l = lines; *l != NULL; l++)
+    {
+      CU_ASSERT_TRUE (g_str_has_prefix (*l, prefix));
+      if (!g_str_has_prefix (*l, prefix))
+        fprintf (stderr, "\nline without the file name: '%s'\n", *l);
+    }
+  return lines;
+}
+
+/* The number on @line after "path:", or -1. */
+static int
+line_number (const char *path, const char *line)
+{
+  size_t n = strlen (path);
+  if (strncmp (line, path, n) != 0 || line[n] != ':')
+    return -1;
+  char *end = NULL;
+  gint64 v = g_ascii_strtoll (line + n + 1, &end, 10);
+  if (end == line + n + 1 || strncmp (end, ": ", 2) != 0)
+    return -1;
+  return (int)v;
+}
+
+static void
+test_loader_invalid_corpus (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
+    {
+      const InvalidCase *c = &invalid_cases[i];
+      g_autofree char *path = g_build_filename (INVALID_DIR, c->file, NULL);
+      g_auto (GStrv) lines = expect_refusal (path, 0, c->code);
+      g_autofree char *want = g_strdup_printf ("%s:%d: ", path, c->line);
+      gboolean ok = g_str_has_prefix (lines[0], want)
+                    && strstr (lines[0], c->substring) != NULL;
+      CU_ASSERT_TRUE (ok);
+      if (!ok)
+        fprintf (stderr, "\n%s\n  expected '%s...%s...'\n  got '%s'\n", c->file,
+                 want, c->substring, lines[0]);
+    }
+}
+
+/* Every file in the corpus is in the table, and every table entry is a
+ * file: the corpus and its expectations cannot drift apart. */
+static void
+test_loader_invalid_corpus_is_complete (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (INVALID_DIR, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  guint n_files = 0;
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    {
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      n_files++;
+      gboolean listed = FALSE;
+      for (gsize i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
+        listed |= strcmp (invalid_cases[i].file, name) == 0;
+      CU_ASSERT_TRUE (listed);
+      if (!listed)
+        fprintf (stderr, "\n%s is not in invalid_cases[]\n", name);
+    }
+  CU_ASSERT_EQUAL (n_files, G_N_ELEMENTS (invalid_cases));
+  CU_ASSERT_TRUE (n_files >= 24);
+}
+
+/* Six independent faults, all reported, in document order, each on the
+ * line of the element at fault. */
+static void
+test_loader_reports_every_problem (void)
+{
+  static const int expected[] = { 9, 12, 13, 18, 21, 22 };
+  const char *path = INVALID_DIR "/several-semantic-errors.xml";
+  g_auto (GStrv) lines = expect_refusal (path, 0, GS_LOADER_ERROR_SEMANTIC);
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (lines), G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    CU_ASSERT_EQUAL (line_number (path, lines[i]), expected[i]);
+}
+
+/* The external entity names /etc/passwd: nothing of it may leak into the
+ * message, and the refusal must come from the DOCTYPE, not from a failed
+ * fetch. */
+static void
+test_loader_external_entity_not_read (void)
+{
+  const char *path = INVALID_DIR "/doctype-external-entity.xml";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (path, 0, &error);
+  CU_ASSERT_PTR_NULL (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_PTR_NULL (strstr (error->message, "root:"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "DOCTYPE"));
+  CU_ASSERT_PTR_NULL (strchr (error->message, '\n'));
+}
+
+static void
+test_loader_minimal_valid (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (MINIMAL, 0, &error);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  CU_ASSERT_STRING_EQUAL (gs_scenario_get_name (s), "Minimal");
+  CU_ASSERT_STRING_EQUAL (gs_scenario_get_source (s), MINIMAL);
+  CU_ASSERT_EQUAL (gs_scenario_n_organisations (s), 1);
+  CU_ASSERT_EQUAL (gs_scenario_n_people (s), 3);
+  CU_ASSERT_EQUAL (gs_scenario_n_matters (s), 1);
+  CU_ASSERT_EQUAL (gs_scenario_n_bodies (s), 2);
+  CU_ASSERT_EQUAL (gs_scenario_n_proposals (s), 1);
+  CU_ASSERT_EQUAL (gs_scenario_n_arrivals (s), 1);
+  CU_ASSERT_EQUAL (gs_scenario_get_default_seed (s), 1);
+  CU_ASSERT_EQUAL (gs_scenario_find_body (s, "panel"), 1);
+  CU_ASSERT_EQUAL (gs_scenario_find_person (s, "ned"), 2);
+  CU_ASSERT_EQUAL (gs_scenario_find_matter (s, "capital"), 0);
+  CU_ASSERT_EQUAL (gs_scenario_find_person (s, "capital"), -1);
+
+  /* 2024-04-01 plus one year, exclusive. */
+  GsTime start = 0, end = 0;
+  CU_ASSERT_TRUE (gs_date_parse ("2024-04-01", &start, NULL));
+  CU_ASSERT_TRUE (gs_date_parse ("2025-04-01", &end, NULL));
+  CU_ASSERT_EQUAL (gs_scenario_get_start (s), start);
+  CU_ASSERT_EQUAL (gs_scenario_get_end (s), end);
+}
+
+static void
+test_loader_shipped_scenarios_valid (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (GS_SCENARIO_DIR, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  guint n = 0;
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    {
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      g_autofree char *path = g_build_filename (GS_SCENARIO_DIR, name, NULL);
+      g_autoptr (GError) load_error = NULL;
+      g_autoptr (GsScenario) s = gs_loader_load_file (path, 0, &load_error);
+      CU_ASSERT_PTR_NOT_NULL (s);
+      CU_ASSERT_PTR_NULL (load_error);
+      if (load_error != NULL)
+        fprintf (stderr, "\n%s\n", load_error->message);
+      n++;
+    }
+  CU_ASSERT_TRUE (n >= 1);
+}
+
+static void
+test_loader_demo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) demo = gs_loader_load_demo (&error);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (demo);
+
+  /* The embedded demo is the shipped file, byte for byte in meaning. */
+  g_autoptr (GsScenario) file = gs_loader_load_file (
+      GS_SCENARIO_DIR "/demo-single-trust.xml", 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (file);
+  CU_ASSERT_STRING_EQUAL (gs_scenario_get_name (demo),
+                          gs_scenario_get_name (file));
+  CU_ASSERT_EQUAL (gs_scenario_n_people (demo), gs_scenario_n_people (file));
+  CU_ASSERT_EQUAL (gs_scenario_n_bodies (demo), gs_scenario_n_bodies (file));
+  CU_ASSERT_EQUAL (gs_scenario_n_proposals (demo),
+                   gs_scenario_n_proposals (file));
+  CU_ASSERT_EQUAL (gs_scenario_n_arrivals (demo),
+                   gs_scenario_n_arrivals (file));
+  CU_ASSERT_TRUE (gs_scenario_n_bodies (demo) > 0);
+
+  g_autoptr (GBytes) xsd = gs_loader_get_schema ();
+  CU_ASSERT_PTR_NOT_NULL_FATAL (xsd);
+  CU_ASSERT_TRUE (g_bytes_get_size (xsd) > 0);
+}
+
+/* The cap is inclusive: a file of exactly max_bytes loads, one byte less
+ * of allowance refuses it, before parsing, at line 1. */
+static void
+test_loader_size_cap (void)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (MINIMAL, &text, &len, NULL));
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (MINIMAL, len, &error);
+  CU_ASSERT_PTR_NOT_NULL (s);
+  CU_ASSERT_PTR_NULL (error);
+
+  g_auto (GStrv) lines
+      = expect_refusal (MINIMAL, len - 1, GS_LOADER_ERROR_TOO_LARGE);
+  CU_ASSERT_EQUAL (g_strv_length (lines), 1);
+  CU_ASSERT_EQUAL (line_number (MINIMAL, lines[0]), 1);
+
+  g_auto (GStrv) tiny = expect_refusal (MINIMAL, 1, GS_LOADER_ERROR_TOO_LARGE);
+  CU_ASSERT_EQUAL (line_number (MINIMAL, tiny[0]), 1);
+}
+
+/* The default cap (max_bytes 0), with a file generated one byte past it: a
+ * valid scenario followed by short comments (libxml2 refuses any one text
+ * node over 10 MB), so only its size is wrong. */
+static void
+test_loader_default_size_cap (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("govsim-loader-XXXXXX", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
+
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (MINIMAL, &text, &len, NULL));
+  static const char pad[] = "<!-- padding padding padding padding -->\n";
+  gsize total = GS_LOADER_DEFAULT_MAX_BYTES + 1;
+  GString *big = g_string_sized_new (total);
+  g_string_append_len (big, text, (gssize)len);
+  while (big->len + sizeof pad - 1 <= total)
+    g_string_append (big, pad);
+  while (big->len < total)
+    g_string_append_c (big, '\n');
+  gboolean written
+      = g_file_set_contents (path, big->str, (gssize)big->len, &error);
+  g_string_free (big, TRUE);
+  CU_ASSERT_TRUE_FATAL (written);
+
+  g_auto (GStrv) lines = expect_refusal (path, 0, GS_LOADER_ERROR_TOO_LARGE);
+  CU_ASSERT_EQUAL (line_number (path, lines[0]), 1);
+
+  /* With a cap of exactly its size, the same file loads. */
+  g_autoptr (GError) load_error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (path, total, &load_error);
+  CU_ASSERT_PTR_NOT_NULL (s);
+  CU_ASSERT_PTR_NULL (load_error);
+
+  CU_ASSERT_EQUAL (g_remove (path), 0);
+  CU_ASSERT_EQUAL (g_rmdir (dir), 0);
+}
+
+static void
+test_loader_missing_file (void)
+{
+  const char *path = GS_TEST_DATA_DIR "/no-such-file.xml";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (path, 0, &error);
+  CU_ASSERT_PTR_NULL (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (g_error_matches (error, GS_LOADER_ERROR, GS_LOADER_ERROR_IO));
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message, path));
+}
+
+static void
+test_loader_bytes_doctype_refused (void)
+{
+  static const char doc[]
+      = "<?xml version=\"1.0\"?>\n"
+        "<!DOCTYPE scenario [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+        "<scenario xmlns=\"urn:govsim:scenario:1\" name=\"&x;\"\n"
+        "          start=\"2024-04-01\" horizon=\"P1Y\">\n"
+        "  <organisation id=\"t\" name=\"T\" kind=\"icb\"/>\n"
+        "</scenario>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s
+      = gs_loader_load_bytes (doc, strlen (doc), "in-memory", &error);
+  CU_ASSERT_PTR_NULL (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_LOADER_ERROR, GS_LOADER_ERROR_MALFORMED));
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message, "in-memory:2: "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "DOCTYPE"));
+
+  /* The same document without its DOCTYPE (and entity) loads. */
+  g_autoptr (GString) plain = g_string_new (doc);
+  g_string_replace (plain,
+                    "<!DOCTYPE scenario [<!ENTITY x SYSTEM "
+                    "\"file:///etc/passwd\">]>\n",
+                    "", 0);
+  g_string_replace (plain, "&x;", "X", 0);
+  g_autoptr (GError) plain_error = NULL;
+  g_autoptr (GsScenario) ok = gs_loader_load_bytes (plain->str, plain->len,
+                                                    "in-memory", &plain_error);
+  CU_ASSERT_PTR_NOT_NULL (ok);
+  CU_ASSERT_PTR_NULL (plain_error);
+}
+
+/* Thirty dangling members: the first GS_LOADER_MAX_ERRORS are reported,
+ * one per line, then one line counts the rest. */
+static void
+test_loader_error_cap (void)
+{
+  enum
+  {
+    N_GHOSTS = 30
+  };
+  g_autoptr (GString) doc = g_string_new (
+      "<?xml version=\"1.0\"?>\n"
+      "<scenario xmlns=\"urn:govsim:scenario:1\" name=\"Ghosts\" "
+      "start=\"2024-04-01\" horizon=\"P1Y\">\n"
+      "  <organisation id=\"t\" name=\"T\" kind=\"icb\"/>\n"
+      "  <board id=\"b\" name=\"B\" org=\"t\">\n");
+  for (int i = 0; i < N_GHOSTS; i++)
+    g_string_append_printf (doc, "    <member person=\"ghost%d\"/>\n", i);
+  g_string_append (doc, "    <meets first=\"2024-04-25\" every=\"P1M\" "
+                        "capacity=\"4\"/>\n"
+                        "  </board>\n"
+                        "</scenario>\n");
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s
+      = gs_loader_load_bytes (doc->str, doc->len, "ghosts.xml", &error);
+  CU_ASSERT_PTR_NULL (s);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_LOADER_ERROR, GS_LOADER_ERROR_SEMANTIC));
+  g_auto (GStrv) lines = g_strsplit (error->message, "\n", -1);
+  CU_ASSERT_EQUAL_FATAL (g_strv_length (lines), GS_LOADER_MAX_ERRORS + 1);
+  /* The members are on lines 5, 6, ... in order. */
+  for (int i = 0; i < GS_LOADER_MAX_ERRORS; i++)
+    {
+      CU_ASSERT_EQUAL (line_number ("ghosts.xml", lines[i]), 5 + i);
+      g_autofree char *who = g_strdup_printf ("'ghost%d'", i);
+      CU_ASSERT_PTR_NOT_NULL (strstr (lines[i], who));
+    }
+  g_autofree char *rest = g_strdup_printf ("%d more problems not shown",
+                                           N_GHOSTS - GS_LOADER_MAX_ERRORS);
+  CU_ASSERT_TRUE (g_str_has_prefix (lines[GS_LOADER_MAX_ERRORS], "ghosts.xml"));
+  CU_ASSERT_TRUE (g_str_has_suffix (lines[GS_LOADER_MAX_ERRORS], rest));
+}
+
+/* Most specific first: person+matter, person, organisation+matter,
+ * organisation, matter, the default stance; with no stance at all, 0.5.
+ * The table is the one in the comment of stances.xml. */
+static void
+test_loader_stance_resolution (void)
+{
+  static const struct
+  {
+    const char *person;
+    double support[3]; /* reform, budget, estates */
+  } expected[] = {
+    { "alice", { 0.7, 0.6, 0.6 } },
+    { "bob", { 0.4, 0.8, 0.3 } },
+    { "carol", { 0.65, 0.65, 0.65 } },
+    { "dan", { 0.2, 0.1, 0.25 } },
+  };
+  static const char *const matters[] = { "reform", "budget", "estates" };
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (STANCES, 0, &error);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      int p = gs_scenario_find_person (s, expected[i].person);
+      CU_ASSERT_TRUE_FATAL (p >= 0);
+      for (gsize j = 0; j < G_N_ELEMENTS (matters); j++)
+        {
+          int m = gs_scenario_find_matter (s, matters[j]);
+          CU_ASSERT_TRUE_FATAL (m >= 0);
+          GS_ASSERT_NEAR (gs_scenario_support (s, (guint)p, (guint)m),
+                          expected[i].support[j], 1e-12);
+        }
+    }
+}
+
+static void
+test_loader_stance_default_half (void)
+{
+  static const char doc[]
+      = "<?xml version=\"1.0\"?>\n"
+        "<scenario xmlns=\"urn:govsim:scenario:1\" name=\"No stances\" "
+        "start=\"2024-04-01\" horizon=\"P1Y\">\n"
+        "  <organisation id=\"t\" name=\"T\" kind=\"vcse\"/>\n"
+        "  <person id=\"p\" org=\"t\" role=\"officer\"/>\n"
+        "  <person id=\"q\" role=\"external\"/>\n"
+        "  <matter id=\"m\" name=\"M\"/>\n"
+        "  <matter id=\"n\" name=\"N\"/>\n"
+        "</scenario>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s
+      = gs_loader_load_bytes (doc, strlen (doc), "no-stances.xml", &error);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  for (guint p = 0; p < gs_scenario_n_people (s); p++)
+    for (guint m = 0; m < gs_scenario_n_matters (s); m++)
+      GS_ASSERT_NEAR (gs_scenario_support (s, p, m), 0.5, 1e-12);
+}
+
+static const GsTestCase cases[] = {
+  { "test_loader_invalid_corpus", test_loader_invalid_corpus },
+  { "test_loader_invalid_corpus_is_complete",
+    test_loader_invalid_corpus_is_complete },
+  { "test_loader_reports_every_problem", test_loader_reports_every_problem },
+  { "test_loader_external_entity_not_read",
+    test_loader_external_entity_not_read },
+  { "test_loader_minimal_valid", test_loader_minimal_valid },
+  { "test_loader_shipped_scenarios_valid",
+    test_loader_shipped_scenarios_valid },
+  { "test_loader_demo", test_loader_demo },
+  { "test_loader_size_cap", test_loader_size_cap },
+  { "test_loader_default_size_cap", test_loader_default_size_cap },
+  { "test_loader_missing_file", test_loader_missing_file },
+  { "test_loader_bytes_doctype_refused", test_loader_bytes_doctype_refused },
+  { "test_loader_error_cap", test_loader_error_cap },
+  { "test_loader_stance_resolution", test_loader_stance_resolution },
+  { "test_loader_stance_default_half", test_loader_stance_default_half },
+  { NULL, NULL },
+};
+
+int
+main (void)
+{
+  return gs_test_run ("loader", cases);
+}
