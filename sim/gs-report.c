@@ -13,6 +13,13 @@
 
 #include <math.h>
 
+/* Column widths, in characters, of the names in the summary tables. */
+enum
+{
+  BODY_W = 34,
+  MATTER_W = 26,
+};
+
 void
 gs_report_append_money (GString *out, gint64 pounds)
 {
@@ -84,18 +91,18 @@ gs_report_text_summary (const GsRun *run, GString *out)
                           sum->missed);
 
   g_string_append (out, "\nDecisions by body and matter\n");
-  append_cell (out, "body", 26);
-  append_cell (out, "matter", 22);
+  append_cell (out, "body", BODY_W + 1);
+  append_cell (out, "matter", MATTER_W + 1);
   g_string_append (out, " arrived approved rejected pending  median     p90 "
                         "missed\n");
-  append_cell (out, "", 48);
+  append_cell (out, "", BODY_W + MATTER_W + 2);
   g_string_append (out, "                                    days    days\n");
   for (guint i = 0; i < sum->cells->len; i++)
     {
       const GsCellStats *c = &g_array_index (sum->cells, GsCellStats, i);
-      append_cell (out, GS_BODY (s, c->body)->name, 25);
+      append_cell (out, GS_BODY (s, c->body)->name, BODY_W);
       g_string_append_c (out, ' ');
-      append_cell (out, GS_MATTER (s, c->matter)->name, 21);
+      append_cell (out, GS_MATTER (s, c->matter)->name, MATTER_W);
       g_string_append_c (out, ' ');
       g_string_append_printf (out, "%8u %8u %8u %7u", c->arrived, c->approved,
                               c->rejected, c->pending);
@@ -105,12 +112,12 @@ gs_report_text_summary (const GsRun *run, GString *out)
     }
 
   g_string_append (out, "\nMeetings by body\n");
-  append_cell (out, "body", 26);
+  append_cell (out, "body", BODY_W + 1);
   g_string_append (out, "meetings inquorate  carried    ties decided\n");
   for (guint i = 0; i < sum->bodies->len; i++)
     {
       const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
-      append_cell (out, GS_BODY (s, b->body)->name, 25);
+      append_cell (out, GS_BODY (s, b->body)->name, BODY_W);
       g_string_append_c (out, ' ');
       g_string_append_printf (out, "%8u %9u %8u %7u %7u\n", b->meetings,
                               b->inquorate, b->carried, b->ties, b->decided);
