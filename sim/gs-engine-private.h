@@ -21,6 +21,11 @@ typedef struct
   guint meetings;       /* meetings held with business */
   guint inquorate;      /* of those, how many were inquorate */
   guint ties;           /* votes tied, so the motion failed */
+  guint casting;        /* ties resolved by the chair's casting vote */
+  guint blocked;        /* consensus blocked by an objection */
+  guint no_votes;       /* items on which nobody voted for or against */
+  guint splits;         /* committees in common that disagreed */
+  guint conflicts;      /* members excluded from a vote for a conflict */
 } GsBodyState;
 
 struct _GsRun
@@ -33,8 +38,8 @@ struct _GsRun
   GsQueue *queue;
   GArray *cases;       /* GsCase */
   GArray *records;     /* GsRecord */
-  GArray *people;      /* guint32 person lists referenced by records */
-  gboolean *present;   /* scratch: who attends the meeting being held */
+  GArray *refs;        /* guint32 lists referenced by records */
+  GsSeat *seats;       /* scratch: the seats of the meeting being held */
   GsBodyState *bodies; /* one per scenario body */
   guint n_bodies;
 };

@@ -27,6 +27,8 @@
  */
 #include "gs-engine-private.h"
 
+#include <govsim/gs-rules.h>
+
 #include <math.h>
 
 enum
@@ -148,6 +150,8 @@ generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
     .matter = a->matter,
     .body = a->body,
     .lead = a->lead,
+    .affects = a->affects,
+    .n_affects = a->n_affects,
     .value = draw_value (run, &a->value),
     .arrives = now,
     .due = a->has_deadline ? end_of_day (gs_time_add (now, &a->deadline, 1))
@@ -188,45 +192,372 @@ carry (GsRun *run, guint32 bi, guint32 ci, GsTime now, GsTime next,
     }
 }
 
+/* ---- a meeting --------------------------------------------------------- */
+
+static gboolean
+available (const GsScenario *s, guint person, GsTime now)
+{
+  for (guint i = 0; i < s->absences->len; i++)
+    {
+      const GsAbsence *a = &g_array_index (s->absences, GsAbsence, i);
+      if (a->person == person && a->from <= now && now < a->until)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+attends (GsRun *run, guint person, GsTime now)
+{
+  const GsScenario *s = run->scenario;
+  return available (s, person, now)
+         && gs_rng_bernoulli (&run->rng, GS_PERSON (s, person)->attendance);
+}
+
+/* Fills the seats of @b for a meeting at @now: each member attends with
+ * their probability unless away; an absent member's deputy attends in their
+ * place with the deputy's own probability.  Draws in membership order. */
 static void
-decide (GsRun *run, guint32 bi, guint32 ci, GsTime now)
+fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
+{
+  const GsScenario *s = run->scenario;
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      const GsMember *m = &b->members[i];
+      GsSeat *seat = &seats[i];
+      *seat = (GsSeat){ .person = m->person,
+                        .weight = m->weight,
+                        .chair = (int)i == b->chair,
+                        .ballot = GS_BALLOT_NONE };
+      seat->present = attends (run, m->person, now);
+      if (!seat->present && m->deputy >= 0
+          && attends (run, (guint)m->deputy, now))
+        {
+          seat->person = (guint)m->deputy;
+          seat->present = TRUE;
+          seat->deputy = TRUE;
+        }
+      const GsPerson *p = GS_PERSON (s, seat->person);
+      seat->role = p->role;
+      seat->party = p->org;
+    }
+}
+
+static gboolean
+affects_org (const GsCase *c, int org)
+{
+  for (guint i = 0; i < c->n_affects; i++)
+    if ((int)c->affects[i] == org)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+conflicted (const GsScenario *s, guint person, const GsCase *c)
+{
+  for (guint i = 0; i < s->conflicts->len; i++)
+    {
+      const GsConflict *k = &g_array_index (s->conflicts, GsConflict, i);
+      if (k->person == person
+          && ((k->matter >= 0 && (guint)k->matter == c->matter)
+              || (k->org >= 0 && affects_org (c, k->org))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Appends the people of @seats for which @pick holds to the run's
+ * reference list and points @r at them. */
+typedef gboolean (*GsSeatPredicate) (const GsSeat *seat);
+
+static void
+record_seats (GsRun *run, GsRecord *r, const GsSeat *seats, guint n,
+              GsSeatPredicate pick)
+{
+  if (r == NULL)
+    return;
+  r->refs = run->refs->len;
+  for (guint i = 0; i < n; i++)
+    if (pick (&seats[i]))
+      g_array_append_val (run->refs, seats[i].person);
+  r->n_refs = run->refs->len - r->refs;
+}
+
+static gboolean
+seat_absent (const GsSeat *seat)
+{
+  return !seat->present;
+}
+
+static gboolean
+seat_conflicted (const GsSeat *seat)
+{
+  return seat->present && seat->conflicted;
+}
+
+static gboolean
+seat_objected (const GsSeat *seat)
+{
+  return seat->ballot == GS_BALLOT_OBJECT || seat->ballot == GS_BALLOT_AGAINST;
+}
+
+/* An inquorate record: who was missing and which rule failed.  For a
+ * single-member seat list the missing are the members absent (whose seat
+ * nobody filled). */
+static void
+record_inquorate (GsRun *run, GsTime now, guint32 bi, guint32 item,
+                  const GsBody *b, const GsSeat *seats,
+                  const GsQuorumVerdict *v)
+{
+  GsBodyState *bs = &run->bodies[bi];
+  bs->inquorate++;
+  GsRecord *r = add_record (run, now, GS_REC_INQUORATE, bi, item);
+  if (r == NULL)
+    return;
+  guint present = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    present += seats[i].present ? 1 : 0;
+  r->a = (gint32)v->have;
+  r->b = (gint32)b->n_members;
+  r->c = (gint32)v->need;
+  r->d = v->result;
+  r->e = v->which;
+  r->f = (gint32)present;
+  record_seats (run, r, seats, b->n_members,
+                item == GS_NONE ? seat_absent : seat_conflicted);
+}
+
+/* Marks conflicts and draws the ballots of @seats on case @c.  Returns
+ * FALSE, having recorded why, when excluding conflicted members leaves the
+ * meeting inquorate for this item. */
+static gboolean
+vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
+           GsVoteOutcome *outcome, GsTally *tally)
 {
   const GsScenario *s = run->scenario;
   const GsBody *b = GS_BODY (s, bi);
-  GsCase *c = &g_array_index (run->cases, GsCase, ci);
-  gint32 votes_for = 0, votes_against = 0;
+  const GsCase *c = &g_array_index (run->cases, GsCase, ci);
+  guint n_conflicted = 0;
   for (guint i = 0; i < b->n_members; i++)
     {
-      guint p = b->members[i];
-      if (!run->present[p])
+      GsSeat *seat = &seats[i];
+      seat->conflicted = seat->present && conflicted (s, seat->person, c);
+      seat->ballot = GS_BALLOT_NONE;
+      n_conflicted += seat->conflicted ? 1 : 0;
+    }
+  if (n_conflicted > 0)
+    {
+      run->bodies[bi].conflicts += n_conflicted;
+      GsRecord *r = add_record (run, now, GS_REC_CONFLICT, bi, ci);
+      record_seats (run, r, seats, b->n_members, seat_conflicted);
+      GsQuorumVerdict v;
+      if (!b->quorum.conflicted_count
+          && !gs_quorum_check (&b->quorum, seats, b->n_members, b->parties,
+                               b->n_parties, &v))
+        {
+          record_inquorate (run, now, bi, ci, b, seats, &v);
+          return FALSE;
+        }
+    }
+
+  gsize row = (gsize)s->matters->len;
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      GsSeat *seat = &seats[i];
+      if (!seat->present || seat->conflicted
+          || (seat->deputy && !b->deputies_vote))
         continue;
-      double support = s->support[(gsize)p * s->matters->len + c->matter];
+      gsize cell = (gsize)seat->person * row + c->matter;
+      if (gs_rng_bernoulli (&run->rng, s->abstain[cell]))
+        {
+          seat->ballot = GS_BALLOT_ABSTAIN;
+          continue;
+        }
+      double support = affects_org (c, seat->party) ? s->support_affected[cell]
+                                                    : s->support[cell];
       if (gs_rng_bernoulli (&run->rng, support))
-        votes_for++;
+        seat->ballot = GS_BALLOT_FOR;
       else
-        votes_against++;
+        seat->ballot = b->voting.rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
+                                                           : GS_BALLOT_AGAINST;
     }
-  GsRecordKind kind;
-  /* Simple majority of votes cast: more for than against; a tie fails. */
-  if (votes_for > votes_against)
-    {
-      c->state = GS_CASE_APPROVED;
-      kind = GS_REC_APPROVED;
-    }
-  else
-    {
-      c->state = GS_CASE_REJECTED;
-      kind = votes_for == votes_against ? GS_REC_TIED : GS_REC_REJECTED;
-      if (kind == GS_REC_TIED)
-        run->bodies[bi].ties++;
-    }
+  *outcome = gs_vote_decide (&b->voting, seats, b->n_members, tally);
+  return TRUE;
+}
+
+static const GsRecordKind outcome_record[] = {
+  [GS_OUTCOME_CARRIED] = GS_REC_APPROVED,
+  [GS_OUTCOME_DEFEATED] = GS_REC_REJECTED,
+  [GS_OUTCOME_TIED] = GS_REC_TIED,
+  [GS_OUTCOME_BLOCKED] = GS_REC_BLOCKED,
+  [GS_OUTCOME_NO_VOTES] = GS_REC_NO_VOTES,
+};
+
+/* Records the vote of body @bi on @ci; @kind_override replaces the
+ * outcome's record kind (a constituent's vote). */
+static GsRecord *
+record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+             GsVoteOutcome outcome, const GsTally *t, const GsSeat *seats,
+             gboolean constituent)
+{
+  GsBodyState *bs = &run->bodies[bi];
+  bs->ties += outcome == GS_OUTCOME_TIED;
+  bs->blocked += outcome == GS_OUTCOME_BLOCKED;
+  bs->no_votes += outcome == GS_OUTCOME_NO_VOTES;
+  bs->casting += t->casting_used ? 1 : 0;
+  GsRecord *r = add_record (
+      run, now, constituent ? GS_REC_CONSTITUENT : outcome_record[outcome], bi,
+      ci);
+  if (r == NULL)
+    return NULL;
+  r->a = (gint32)t->votes_for;
+  r->b = (gint32)t->against;
+  r->c = (gint32)t->abstain;
+  r->d = t->casting_used;
+  r->e = outcome;
+  if (outcome == GS_OUTCOME_BLOCKED)
+    record_seats (run, r, seats, GS_BODY (run->scenario, bi)->n_members,
+                  seat_objected);
+  return r;
+}
+
+static void
+conclude (GsRun *run, GsTime now, guint32 ci, gboolean approved)
+{
+  GsCase *c = &g_array_index (run->cases, GsCase, ci);
+  c->state = approved ? GS_CASE_APPROVED : GS_CASE_REJECTED;
   c->decided = now;
-  GsRecord *r = add_record (run, now, kind, bi, ci);
+}
+
+/* The parties a decision binds, as organisation indices in @r's refs. */
+static void
+record_bound (GsRun *run, GsRecord *r, const gint32 *orgs, guint n)
+{
+  if (r == NULL)
+    return;
+  r->refs = run->refs->len;
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 o = (guint32)orgs[i];
+      g_array_append_val (run->refs, o);
+    }
+  r->n_refs = n;
+}
+
+/* One body deciding alone (a board, committee, officer or joint committee).
+ * Returns FALSE when the item must be carried. */
+static gboolean
+decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats)
+{
+  const GsBody *b = GS_BODY (run->scenario, bi);
+  GsVoteOutcome outcome;
+  GsTally tally;
+  if (!vote_item (run, now, bi, ci, seats, &outcome, &tally))
+    return FALSE;
+  GsRecord *r = record_vote (run, now, bi, ci, outcome, &tally, seats, FALSE);
+  gboolean carried = gs_vote_outcome_carried (outcome);
+  if (carried)
+    record_bound (run, r, b->parties, b->n_parties);
+  conclude (run, now, ci, carried);
+  return TRUE;
+}
+
+/* Committees in common: each constituent votes under its own rules on the
+ * shared agenda item; the group's rule gives the collective outcome.  Only
+ * organisations whose committee approved are bound. */
+static gboolean
+decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *g = GS_BODY (s, gi);
+  gboolean approved[64];
+  gint32 bound[64];
+  guint n_bound = 0;
+  GsSeat *k_seats = seats;
+  for (guint i = 0; i < g->n_constituents; i++)
+    {
+      guint32 ki = g->constituents[i];
+      GsVoteOutcome outcome;
+      GsTally tally;
+      if (!vote_item (run, now, ki, ci, k_seats, &outcome, &tally))
+        return FALSE;
+      record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE);
+      approved[i] = gs_vote_outcome_carried (outcome);
+      if (approved[i])
+        bound[n_bound++] = GS_BODY (s, ki)->org;
+      k_seats += GS_BODY (s, ki)->n_members;
+    }
+  gboolean split = FALSE;
+  gboolean carried = gs_cic_decide (g->cic_rule, g->cic_n, approved,
+                                    g->n_constituents, &split);
+  if (split)
+    {
+      run->bodies[gi].splits++;
+      GsRecord *r = add_record (run, now, GS_REC_SPLIT, gi, ci);
+      if (r)
+        {
+          r->a = (gint32)n_bound;
+          r->b = (gint32)g->n_constituents;
+          r->e = carried;
+          r->refs = run->refs->len;
+          for (guint i = 0; i < g->n_constituents; i++)
+            if (approved[i])
+              g_array_append_val (run->refs, g->constituents[i]);
+          r->n_refs = run->refs->len - r->refs;
+        }
+    }
+  GsRecord *r = add_record (
+      run, now, carried ? GS_REC_APPROVED : GS_REC_REJECTED, gi, ci);
   if (r)
     {
-      r->a = votes_for;
-      r->b = votes_against;
+      r->a = (gint32)n_bound;
+      r->b = (gint32)(g->n_constituents - n_bound);
+      r->d = 0;
+      r->e = -1; /* a collective outcome, not a vote count */
+      if (carried)
+        record_bound (run, r, bound, n_bound);
     }
+  conclude (run, now, ci, carried);
+  return TRUE;
+}
+
+/* Fills every seat of the meeting and checks each quorum.  For committees
+ * in common the seats of the constituents follow one another.  Returns
+ * FALSE, having recorded why, if any quorum fails. */
+static gboolean
+convene (GsRun *run, GsTime now, guint32 bi, GsSeat *seats, guint *present,
+         guint *deputies)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  guint n_bodies = b->kind == GS_BODY_CIC ? b->n_constituents : 1;
+  gboolean quorate = TRUE;
+  GsSeat *k_seats = seats;
+  *present = *deputies = 0;
+  for (guint i = 0; i < n_bodies; i++)
+    {
+      guint32 ki = b->kind == GS_BODY_CIC ? b->constituents[i] : bi;
+      const GsBody *k = GS_BODY (s, ki);
+      fill_seats (run, k, now, k_seats);
+      if (ki != bi)
+        run->bodies[ki].meetings++;
+      for (guint j = 0; j < k->n_members; j++)
+        {
+          *present += k_seats[j].present ? 1 : 0;
+          *deputies += k_seats[j].deputy ? 1 : 0;
+        }
+      GsQuorumVerdict v;
+      if (!gs_quorum_check (&k->quorum, k_seats, k->n_members, k->parties,
+                            k->n_parties, &v))
+        {
+          record_inquorate (run, now, ki, GS_NONE, k, k_seats, &v);
+          quorate = FALSE;
+        }
+      k_seats += k->n_members;
+    }
+  if (!quorate && b->kind == GS_BODY_CIC)
+    run->bodies[bi].inquorate++;
+  return quorate;
 }
 
 static void
@@ -255,55 +586,51 @@ meet (GsRun *run, guint32 bi, guint32 k, GsTime now)
   if (eligible == 0)
     return;
 
-  guint present = 0;
-  for (guint i = 0; i < b->n_members; i++)
-    {
-      guint p = b->members[i];
-      run->present[p]
-          = gs_rng_bernoulli (&run->rng, GS_PERSON (s, p)->attendance);
-      present += run->present[p] ? 1 : 0;
-    }
+  GsSeat *seats = run->seats;
+  guint present, deputies;
   bs->meetings++;
-
-  if (present < b->quorum)
+  if (!convene (run, now, bi, seats, &present, &deputies))
     {
-      bs->inquorate++;
-      GsRecord *r = add_record (run, now, GS_REC_INQUORATE, bi, GS_NONE);
-      if (r)
-        {
-          r->a = (gint32)present;
-          r->b = (gint32)b->n_members;
-          r->c = (gint32)b->quorum;
-          r->people = run->people->len;
-          for (guint i = 0; i < b->n_members; i++)
-            if (!run->present[b->members[i]])
-              g_array_append_val (run->people, b->members[i]);
-          r->n_people = run->people->len - r->people;
-        }
       for (guint i = 0; i < eligible; i++)
         carry (run, bi, g_array_index (bs->agenda, guint32, i), now, next,
                GS_CARRY_INQUORATE);
+      return;
     }
-  else
+
+  guint n = MIN (eligible, b->calendar.capacity);
+  GsRecord *r = add_record (run, now, GS_REC_MEETING, bi, GS_NONE);
+  if (r)
     {
-      guint n = MIN (eligible, b->calendar.capacity);
-      GsRecord *r = add_record (run, now, GS_REC_MEETING, bi, GS_NONE);
-      if (r)
-        {
-          r->a = (gint32)present;
-          r->b = (gint32)b->n_members;
-          r->c = (gint32)b->quorum;
-          r->d = (gint32)n;
-        }
-      for (guint i = 0; i < n; i++)
-        decide (run, bi, g_array_index (bs->agenda, guint32, i), now);
-      for (guint i = n; i < eligible; i++)
-        carry (run, bi, g_array_index (bs->agenda, guint32, i), now, next,
-               GS_CARRY_CAPACITY);
-      g_array_remove_range (bs->agenda, 0, n);
+      guint seats_total = b->n_members;
+      for (guint i = 0; i < b->n_constituents; i++)
+        seats_total += GS_BODY (s, b->constituents[i])->n_members;
+      r->a = (gint32)present;
+      r->b = (gint32)seats_total;
+      r->c = b->kind == GS_BODY_CIC ? 0 : (gint32)b->quorum.present;
+      r->d = (gint32)n;
+      r->f = (gint32)deputies;
     }
-  for (guint i = 0; i < b->n_members; i++)
-    run->present[b->members[i]] = FALSE;
+  /* Decided items leave the agenda; items carried for want of a quorum
+   * after conflicts, and those beyond capacity, stay in order. */
+  guint kept = 0;
+  for (guint i = 0; i < eligible; i++)
+    {
+      guint32 ci = g_array_index (bs->agenda, guint32, i);
+      gboolean decided = FALSE;
+      if (i < n)
+        {
+          decided = b->kind == GS_BODY_CIC
+                        ? decide_in_common (run, now, bi, ci, seats)
+                        : decide_single (run, now, bi, ci, seats);
+          if (!decided)
+            carry (run, bi, ci, now, next, GS_CARRY_INQUORATE);
+        }
+      else
+        carry (run, bi, ci, now, next, GS_CARRY_CAPACITY);
+      if (!decided)
+        g_array_index (bs->agenda, guint32, kept++) = ci;
+    }
+  g_array_remove_range (bs->agenda, kept, eligible - kept);
 }
 
 static void
@@ -333,6 +660,8 @@ run_loop (GsRun *run)
         .matter = p->matter,
         .body = p->body,
         .lead = p->lead,
+        .affects = p->affects,
+        .n_affects = p->n_affects,
         .value = p->value,
         .arrives = p->arrives,
         .due = p->deadline == GS_TIME_NEVER ? GS_TIME_NEVER
@@ -392,8 +721,17 @@ gs_run_new (const GsScenario *scenario, guint64 seed, guint64 replication,
   run->queue = gs_queue_new ();
   run->cases = g_array_new (FALSE, TRUE, sizeof (GsCase));
   run->records = g_array_new (FALSE, TRUE, sizeof (GsRecord));
-  run->people = g_array_new (FALSE, FALSE, sizeof (guint32));
-  run->present = g_new0 (gboolean, MAX (scenario->people->len, 1));
+  run->refs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint max_seats = 1;
+  for (guint i = 0; i < scenario->bodies->len; i++)
+    {
+      const GsBody *b = GS_BODY (scenario, i);
+      guint seats = b->n_members;
+      for (guint k = 0; k < b->n_constituents; k++)
+        seats += GS_BODY (scenario, b->constituents[k])->n_members;
+      max_seats = MAX (max_seats, seats);
+    }
+  run->seats = g_new0 (GsSeat, max_seats);
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
   for (guint i = 0; i < run->n_bodies; i++)
@@ -410,8 +748,8 @@ gs_run_free (GsRun *run)
   for (guint i = 0; i < run->n_bodies; i++)
     g_array_unref (run->bodies[i].agenda);
   g_free (run->bodies);
-  g_free (run->present);
-  g_array_unref (run->people);
+  g_free (run->seats);
+  g_array_unref (run->refs);
   g_array_unref (run->records);
   g_array_unref (run->cases);
   gs_queue_free (run->queue);
@@ -457,11 +795,11 @@ gs_run_get_record (const GsRun *run, guint i)
 }
 
 const guint32 *
-gs_run_record_people (const GsRun *run, const GsRecord *record)
+gs_run_record_refs (const GsRun *run, const GsRecord *record)
 {
-  if (record->n_people == 0)
+  if (record->n_refs == 0)
     return NULL;
-  return &g_array_index (run->people, guint32, record->people);
+  return &g_array_index (run->refs, guint32, record->refs);
 }
 
 char *

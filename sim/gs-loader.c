@@ -554,64 +554,332 @@ read_calendar (Loader *l, xmlNodePtr meets, GsCalendar *cal)
   duration_attr (l, meets, "notice", FALSE, &cal->notice);
 }
 
+static gboolean
+bool_attr (xmlNodePtr n, const char *name, gboolean fallback)
+{
+  g_autofree char *v = attr (n, name);
+  if (v == NULL)
+    return fallback;
+  g_strstrip (v); /* xs:boolean allows surrounding white space */
+  return strcmp (v, "true") == 0 || strcmp (v, "1") == 0;
+}
+
+/* Reads "N/D" (the schema has checked the shape) and checks 0 < N/D <= 1. */
+static gboolean
+fraction_attr (Loader *l, xmlNodePtr n, const char *name, guint *num,
+               guint *den)
+{
+  g_autofree char *v = attr (n, name);
+  if (v == NULL)
+    return FALSE;
+  char *slash = strchr (v, '/');
+  if (slash == NULL)
+    return FALSE;
+  *num = (guint)g_ascii_strtoull (v, NULL, 10);
+  *den = (guint)g_ascii_strtoull (slash + 1, NULL, 10);
+  if (*num == 0 || *den == 0 || *num > *den)
+    {
+      loader_error (l, line_of (n),
+                    "attribute '%s': the fraction %s is outside (0, 1]", name,
+                    v);
+      *num = *den = 1;
+    }
+  return TRUE;
+}
+
+static const char *const vote_rules[] = { "simple-majority",
+                                          "absolute-majority",
+                                          "qualified-majority",
+                                          "weighted",
+                                          "unanimity",
+                                          "consensus",
+                                          NULL };
+
 static void
-read_body (Loader *l, xmlNodePtr c, GsBodyKind kind)
+read_quorum (Loader *l, xmlNodePtr c, GsBody *b)
+{
+  GsQuorum *q = &b->quorum;
+  xmlNodePtr qn = child (c, "quorum");
+  *q = (GsQuorum){ .deputies_count = TRUE };
+  if (qn == NULL)
+    {
+      /* Without a quorum clause, a majority of the members must attend. */
+      q->present = b->n_members / 2 + 1;
+      return;
+    }
+  q->present = (guint)uint_attr (qn, "present", 0);
+  fraction_attr (l, qn, "fraction", &q->frac_num, &q->frac_den);
+  q->chair_required = bool_attr (qn, "chair-required", FALSE);
+  q->conflicted_count = bool_attr (qn, "conflicted-count", FALSE);
+  q->deputies_count = bool_attr (qn, "deputies-count", TRUE);
+  for (xmlNodePtr r = qn->children; r; r = r->next)
+    {
+      if (is_element (r, "role"))
+        {
+          int role = enum_attr (r, "name", roles, 0);
+          guint min = (guint)uint_attr (r, "min", 1);
+          guint have = 0;
+          for (guint i = 0; i < b->n_members; i++)
+            have += GS_PERSON (l->s, b->members[i].person)->role == (GsRole)role
+                        ? 1
+                        : 0;
+          q->role_min[role] = min;
+          if (min > have)
+            loader_error (l, line_of (r),
+                          "quorum needs %u %s present but '%s' has %u such "
+                          "member%s",
+                          min, roles[role], b->id, have, have == 1 ? "" : "s");
+        }
+      else if (is_element (r, "each-party"))
+        {
+          q->party_min = (guint)uint_attr (r, "min", 1);
+          if (b->kind != GS_BODY_JOINT_COMMITTEE)
+            loader_error (l, line_of (r),
+                          "each-party applies to a joint committee; '%s' "
+                          "belongs to one organisation",
+                          b->id);
+        }
+    }
+  if (q->present > b->n_members)
+    loader_error (
+        l, line_of (qn), "quorum of %u can never be met: '%s' has %u member%s",
+        q->present, b->id, b->n_members, b->n_members == 1 ? "" : "s");
+  if (q->chair_required && b->chair < 0)
+    loader_error (l, line_of (qn),
+                  "the quorum requires the chair but '%s' has no chair", b->id);
+}
+
+static void
+read_voting (Loader *l, xmlNodePtr c, GsBody *b)
+{
+  GsVoting *v = &b->voting;
+  xmlNodePtr vn = child (c, "voting");
+  *v = (GsVoting){ .rule = GS_RULE_SIMPLE_MAJORITY, .base = GS_BASE_CAST };
+  b->deputies_vote = TRUE;
+  if (vn == NULL)
+    return;
+  v->rule = enum_attr (vn, "rule", vote_rules, GS_RULE_SIMPLE_MAJORITY);
+  g_autofree char *of = attr (vn, "of");
+  v->base = of && strcmp (of, "members") == 0 ? GS_BASE_MEMBERS : GS_BASE_CAST;
+  g_autofree char *casting = attr (vn, "casting");
+  v->casting = casting && strcmp (casting, "chair") == 0;
+  b->deputies_vote = bool_attr (vn, "deputies-vote", TRUE);
+  gboolean has_fraction = fraction_attr (l, vn, "fraction", &v->num, &v->den);
+  v->quota = uint_attr (vn, "quota", 0);
+  long line = line_of (vn);
+  if (v->rule == GS_RULE_QUALIFIED_MAJORITY && !has_fraction)
+    loader_error (l, line,
+                  "a qualified majority needs a fraction, such as "
+                  "fraction=\"2/3\"");
+  if (v->rule != GS_RULE_QUALIFIED_MAJORITY && has_fraction)
+    loader_error (l, line, "a fraction applies only to a qualified majority");
+  if (v->rule == GS_RULE_WEIGHTED)
+    {
+      guint64 total = 0;
+      for (guint i = 0; i < b->n_members; i++)
+        total += b->members[i].weight;
+      if (v->quota == 0)
+        loader_error (l, line, "weighted voting needs a quota");
+      else if (v->quota > total)
+        loader_error (l, line,
+                      "the quota of %" G_GUINT64_FORMAT
+                      " is above the total weight of '%s' (%" G_GUINT64_FORMAT
+                      "), so nothing could ever be carried",
+                      v->quota, b->id, total);
+    }
+  else if (v->quota > 0)
+    loader_error (l, line, "a quota applies only to weighted voting");
+  if (v->casting && b->chair < 0)
+    loader_error (l, line,
+                  "'%s' gives the chair a casting vote but has no "
+                  "chair",
+                  b->id);
+}
+
+static void
+read_members (Loader *l, xmlNodePtr c, GsBody *b)
+{
+  GArray *members = g_array_new (FALSE, FALSE, sizeof (GsMember));
+  int flagged_chair = -1;
+  for (xmlNodePtr m = c->children; m; m = m->next)
+    {
+      if (!is_element (m, "member"))
+        continue;
+      int p = ref_attr (l, m, "person", "person", gs_scenario_find_person);
+      g_autofree char *deputy_attr = attr (m, "deputy");
+      int deputy = ref_attr (l, m, "deputy", "deputy", gs_scenario_find_person);
+      if (p < 0)
+        continue;
+      gboolean dup = FALSE;
+      for (guint i = 0; i < members->len; i++)
+        dup |= g_array_index (members, GsMember, i).person == (guint)p;
+      if (dup)
+        {
+          loader_error (l, line_of (m), "'%s' is a member of '%s' twice",
+                        GS_PERSON (l->s, p)->id, b->id);
+          continue;
+        }
+      if (deputy == p)
+        loader_error (l, line_of (m), "'%s' cannot be their own deputy",
+                      GS_PERSON (l->s, p)->id);
+      if (bool_attr (m, "chair", FALSE))
+        {
+          if (flagged_chair >= 0)
+            loader_error (l, line_of (m), "'%s' has two chairs", b->id);
+          flagged_chair = (int)members->len;
+        }
+      GsMember mem = { .person = (guint)p,
+                       .deputy = deputy_attr ? deputy : -1,
+                       .weight = (guint)uint_attr (m, "weight", 1) };
+      g_array_append_val (members, mem);
+    }
+  b->n_members = members->len;
+  b->members = (GsMember *)g_array_free (members, FALSE);
+  /* The chair: the member marked so, else the first whose role is chair. */
+  b->chair = flagged_chair;
+  for (guint i = 0; b->chair < 0 && i < b->n_members; i++)
+    if (GS_PERSON (l->s, b->members[i].person)->role == GS_ROLE_CHAIR)
+      b->chair = (int)i;
+}
+
+/* "a b c" -> organisation indices, each at most once. */
+static gint32 *
+read_parties (Loader *l, xmlNodePtr n, guint *n_out)
+{
+  g_autofree char *v = attr (n, "parties");
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_auto (GStrv) ids = g_strsplit_set (v ? v : "", " \t\r\n", -1);
+  for (char **id = ids; *id; id++)
+    {
+      if (**id == '\0')
+        continue;
+      gint32 o = find_org (l->s, *id);
+      gboolean dup = FALSE;
+      for (guint i = 0; i < out->len; i++)
+        dup |= g_array_index (out, gint32, i) == o;
+      if (o < 0)
+        loader_error (l, line_of (n),
+                      "organisation '%s' is not defined (attribute "
+                      "'parties')",
+                      *id);
+      else if (dup)
+        loader_error (l, line_of (n), "party '%s' is listed twice", *id);
+      else
+        g_array_append_val (out, o);
+    }
+  if (out->len < 2)
+    loader_error (l, line_of (n), "'%s' needs at least two parties",
+                  (const char *)n->name);
+  *n_out = out->len;
+  return (gint32 *)g_array_free (out, FALSE);
+}
+
+/* Reads a body's common parts: id, name, members, quorum, voting, and (for
+ * bodies that meet on their own) the calendar.  Returns its index. */
+static guint
+read_body (Loader *l, xmlNodePtr c, GsBodyKind kind, int group)
 {
   GsBody b = { 0 };
   b.id = intern_attr (l, c, "id");
   b.name = intern_attr (l, c, "name");
   b.kind = kind;
-  b.org = ref_attr (l, c, "org", "organisation", find_org);
+  b.group = group;
+  b.org = -1;
   b.line = (int)line_of (c);
-  b.rule = GS_VOTE_SIMPLE_MAJORITY;
   claim_id (l, c, b.id);
 
-  GArray *members = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (kind == GS_BODY_JOINT_COMMITTEE || kind == GS_BODY_CIC)
+    b.parties = read_parties (l, c, &b.n_parties);
+  else
+    {
+      b.org = ref_attr (l, c, "org", "organisation", find_org);
+      b.n_parties = 1;
+      b.parties = g_new (gint32, 1);
+      b.parties[0] = b.org;
+    }
+
   if (kind == GS_BODY_OFFICER)
     {
       int p = ref_attr (l, c, "person", "person", gs_scenario_find_person);
-      if (p >= 0)
-        {
-          guint up = (guint)p;
-          g_array_append_val (members, up);
-        }
-      b.quorum = 1;
+      b.members = g_new0 (GsMember, 1);
+      b.n_members = p >= 0 ? 1 : 0;
+      b.members[0] = (GsMember){ .person = (guint)MAX (p, 0),
+                                 .deputy = -1,
+                                 .weight = 1 };
+      b.chair = -1;
+      b.quorum = (GsQuorum){ .present = 1, .deputies_count = TRUE };
+      b.voting = (GsVoting){ .rule = GS_RULE_SIMPLE_MAJORITY };
+      b.deputies_vote = TRUE;
     }
-  else
+  else if (kind != GS_BODY_CIC)
     {
-      for (xmlNodePtr m = c->children; m; m = m->next)
-        {
-          if (!is_element (m, "member"))
-            continue;
-          int p = ref_attr (l, m, "person", "person", gs_scenario_find_person);
-          if (p < 0)
-            continue;
-          gboolean dup = FALSE;
-          for (guint i = 0; i < members->len; i++)
-            dup |= g_array_index (members, guint, i) == (guint)p;
-          if (dup)
-            {
-              loader_error (l, line_of (m), "'%s' is a member of '%s' twice",
-                            GS_PERSON (l->s, p)->id, b.id);
-              continue;
-            }
-          guint up = (guint)p;
-          g_array_append_val (members, up);
-        }
-      xmlNodePtr q = child (c, "quorum");
-      /* Without a quorum clause, a majority of the members must attend. */
-      b.quorum = q ? (guint)MIN (uint_attr (q, "present", 1), G_MAXUINT)
-                   : members->len / 2 + 1;
-      if (q && b.quorum > members->len)
-        loader_error (l, line_of (q),
-                      "quorum of %u can never be met: '%s' has %u member%s",
-                      b.quorum, b.id, members->len,
-                      members->len == 1 ? "" : "s");
+      read_members (l, c, &b);
+      read_quorum (l, c, &b);
+      read_voting (l, c, &b);
     }
-  read_calendar (l, child (c, "meets"), &b.calendar);
-  b.n_members = members->len;
-  b.members = (guint *)g_array_free (members, FALSE);
+  if (group < 0)
+    read_calendar (l, child (c, "meets"), &b.calendar);
   g_array_append_val (l->s->bodies, b);
+  return l->s->bodies->len - 1;
+}
+
+static void
+read_cic (Loader *l, xmlNodePtr c)
+{
+  guint gi = read_body (l, c, GS_BODY_CIC, -1);
+  GArray *constituents = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (xmlNodePtr k = c->children; k; k = k->next)
+    if (is_element (k, "committee"))
+      {
+        guint ki = read_body (l, k, GS_BODY_COMMITTEE, (int)gi);
+        g_array_append_val (constituents, ki);
+      }
+  GsBody *g = GS_BODY (l->s, gi); /* after the appends that may move it */
+  g->n_constituents = constituents->len;
+  g->constituents = (guint *)g_array_free (constituents, FALSE);
+  g_autofree char *rule = attr (c, "rule");
+  g->cic_rule = rule == NULL || strcmp (rule, "all") == 0 ? GS_CIC_ALL
+                : strcmp (rule, "majority") == 0          ? GS_CIC_MAJORITY
+                                                          : GS_CIC_AT_LEAST;
+  g->cic_n = (guint)uint_attr (c, "n", 0);
+  if (g->cic_rule == GS_CIC_AT_LEAST
+      && (g->cic_n == 0 || g->cic_n > g->n_constituents))
+    loader_error (l, line_of (c),
+                  "rule=\"at-least\" needs n between 1 and the number of "
+                  "constituents (%u)",
+                  g->n_constituents);
+
+  /* One constituent per party, each of its own party. */
+  for (guint i = 0; i < g->n_constituents; i++)
+    {
+      const GsBody *k = GS_BODY (l->s, g->constituents[i]);
+      if (k->org < 0)
+        continue;
+      gboolean is_party = FALSE;
+      for (guint j = 0; j < g->n_parties; j++)
+        is_party |= g->parties[j] == k->org;
+      if (!is_party)
+        loader_error (l, k->line,
+                      "constituent '%s' belongs to '%s', which is not a "
+                      "party to '%s'",
+                      k->id, GS_ORG (l->s, k->org)->id, g->id);
+      for (guint j = 0; j < i; j++)
+        if (GS_BODY (l->s, g->constituents[j])->org == k->org)
+          loader_error (l, k->line,
+                        "'%s' and '%s' are both constituents for '%s': each "
+                        "party has one committee",
+                        GS_BODY (l->s, g->constituents[j])->id, k->id,
+                        GS_ORG (l->s, k->org)->id);
+    }
+  for (guint j = 0; j < g->n_parties; j++)
+    {
+      gboolean has = FALSE;
+      for (guint i = 0; i < g->n_constituents; i++)
+        has |= GS_BODY (l->s, g->constituents[i])->org == g->parties[j];
+      if (!has)
+        loader_error (l, line_of (c), "party '%s' has no committee in '%s'",
+                      GS_ORG (l->s, g->parties[j])->id, g->id);
+    }
 }
 
 static void
@@ -620,23 +888,69 @@ read_bodies (Loader *l, xmlNodePtr root)
   for (xmlNodePtr c = root->children; c; c = c->next)
     {
       if (is_element (c, "board"))
-        read_body (l, c, GS_BODY_BOARD);
+        read_body (l, c, GS_BODY_BOARD, -1);
       else if (is_element (c, "committee"))
-        read_body (l, c, GS_BODY_COMMITTEE);
+        read_body (l, c, GS_BODY_COMMITTEE, -1);
       else if (is_element (c, "advisory-group"))
-        read_body (l, c, GS_BODY_ADVISORY);
+        read_body (l, c, GS_BODY_ADVISORY, -1);
       else if (is_element (c, "officer"))
-        read_body (l, c, GS_BODY_OFFICER);
+        read_body (l, c, GS_BODY_OFFICER, -1);
+      else if (is_element (c, "joint-committee"))
+        read_body (l, c, GS_BODY_JOINT_COMMITTEE, -1);
+      else if (is_element (c, "committees-in-common"))
+        read_cic (l, c);
     }
 }
 
-/* Stances are resolved into the person × matter support table here, once,
- * so the engine's vote is a table look-up.  Specificity, most first:
- * person+matter, person, organisation+matter, organisation, matter, default. */
+static void
+read_absences_and_conflicts (Loader *l, xmlNodePtr root)
+{
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    {
+      if (is_element (c, "absence"))
+        {
+          GsAbsence a = { .line = (int)line_of (c) };
+          int p = ref_attr (l, c, "person", "person", gs_scenario_find_person);
+          gboolean ok = date_attr (l, c, "from", &a.from);
+          ok &= date_attr (l, c, "until", &a.until);
+          if (ok && a.until <= a.from)
+            loader_error (l, a.line,
+                          "the absence ends ('until') on or before it "
+                          "starts ('from')");
+          if (p >= 0)
+            {
+              a.person = (guint)p;
+              g_array_append_val (l->s->absences, a);
+            }
+        }
+      else if (is_element (c, "conflict"))
+        {
+          GsConflict k = { .line = (int)line_of (c) };
+          int p = ref_attr (l, c, "person", "person", gs_scenario_find_person);
+          g_autofree char *mv = attr (c, "matter");
+          g_autofree char *ov = attr (c, "org");
+          k.matter
+              = ref_attr (l, c, "matter", "matter", gs_scenario_find_matter);
+          k.org = ref_attr (l, c, "org", "organisation", find_org);
+          if (mv == NULL && ov == NULL)
+            loader_error (l, k.line,
+                          "a conflict names a matter, an organisation or "
+                          "both");
+          if (p >= 0)
+            {
+              k.person = (guint)p;
+              g_array_append_val (l->s->conflicts, k);
+            }
+        }
+    }
+}
+
 typedef struct
 {
   int person, org, matter;
   double support;
+  double if_affected; /* support when the proposal affects their org */
+  double abstain;
   int rank;
   long line;
 } Stance;
@@ -659,7 +973,7 @@ read_stances (Loader *l, xmlNodePtr root)
     {
       if (!is_element (c, "stance"))
         continue;
-      Stance st = { -1, -1, -1, 0.5, 0, line_of (c) };
+      Stance st = { -1, -1, -1, 0.5, 0.5, 0.0, 0, line_of (c) };
       g_autofree char *pv = attr (c, "person");
       g_autofree char *ov = attr (c, "org");
       g_autofree char *mv = attr (c, "matter");
@@ -667,6 +981,8 @@ read_stances (Loader *l, xmlNodePtr root)
       st.org = ref_attr (l, c, "org", "organisation", find_org);
       st.matter = ref_attr (l, c, "matter", "matter", gs_scenario_find_matter);
       st.support = double_attr (c, "support", 0.5);
+      st.if_affected = double_attr (c, "if-affected", st.support);
+      st.abstain = double_attr (c, "abstain", 0.0);
       if (pv && ov)
         {
           loader_error (l, st.line,
@@ -690,12 +1006,15 @@ read_stances (Loader *l, xmlNodePtr root)
 
   GsScenario *s = l->s;
   guint np = s->people->len, nm = s->matters->len;
-  s->support = g_new (double, (gsize)MAX (np, 1) * MAX (nm, 1));
+  gsize cells = (gsize)MAX (np, 1) * MAX (nm, 1);
+  s->support = g_new (double, cells);
+  s->support_affected = g_new (double, cells);
+  s->abstain = g_new (double, cells);
   for (guint p = 0; p < np; p++)
     for (guint m = 0; m < nm; m++)
       {
         int best = -1;
-        double support = 0.5;
+        double support = 0.5, if_affected = 0.5, abstain = 0.0;
         int org = GS_PERSON (s, p)->org;
         for (guint i = 0; i < stances->len; i++)
           {
@@ -707,9 +1026,13 @@ read_stances (Loader *l, xmlNodePtr root)
               {
                 best = st->rank;
                 support = st->support;
+                if_affected = st->if_affected;
+                abstain = st->abstain;
               }
           }
         s->support[(gsize)p * nm + m] = support;
+        s->support_affected[(gsize)p * nm + m] = if_affected;
+        s->abstain[(gsize)p * nm + m] = abstain;
       }
 }
 
@@ -770,6 +1093,14 @@ check_deciding_body (Loader *l, xmlNodePtr n, int body)
   if (body < 0)
     return FALSE;
   const GsBody *b = GS_BODY (l->s, body);
+  if (b->group >= 0)
+    {
+      loader_error (l, line_of (n),
+                    "'%s' meets only in common, as part of '%s': name the "
+                    "committees in common as the deciding body",
+                    b->id, GS_BODY (l->s, b->group)->id);
+      return FALSE;
+    }
   if (b->kind == GS_BODY_ADVISORY)
     {
       loader_error (l, line_of (n),
@@ -908,6 +1239,7 @@ build_model (Loader *l, xmlDocPtr doc)
   read_organisations_and_matters (l, root);
   read_people (l, root);
   read_bodies (l, root);
+  read_absences_and_conflicts (l, root);
   read_stances (l, root);
   read_traffic (l, root);
 }

@@ -113,14 +113,17 @@ gs_report_text_summary (const GsRun *run, GString *out)
 
   g_string_append (out, "\nMeetings by body\n");
   append_cell (out, "body", BODY_W + 1);
-  g_string_append (out, "meetings inquorate  carried    ties decided\n");
+  g_string_append (out, "meetings inquorate  carried    ties casting "
+                        "blocked  splits conflicts decided\n");
   for (guint i = 0; i < sum->bodies->len; i++)
     {
       const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
       append_cell (out, GS_BODY (s, b->body)->name, BODY_W);
       g_string_append_c (out, ' ');
-      g_string_append_printf (out, "%8u %9u %8u %7u %7u\n", b->meetings,
-                              b->inquorate, b->carried, b->ties, b->decided);
+      g_string_append_printf (out, "%8u %9u %8u %7u %7u %7u %7u %9u %7u\n",
+                              b->meetings, b->inquorate, b->carried, b->ties,
+                              b->casting, b->blocked, b->splits, b->conflicts,
+                              b->decided);
     }
 }
 
@@ -135,15 +138,97 @@ append_body (GString *out, const GsScenario *s, guint32 bi)
     g_string_append_printf (out, " (%s)", GS_ORG (s, b->org)->name);
 }
 
-static void
-append_people (GString *out, const GsRun *run, const GsRecord *r)
+typedef enum
 {
-  const guint32 *people = gs_run_record_people (run, r);
-  for (guint i = 0; i < r->n_people; i++)
+  REF_PERSON,
+  REF_ORG,
+  REF_BODY,
+} RefKind;
+
+/* "A", "A and B", "A, B and C" from the record's list. */
+static void
+append_refs (GString *out, const GsRun *run, const GsRecord *r, RefKind kind)
+{
+  const GsScenario *s = run->scenario;
+  const guint32 *refs = gs_run_record_refs (run, r);
+  for (guint i = 0; i < r->n_refs; i++)
     {
       if (i > 0)
-        g_string_append (out, i + 1 == r->n_people ? " and " : ", ");
-      g_string_append (out, GS_PERSON (run->scenario, people[i])->name);
+        g_string_append (out, i + 1 == r->n_refs ? " and " : ", ");
+      g_string_append (out, kind == REF_PERSON ? GS_PERSON (s, refs[i])->name
+                            : kind == REF_ORG  ? GS_ORG (s, refs[i])->name
+                                               : GS_BODY (s, refs[i])->name);
+    }
+}
+
+static void
+append_inquorate (GString *out, const GsRun *run, const GsRecord *r)
+{
+  const GsScenario *s = run->scenario;
+  const char *roles[]
+      = { "chair",     "NED",      "chief executive", "finance director",
+          "executive", "governor", "officer",         "external member" };
+  switch ((GsQuorumResult)r->d)
+    {
+      case GS_QUORUM_FAIL_PRESENT:
+        g_string_append_printf (out, "%d of %d present, quorum %d", r->a, r->b,
+                                r->c);
+        break;
+      case GS_QUORUM_FAIL_FRACTION:
+        g_string_append_printf (out,
+                                "%d of %d present, quorum %d (a share of "
+                                "the members)",
+                                r->a, r->b, r->c);
+        break;
+      case GS_QUORUM_FAIL_CHAIR:
+        g_string_append (out, "the chair is absent and no deputy attends");
+        break;
+      case GS_QUORUM_FAIL_ROLE:
+        g_string_append_printf (out, "%d %s%s present, the quorum needs %d",
+                                r->a,
+                                r->e >= 0 && r->e < 8 ? roles[r->e] : "member",
+                                r->a == 1 ? "" : "s", r->c);
+        break;
+      case GS_QUORUM_FAIL_PARTY:
+        g_string_append_printf (out,
+                                "%d present from %s, the quorum needs %d "
+                                "from each party",
+                                r->a, r->e >= 0 ? GS_ORG (s, r->e)->name : "?",
+                                r->c);
+        break;
+      case GS_QUORUM_MET:
+      default:
+        g_string_append (out, "quorum not met");
+        break;
+    }
+}
+
+/* "3 for, 1 against and 1 abstention" */
+static void
+append_votes (GString *out, const GsRecord *r)
+{
+  g_string_append_printf (out, "%d for and %d against", r->a, r->b);
+  if (r->c > 0)
+    g_string_append_printf (out, ", %d abstention%s", r->c,
+                            r->c == 1 ? "" : "s");
+}
+
+static const char *
+outcome_word (GsVoteOutcome o)
+{
+  switch (o)
+    {
+      case GS_OUTCOME_CARRIED:
+        return "approved";
+      case GS_OUTCOME_DEFEATED:
+        return "rejected";
+      case GS_OUTCOME_TIED:
+        return "tied";
+      case GS_OUTCOME_BLOCKED:
+        return "blocked";
+      case GS_OUTCOME_NO_VOTES:
+      default:
+        return "no votes cast";
     }
 }
 
@@ -194,10 +279,15 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
                                     r->d, r->d == 1 ? "" : "s");
             break;
           }
-        g_string_append_printf (out,
-                                ": quorate — %d of %d present, quorum %d; %d "
-                                "item%s to decide",
-                                r->a, r->b, r->c, r->d, r->d == 1 ? "" : "s");
+        g_string_append_printf (out, ": quorate — %d of %d present", r->a,
+                                r->b);
+        if (r->c > 0)
+          g_string_append_printf (out, ", quorum %d", r->c);
+        if (r->f > 0)
+          g_string_append_printf (out, " (%d as deput%s)", r->f,
+                                  r->f == 1 ? "y" : "ies");
+        g_string_append_printf (out, "; %d item%s to decide", r->d,
+                                r->d == 1 ? "" : "s");
         break;
       case GS_REC_INQUORATE:
         append_body (out, s, r->body);
@@ -206,26 +296,96 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
             g_string_append (out, ": not available to decide");
             break;
           }
-        g_string_append_printf (out,
-                                ": inquorate — %d of %d present, quorum %d; "
-                                "absent: ",
-                                r->a, r->b, r->c);
-        append_people (out, run, r);
+        if (r->item != GS_NONE)
+          {
+            g_string_append_printf (out,
+                                    ": inquorate for '%s' once conflicted "
+                                    "members are left out — ",
+                                    title);
+            append_inquorate (out, run, r);
+            break;
+          }
+        g_string_append (out, ": inquorate — ");
+        append_inquorate (out, run, r);
+        if (r->n_refs > 0)
+          {
+            g_string_append (out, "; absent: ");
+            append_refs (out, run, r, REF_PERSON);
+          }
         break;
       case GS_REC_APPROVED:
       case GS_REC_REJECTED:
         append_body (out, s, r->body);
-        g_string_append_printf (
-            out, ": '%s' %s, %d for and %d against (%.0f days after arrival)",
-            title, r->kind == GS_REC_APPROVED ? "approved" : "rejected", r->a,
-            r->b, gs_time_days_between (c->arrives, r->time));
+        g_string_append_printf (out, ": '%s' %s, ", title,
+                                r->kind == GS_REC_APPROVED ? "approved"
+                                                           : "rejected");
+        if (r->e < 0)
+          g_string_append_printf (out,
+                                  "%d of %d constituent committees in "
+                                  "favour",
+                                  r->a, r->a + r->b);
+        else
+          append_votes (out, r);
+        if (r->d)
+          g_string_append (out, " — carried on the chair's casting vote");
+        g_string_append_printf (out, " (%.0f days after arrival)",
+                                gs_time_days_between (c->arrives, r->time));
+        if (r->kind == GS_REC_APPROVED && s->organisations->len > 1
+            && r->n_refs > 0)
+          {
+            g_string_append (out, "; binds ");
+            append_refs (out, run, r, REF_ORG);
+          }
         break;
       case GS_REC_TIED:
         append_body (out, s, r->body);
         g_string_append_printf (out,
                                 ": '%s' not carried — the vote tied %d–%d and "
-                                "a tie fails under a simple majority",
+                                "there is no casting vote",
                                 title, r->a, r->b);
+        break;
+      case GS_REC_BLOCKED:
+        append_body (out, s, r->body);
+        g_string_append_printf (out, ": '%s' blocked — no consensus: ", title);
+        append_refs (out, run, r, REF_PERSON);
+        g_string_append (out, r->n_refs == 1 ? " objected" : " objected");
+        break;
+      case GS_REC_NO_VOTES:
+        append_body (out, s, r->body);
+        g_string_append_printf (out,
+                                ": '%s' not carried — nobody voted for or "
+                                "against",
+                                title);
+        break;
+      case GS_REC_CONSTITUENT:
+        append_body (out, s, r->body);
+        g_string_append_printf (out, ", meeting in common: '%s' %s, ", title,
+                                outcome_word ((GsVoteOutcome)r->e));
+        append_votes (out, r);
+        if (r->d)
+          g_string_append (out, " — on the chair's casting vote");
+        if (r->e == GS_OUTCOME_BLOCKED)
+          {
+            g_string_append (out, "; objecting: ");
+            append_refs (out, run, r, REF_PERSON);
+          }
+        break;
+      case GS_REC_SPLIT:
+        append_body (out, s, r->body);
+        g_string_append_printf (out, ": split on '%s' — approved by ", title);
+        if (r->n_refs == 0)
+          g_string_append (out, "none");
+        else
+          append_refs (out, run, r, REF_BODY);
+        g_string_append_printf (out, " (%d of %d)", r->a, r->b);
+        break;
+      case GS_REC_CONFLICT:
+        append_body (out, s, r->body);
+        g_string_append_printf (out, ": on '%s', ", title);
+        append_refs (out, run, r, REF_PERSON);
+        g_string_append (out, r->n_refs == 1 ? " is" : " are");
+        g_string_append (out, " excluded from the vote (declared conflict of "
+                              "interest)");
         break;
       case GS_REC_CARRIED:
         append_body (out, s, r->body);

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include <govsim/gs-rules.h>
 #include <govsim/gs-scenario.h>
 
 G_BEGIN_DECLS
@@ -48,17 +49,52 @@ typedef struct
 
 typedef struct
 {
+  guint person; /* the member */
+  int deputy;   /* who attends in their place when they are absent, or -1 */
+  guint weight; /* weight under weighted voting */
+} GsMember;
+
+typedef struct
+{
   const char *id;
   const char *name;
   GsBodyKind kind;
-  int org;        /* the organisation the body belongs to */
-  guint *members; /* person indices, in document order */
+  int org;           /* the organisation the body belongs to; -1 for a
+                        joint committee or committees in common */
+  GsMember *members; /* in document order; none for committees in common */
   guint n_members;
-  guint quorum; /* members present for the meeting to be quorate */
-  GsVoteRule rule;
-  GsCalendar calendar;
+  int chair; /* index into members of the chair's seat, or -1 */
+  GsQuorum quorum;
+  GsVoting voting;
+  gboolean deputies_vote; /* a deputy may vote in the member's place */
+  gint32 *parties;        /* organisations the body decides for: its own, or
+                             a joint committee's or the group's parties */
+  guint n_parties;
+  guint *constituents; /* committees in common: the constituent bodies */
+  guint n_constituents;
+  GsCicRule cic_rule;  /* committees in common: the collective rule */
+  guint cic_n;         /* ... and its n for GS_CIC_AT_LEAST */
+  int group;           /* a constituent: its committees in common, or -1 */
+  GsCalendar calendar; /* unused by a constituent, which meets with its
+                          group */
   int line;
 } GsBody;
+
+typedef struct
+{
+  guint person;
+  GsTime from;  /* first day away */
+  GsTime until; /* first day back */
+  int line;
+} GsAbsence;
+
+typedef struct
+{
+  guint person;
+  int matter; /* conflicted on this matter type, or -1 */
+  int org;    /* conflicted on proposals affecting this organisation, or -1 */
+  int line;
+} GsConflict;
 
 typedef enum
 {
@@ -125,7 +161,14 @@ struct _GsScenario
   GArray *proposals;     /* GsProposal (owns affects) */
   GArray *arrivals;      /* GsArrivals (owns affects) */
 
-  double *support; /* n_people × n_matters, row-major by person */
+  GArray *absences;  /* GsAbsence, in document order */
+  GArray *conflicts; /* GsConflict, in document order */
+
+  /* Behaviour, resolved from the stances at load time; each is
+   * n_people × n_matters, row-major by person. */
+  double *support;          /* probability of voting for */
+  double *support_affected; /* ... when the proposal affects their org */
+  double *abstain;          /* probability of abstaining */
 };
 
 #define GS_ORG(s, i)      (&g_array_index ((s)->organisations, GsOrganisation, (i)))

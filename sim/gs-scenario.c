@@ -15,6 +15,8 @@ clear_body (gpointer p)
 {
   GsBody *b = p;
   g_free (b->members);
+  g_free (b->parties);
+  g_free (b->constituents);
 }
 
 static void
@@ -46,6 +48,8 @@ gs__scenario_new (const char *source)
   g_array_set_clear_func (s->proposals, clear_proposal);
   s->arrivals = g_array_new (FALSE, TRUE, sizeof (GsArrivals));
   g_array_set_clear_func (s->arrivals, clear_arrivals);
+  s->absences = g_array_new (FALSE, TRUE, sizeof (GsAbsence));
+  s->conflicts = g_array_new (FALSE, TRUE, sizeof (GsConflict));
   s->seed = 1;
   return s;
 }
@@ -67,7 +71,11 @@ gs_scenario_free (GsScenario *s)
   g_array_unref (s->bodies);
   g_array_unref (s->proposals);
   g_array_unref (s->arrivals);
+  g_array_unref (s->absences);
+  g_array_unref (s->conflicts);
   g_free (s->support);
+  g_free (s->support_affected);
+  g_free (s->abstain);
   g_string_chunk_free (s->strings);
   g_free (s);
 }
@@ -205,10 +213,8 @@ const char *
 gs_body_kind_to_string (GsBodyKind kind)
 {
   static const char *const names[] = {
-    "board",
-    "committee",
-    "advisory-group",
-    "officer",
+    "board",   "committee",       "advisory-group",
+    "officer", "joint-committee", "committees-in-common",
   };
   return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
 }

@@ -112,7 +112,12 @@ gs_summary_new (const GsRun *run)
       GsBodyStats bs = { .body = b,
                          .meetings = run->bodies[b].meetings,
                          .inquorate = run->bodies[b].inquorate,
-                         .ties = run->bodies[b].ties };
+                         .ties = run->bodies[b].ties,
+                         .casting = run->bodies[b].casting,
+                         .blocked = run->bodies[b].blocked,
+                         .no_votes = run->bodies[b].no_votes,
+                         .splits = run->bodies[b].splits,
+                         .conflicts = run->bodies[b].conflicts };
       g_array_append_val (sum->bodies, bs);
     }
   for (guint i = 0; i < run->cases->len; i++)

@@ -22,14 +22,27 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GS_REC_ARRIVED,   /* a case arrived; when = its expected meeting */
-  GS_REC_MEETING,   /* a quorate meeting: a present, b members,
-                       c quorum, d items it will consider */
-  GS_REC_INQUORATE, /* a present, b members, c quorum; people = absent */
-  GS_REC_APPROVED,  /* a for, b against */
-  GS_REC_REJECTED,  /* a for, b against (a < b) */
-  GS_REC_TIED,      /* a for, b against (a == b): the motion fails */
-  GS_REC_CARRIED,   /* when = next meeting (or NEVER); a = GsCarryReason */
+  GS_REC_ARRIVED,     /* a case arrived; when = its expected meeting */
+  GS_REC_MEETING,     /* a quorate meeting: a present of b seats, c
+                         quorum, d items, f present as deputies */
+  GS_REC_INQUORATE,   /* a counted, c needed, d GsQuorumResult, e role or
+                         party short, f present, b members; refs =
+                         people absent (or, with an item, conflicted) */
+  GS_REC_APPROVED,    /* a for, b against, c abstain, d casting vote
+                         used, e GsVoteOutcome (-1 for committees in
+                         common: a and b count constituents); refs =
+                         the organisations the decision binds */
+  GS_REC_REJECTED,    /* as APPROVED: the rule's test failed */
+  GS_REC_TIED,        /* as APPROVED: an equality, no casting vote */
+  GS_REC_BLOCKED,     /* consensus blocked; refs = the objectors */
+  GS_REC_NO_VOTES,    /* nobody voted for or against */
+  GS_REC_CONSTITUENT, /* one constituent of committees in common voted:
+                         as APPROVED, e its GsVoteOutcome */
+  GS_REC_SPLIT,       /* committees in common disagreed: a approving of
+                         b; e collective outcome; refs = approving
+                         constituent bodies */
+  GS_REC_CONFLICT,    /* refs = members excluded for a conflict */
+  GS_REC_CARRIED,     /* when = next meeting (or NEVER); a = GsCarryReason */
   GS_REC_DEADLINE_MISSED, /* the case was still undecided when it fell due */
   GS_REC_PENDING_AT_END,  /* the case was still undecided at the horizon */
 } GsRecordKind;
@@ -44,12 +57,12 @@ typedef struct
 {
   GsTime time; /* when it happened */
   GsRecordKind kind;
-  guint32 body;      /* the body concerned, or GS_NONE */
-  guint32 item;      /* the case concerned, or GS_NONE */
-  gint32 a, b, c, d; /* small numbers; meaning per kind above */
-  GsTime when;       /* a second date; meaning per kind above */
-  guint32 people;    /* offset of a list of people in the run */
-  guint32 n_people;  /* length of that list */
+  guint32 body;            /* the body concerned, or GS_NONE */
+  guint32 item;            /* the case concerned, or GS_NONE */
+  gint32 a, b, c, d, e, f; /* small numbers; meaning per kind above */
+  GsTime when;             /* a second date; meaning per kind above */
+  guint32 refs;            /* offset of a list of indices in the run */
+  guint32 n_refs;          /* length of that list */
 } GsRecord;
 
 typedef enum
@@ -65,8 +78,10 @@ typedef struct
   guint32 arrivals; /* index of the generating stream, or GS_NONE */
   guint32 serial;   /* 1-based number within its stream */
   guint32 matter;
-  guint32 body; /* the deciding body */
-  guint32 lead; /* lead organisation */
+  guint32 body;         /* the deciding body */
+  guint32 lead;         /* lead organisation */
+  const guint *affects; /* affected organisations (the scenario's) */
+  guint n_affects;
   gint64 value; /* pounds */
   GsTime arrives;
   GsTime due;     /* decided before this instant is in time, or NEVER */
@@ -107,8 +122,9 @@ const GsCase *gs_run_get_case (const GsRun *run, guint i);
 guint gs_run_n_records (const GsRun *run);
 /** (transfer none) */
 const GsRecord *gs_run_get_record (const GsRun *run, guint i);
-/** The people of @record (person indices).  (transfer none) */
-const guint32 *gs_run_record_people (const GsRun *run, const GsRecord *record);
+/** The list of @record (people, organisations or bodies, per its kind).
+ * (transfer none) */
+const guint32 *gs_run_record_refs (const GsRun *run, const GsRecord *record);
 
 /**
  * gs_run_case_title:

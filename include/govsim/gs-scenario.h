@@ -41,15 +41,12 @@ typedef enum
 typedef enum
 {
   GS_BODY_BOARD,
-  GS_BODY_COMMITTEE,
+  GS_BODY_COMMITTEE, /* of one organisation, or a constituent */
   GS_BODY_ADVISORY,
   GS_BODY_OFFICER,
+  GS_BODY_JOINT_COMMITTEE, /* one body of several parties */
+  GS_BODY_CIC,             /* committees in common: a group of constituents */
 } GsBodyKind;
-
-typedef enum
-{
-  GS_VOTE_SIMPLE_MAJORITY, /* more votes for than against among those cast */
-} GsVoteRule;
 
 typedef struct _GsScenario GsScenario;
 

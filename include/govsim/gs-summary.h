@@ -32,8 +32,13 @@ typedef struct
   guint32 body;
   guint meetings; /* meetings held with business on the agenda */
   guint inquorate;
-  guint carried; /* items carried over to a later meeting */
-  guint ties;
+  guint carried;   /* items carried over to a later meeting */
+  guint ties;      /* equal votes and no casting vote: the motion fails */
+  guint casting;   /* ties the chair's casting vote resolved */
+  guint blocked;   /* consensus blocked by an objection */
+  guint no_votes;  /* nobody voted for or against */
+  guint splits;    /* committees in common that disagreed */
+  guint conflicts; /* members excluded from a vote for a conflict */
   guint decided;
 } GsBodyStats;
 
