@@ -674,8 +674,10 @@ run_loop (GsRun *run)
     }
   for (guint i = 0; i < s->arrivals->len; i++)
     schedule (run, GS_ARRIVALS (s, i)->first, EV_GENERATE, i, 0);
+  /* Constituents of committees in common meet only with their group. */
   for (guint i = 0; i < s->bodies->len; i++)
-    schedule (run, GS_BODY (s, i)->calendar.first, EV_MEET, i, 0);
+    if (GS_BODY (s, i)->group < 0)
+      schedule (run, GS_BODY (s, i)->calendar.first, EV_MEET, i, 0);
 
   GsEvent ev;
   while (gs_queue_pop (run->queue, &ev))

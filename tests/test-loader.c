@@ -130,6 +130,24 @@ static const InvalidCase invalid_cases[] = {
     "repeats the one on line 20" },
   { "several-semantic-errors.xml", GS_LOADER_ERROR_SEMANTIC, 9,
     "organisation 'trusts' is not defined" },
+
+  /* Voting rules, deputies and committees in common (issue 3). */
+  { "issue3-unknown-voting-rule.xml", GS_LOADER_ERROR_SCHEMA, 14,
+    "'two-thirds'" },
+  { "issue3-fraction-above-one.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "outside (0, 1]" },
+  { "issue3-quota-above-total-weight.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "above the total weight" },
+  { "issue3-deputy-not-a-person.xml", GS_LOADER_ERROR_SEMANTIC, 10,
+    "deputy 'x' is not defined" },
+  { "issue3-constituent-not-a-party.xml", GS_LOADER_ERROR_SEMANTIC, 23,
+    "is not a party" },
+  { "issue3-constituents-same-organisation.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "both constituents" },
+  { "issue3-qualified-majority-without-fraction.xml", GS_LOADER_ERROR_SEMANTIC,
+    14, "needs a fraction" },
+  { "issue3-proposal-to-constituent.xml", GS_LOADER_ERROR_SEMANTIC, 32,
+    "meets only in common" },
 };
 
 /* Loads @path, expecting a refusal; returns the message split into lines,
