@@ -5,7 +5,7 @@
  * One statistical test checks the vote against the exact binomial value.
  */
 #include "gs-engine-private.h"
-#include "gs-test.h"
+#include "gs-test-scenario.h"
 
 #include <govsim/gs-loader.h>
 #include <govsim/gs-summary.h>
@@ -26,29 +26,7 @@ scenario_new (const char *horizon, const char *people, const char *body,
       "<organisation id='o' name='Org' kind='nhs-trust'/>\n"
       "<matter id='m' name='Matter'/>\n%s\n%s\n%s\n%s\n</scenario>\n",
       horizon, people, body, traffic, extra ? extra : "");
-  g_autoptr (GError) error = NULL;
-  GsScenario *s = gs_loader_load_bytes (xml, strlen (xml), "inline", &error);
-  if (error != NULL)
-    fprintf (stderr, "%s\n", error->message);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
-  return s;
-}
-
-static GsTime
-day (const char *iso)
-{
-  GsTime t = 0;
-  g_assert (gs_date_parse (iso, &t, NULL));
-  return t;
-}
-
-static guint
-count_records (const GsRun *run, GsRecordKind kind)
-{
-  guint n = 0;
-  for (guint i = 0; i < gs_run_n_records (run); i++)
-    n += gs_run_get_record (run, i)->kind == kind ? 1 : 0;
-  return n;
+  return gs_test_load_inline (xml);
 }
 
 #define THREE_PEOPLE                                                           \
@@ -83,12 +61,12 @@ test_engine_backlog_hand_worked (void)
         continue;
       guint k = c->serial; /* 1-based */
       estates++;
-      CU_ASSERT_EQUAL (c->arrives,
-                       day ("2024-04-01") + (GsTime)(k - 1) * 10 * 1440);
+      CU_ASSERT_EQUAL (c->arrives, gs_test_day ("2024-04-01")
+                                       + (GsTime)(k - 1) * 10 * 1440);
       if (k <= 12)
         {
           CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
-          CU_ASSERT_EQUAL (c->decided, day (decided[k - 1]));
+          CU_ASSERT_EQUAL (c->decided, gs_test_day (decided[k - 1]));
         }
       else
         CU_ASSERT_EQUAL (c->state, GS_CASE_WAITING);
@@ -121,7 +99,7 @@ test_engine_backlog_hand_worked (void)
   const GsBodyStats *pc = &g_array_index (sum->bodies, GsBodyStats, 1);
   CU_ASSERT_EQUAL (pc->meetings, 5);
   CU_ASSERT_EQUAL (pc->inquorate, 5);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_INQUORATE), 5);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 5);
 }
 
 /* Two members, one always for and one always against: 1–1, and a tie
@@ -141,9 +119,9 @@ test_engine_tie_fails (void)
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   const GsCase *c = gs_run_get_case (run, 0);
   CU_ASSERT_EQUAL (c->state, GS_CASE_REJECTED);
-  CU_ASSERT_EQUAL (c->decided, day ("2024-01-10"));
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_TIED), 1);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_REJECTED), 0);
+  CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-10"));
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_TIED), 1);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_REJECTED), 0);
 }
 
 /* Three members, one never attends.  Quorum 2 is met by the two present;
@@ -170,15 +148,16 @@ test_engine_quorum_threshold (void)
       if (quorum == 2)
         {
           CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
-          CU_ASSERT_EQUAL (count_records (run, GS_REC_INQUORATE), 0);
+          CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 0);
         }
       else
         {
           /* Meetings 01-10, 17, 24, 31 fall before 2024-02-01. */
           CU_ASSERT_EQUAL (c->state, GS_CASE_WAITING);
-          CU_ASSERT_EQUAL (count_records (run, GS_REC_INQUORATE), 4);
+          CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 4);
           CU_ASSERT_EQUAL (c->carried, 4);
-          CU_ASSERT_EQUAL (count_records (run, GS_REC_PENDING_AT_END), 1);
+          CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_PENDING_AT_END),
+                           1);
         }
     }
 }
@@ -201,8 +180,10 @@ test_engine_notice_period (void)
       "arrives='2024-01-04' body='k'/>",
       "<stance support='1'/>");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided, day ("2024-01-10"));
-  CU_ASSERT_EQUAL (gs_run_get_case (run, 1)->decided, day ("2024-01-17"));
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                   gs_test_day ("2024-01-10"));
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 1)->decided,
+                   gs_test_day ("2024-01-17"));
   /* The arrival record names the meeting each item can first reach. */
   for (guint i = 0; i < gs_run_n_records (run); i++)
     {
@@ -240,7 +221,7 @@ test_engine_deadline_day_in_time (void)
         continue;
       missed++;
       CU_ASSERT_EQUAL (r->item, 1);
-      CU_ASSERT_EQUAL (r->time, day ("2024-01-10"));
+      CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-10"));
     }
   CU_ASSERT_EQUAL (missed, 1);
 }
@@ -261,10 +242,10 @@ test_engine_horizon_exclusive (void)
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   /* Meetings: 01-04 (no business yet), 02-01 (past the end). */
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_WAITING);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_MEETING), 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 0);
   const GsRecord *last = gs_run_get_record (run, gs_run_n_records (run) - 1);
   CU_ASSERT_EQUAL (last->kind, GS_REC_PENDING_AT_END);
-  CU_ASSERT_EQUAL (last->time, day ("2024-02-01"));
+  CU_ASSERT_EQUAL (last->time, gs_test_day ("2024-02-01"));
 }
 
 /* Monthly meetings from 31 January land on the last day of shorter months
@@ -292,7 +273,7 @@ test_engine_monthly_calendar_no_drift (void)
       if (r->kind != GS_REC_MEETING)
         continue;
       CU_ASSERT_FATAL (n < G_N_ELEMENTS (expected));
-      CU_ASSERT_EQUAL (r->time, day (expected[n]));
+      CU_ASSERT_EQUAL (r->time, gs_test_day (expected[n]));
       n++;
     }
   CU_ASSERT_EQUAL (n, 5);

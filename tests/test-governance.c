@@ -9,7 +9,7 @@
  * all kinds, so people are p*, bodies k*, jc or cic, proposals x*.
  */
 #include "gs-engine-private.h"
-#include "gs-test.h"
+#include "gs-test-scenario.h"
 
 #include <govsim/gs-loader.h>
 #include <govsim/gs-summary.h>
@@ -36,29 +36,7 @@ scenario_new (const char *horizon, const char *rest)
       "<organisation id='oc' name='C' kind='vcse'/>\n"
       "<matter id='m' name='Matter'/>\n%s\n</scenario>\n",
       horizon, rest);
-  g_autoptr (GError) error = NULL;
-  GsScenario *s = gs_loader_load_bytes (xml, strlen (xml), "inline", &error);
-  if (error != NULL)
-    fprintf (stderr, "%s\n", error->message);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
-  return s;
-}
-
-static GsTime
-day (const char *iso)
-{
-  GsTime t = 0;
-  g_assert (gs_date_parse (iso, &t, NULL));
-  return t;
-}
-
-static guint
-count_records (const GsRun *run, GsRecordKind kind)
-{
-  guint n = 0;
-  for (guint i = 0; i < gs_run_n_records (run); i++)
-    n += gs_run_get_record (run, i)->kind == kind ? 1 : 0;
-  return n;
+  return gs_test_load_inline (xml);
 }
 
 /* The @nth (0-based) record of @kind, or NULL. */
@@ -131,7 +109,7 @@ test_governance_joint_binds_all_parties (void)
   CU_ASSERT_EQUAL_FATAL (gs_run_n_cases (run), 1);
   const GsCase *c = gs_run_get_case (run, 0);
   CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
-  CU_ASSERT_EQUAL (c->decided, day ("2024-01-10"));
+  CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-10"));
   const GsRecord *r = nth_record (run, GS_REC_APPROVED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->body, body (s, "jc"));
@@ -153,7 +131,7 @@ test_governance_joint_party_short (void)
 {
   g_autoptr (GsScenario) s = joint_scenario ("0");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_INQUORATE), 1);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 1);
   const GsRecord *r = nth_record (run, GS_REC_INQUORATE, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->item, GS_NONE);
@@ -166,8 +144,8 @@ test_governance_joint_party_short (void)
   CU_ASSERT_EQUAL_FATAL (r->n_refs, 1);
   CU_ASSERT_EQUAL (gs_run_record_refs (run, r)[0], person (s, "pc"));
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_WAITING);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_CARRIED), 1);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_APPROVED), 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_CARRIED), 1);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 0);
 }
 
 /* ---- committees in common ----------------------------------------------- */
@@ -207,7 +185,7 @@ static void
 check_constituent_votes (const GsScenario *s, const GsRun *run)
 {
   static const char *const ids[] = { "ka", "kb", "kc" };
-  CU_ASSERT_EQUAL_FATAL (count_records (run, GS_REC_CONSTITUENT), 3);
+  CU_ASSERT_EQUAL_FATAL (gs_test_count_records (run, GS_REC_CONSTITUENT), 3);
   for (guint i = 0; i < 3; i++)
     {
       const GsRecord *r = nth_record (run, GS_REC_CONSTITUENT, i);
@@ -244,9 +222,10 @@ test_governance_cic_all_split_rejects (void)
   CU_ASSERT_EQUAL (r->a, 2);
   CU_ASSERT_EQUAL (r->b, 1);
   CU_ASSERT_EQUAL (r->e, -1);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_APPROVED), 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 0);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_REJECTED);
-  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided, day ("2024-01-10"));
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                   gs_test_day ("2024-01-10"));
 
   g_autoptr (GsSummary) sum = gs_summary_new (run);
   CU_ASSERT_EQUAL (body_stats (sum, body (s, "cic"))->splits, 1);
@@ -272,7 +251,7 @@ test_governance_cic_majority_binds_approvers (void)
   CU_ASSERT_EQUAL_FATAL (r->n_refs, 2);
   CU_ASSERT_EQUAL (gs_run_record_refs (run, r)[0], ORG_A);
   CU_ASSERT_EQUAL (gs_run_record_refs (run, r)[1], ORG_B);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_REJECTED), 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_REJECTED), 0);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_APPROVED);
 }
 
@@ -302,7 +281,7 @@ conflict_scenario (const char *conflicted_count)
 static void
 check_conflict_record (const GsScenario *s, const GsRun *run)
 {
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_CONFLICT), 1);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_CONFLICT), 1);
   const GsRecord *k = nth_record (run, GS_REC_CONFLICT, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (k);
   CU_ASSERT_EQUAL (k->item, 0);
@@ -320,7 +299,7 @@ test_governance_conflict_item_inquorate (void)
   g_autoptr (GsScenario) s = conflict_scenario ("false");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   check_conflict_record (s, run);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_MEETING), 1);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 1);
   const GsRecord *r = nth_record (run, GS_REC_INQUORATE, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->item, 0);
@@ -334,7 +313,7 @@ test_governance_conflict_item_inquorate (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (cr);
   CU_ASSERT_EQUAL (cr->a, GS_CARRY_INQUORATE);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_WAITING);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_APPROVED), 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 0);
 }
 
 /* conflicted-count="true": pc counts, 3 ≥ 3, so the item is decided; pc
@@ -346,7 +325,7 @@ test_governance_conflict_excluded_from_vote (void)
   g_autoptr (GsScenario) s = conflict_scenario ("true");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   check_conflict_record (s, run);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_INQUORATE), 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 0);
   const GsRecord *m = nth_record (run, GS_REC_MEETING, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   CU_ASSERT_EQUAL (m->a, 3);
@@ -426,7 +405,7 @@ test_governance_deputy_not_counted (void)
 {
   g_autoptr (GsScenario) s = deputy_scenario ("false", "true");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_MEETING), 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 0);
   const GsRecord *r = nth_record (run, GS_REC_INQUORATE, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->item, GS_NONE);
@@ -464,24 +443,24 @@ test_governance_scripted_absence (void)
              "<stance support='1'/>");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
 
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_INQUORATE), 2);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 2);
   static const char *const away[] = { "2024-01-10", "2024-01-17" };
   for (guint i = 0; i < 2; i++)
     {
       const GsRecord *r = nth_record (run, GS_REC_INQUORATE, i);
       CU_ASSERT_PTR_NOT_NULL_FATAL (r);
-      CU_ASSERT_EQUAL (r->time, day (away[i]));
+      CU_ASSERT_EQUAL (r->time, gs_test_day (away[i]));
       CU_ASSERT_EQUAL (r->f, 1);
       CU_ASSERT_EQUAL_FATAL (r->n_refs, 1);
       CU_ASSERT_EQUAL (gs_run_record_refs (run, r)[0], person (s, "pa"));
     }
   static const char *const met[] = { "2024-01-03", "2024-01-24", "2024-01-31" };
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_MEETING), 3);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 3);
   for (guint i = 0; i < 3; i++)
     {
       const GsRecord *r = nth_record (run, GS_REC_MEETING, i);
       CU_ASSERT_PTR_NOT_NULL_FATAL (r);
-      CU_ASSERT_EQUAL (r->time, day (met[i]));
+      CU_ASSERT_EQUAL (r->time, gs_test_day (met[i]));
       CU_ASSERT_EQUAL (r->a, 2);
     }
   static const char *const decided[]
@@ -493,7 +472,7 @@ test_governance_scripted_absence (void)
       const GsCase *c = gs_run_get_case (run, i);
       CU_ASSERT_EQUAL (c->serial, i + 1);
       CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
-      CU_ASSERT_EQUAL (c->decided, day (decided[i]));
+      CU_ASSERT_EQUAL (c->decided, gs_test_day (decided[i]));
     }
   /* Carried: #2 twice, #3 once. */
   CU_ASSERT_EQUAL (gs_run_get_case (run, 1)->carried, 2);
@@ -592,7 +571,7 @@ test_governance_consensus_blocked (void)
       "body='k'/>"
       "<stance support='1'/><stance person='pb' support='0'/>");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  CU_ASSERT_EQUAL (count_records (run, GS_REC_BLOCKED), 1);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BLOCKED), 1);
   const GsRecord *r = nth_record (run, GS_REC_BLOCKED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL_FATAL (r->n_refs, 1);

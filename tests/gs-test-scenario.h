@@ -1,0 +1,45 @@
+/* gs-test-scenario.h — helpers shared by the tests that run scenarios.
+ *
+ * Scenarios in these tests are written inline as XML and loaded through the
+ * real loader, so they are checked exactly as a user's file would be.
+ */
+#pragma once
+
+#include "gs-test.h"
+
+#include <govsim/gs-engine.h>
+#include <govsim/gs-loader.h>
+
+#include <string.h>
+
+/* Loads @xml (a whole scenario); fails the test, printing the loader's
+ * messages, if it does not load.  (transfer full) */
+static inline GsScenario *
+gs_test_load_inline (const char *xml)
+{
+  g_autoptr (GError) error = NULL;
+  GsScenario *s = gs_loader_load_bytes (xml, strlen (xml), "inline", &error);
+  if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  return s;
+}
+
+/* The time of 00:00 on the day @iso ("YYYY-MM-DD"). */
+static inline GsTime
+gs_test_day (const char *iso)
+{
+  GsTime t = 0;
+  g_assert (gs_date_parse (iso, &t, NULL));
+  return t;
+}
+
+/* How many records of @kind the run kept. */
+static inline guint
+gs_test_count_records (const GsRun *run, GsRecordKind kind)
+{
+  guint n = 0;
+  for (guint i = 0; i < gs_run_n_records (run); i++)
+    n += gs_run_get_record (run, i)->kind == kind ? 1 : 0;
+  return n;
+}
