@@ -1146,6 +1146,34 @@ parse_value_dist (const char *text, GsValueDist *out)
   return TRUE;
 }
 
+/* TEMPORARY: the body's implicit pathway. */
+static guint
+implicit_pathway (Loader *l, int body)
+{
+  GsScenario *s = l->s;
+  for (guint i = 0; i < s->pathways->len; i++)
+    if (GS_PATHWAY (s, i)->implicit
+        && GS_PATHWAY (s, i)->gateways[0].bodies[0] == (guint)body)
+      return i;
+  GsPathway pw = { 0 };
+  pw.id = GS_BODY (s, body)->id;
+  pw.name = GS_BODY (s, body)->name;
+  pw.values = (GsValueRange){ 0, GS_VALUE_MAX };
+  pw.implicit = TRUE;
+  pw.n_gateways = 1;
+  pw.n_slots = 1;
+  pw.gateways = g_new0 (GsGateway, 1);
+  pw.gateways[0].bodies = g_new (guint, 1);
+  pw.gateways[0].bodies[0] = (guint)body;
+  pw.gateways[0].n_bodies = 1;
+  pw.gateways[0].need_n = 1;
+  pw.gateways[0].locked = TRUE;
+  pw.gateways[0].applies = pw.values;
+  pw.gateways[0].return_to = -1;
+  g_array_append_val (s->pathways, pw);
+  return s->pathways->len - 1;
+}
+
 static void
 read_proposal (Loader *l, xmlNodePtr c)
 {
@@ -1171,7 +1199,7 @@ read_proposal (Loader *l, xmlNodePtr c)
                   p.id);
   p.matter = (guint)MAX (matter, 0);
   p.lead = (guint)MAX (lead, 0);
-  p.body = (guint)MAX (body, 0);
+  p.pathway = implicit_pathway (l, MAX (body, 0));
   g_array_append_val (l->s->proposals, p);
 }
 
@@ -1212,7 +1240,7 @@ read_arrivals (Loader *l, xmlNodePtr c)
     a.has_deadline = duration_attr (l, c, "deadline", TRUE, &a.deadline);
   a.matter = (guint)MAX (matter, 0);
   a.lead = (guint)MAX (lead, 0);
-  a.body = (guint)MAX (body, 0);
+  a.pathway = (int)implicit_pathway (l, MAX (body, 0));
   g_array_append_val (l->s->arrivals, a);
 }
 

@@ -70,63 +70,6 @@ date_str (GsTime t, char buf[GS_DATE_BUF])
   return gs_time_format_date (t, buf);
 }
 
-void
-gs_report_text_summary (const GsRun *run, GString *out)
-{
-  const GsScenario *s = run->scenario;
-  g_autoptr (GsSummary) sum = gs_summary_new (run);
-  char d1[GS_DATE_BUF], d2[GS_DATE_BUF];
-
-  g_string_append_printf (out, "govsim run: %s\n", s->name);
-  g_string_append_printf (
-      out, "Period %s to %s (%.0f days), seed %" G_GUINT64_FORMAT "\n",
-      date_str (s->start, d1), date_str (s->end - GS_MINUTES_PER_DAY, d2),
-      gs_time_days_between (s->start, s->end), run->seed);
-  g_string_append_printf (out,
-                          "%u proposal%s arrived: %u approved, %u rejected, "
-                          "%u still pending at the end; %u missed a "
-                          "deadline.\n",
-                          sum->arrived, sum->arrived == 1 ? "" : "s",
-                          sum->approved, sum->rejected, sum->pending,
-                          sum->missed);
-
-  g_string_append (out, "\nDecisions by body and matter\n");
-  append_cell (out, "body", BODY_W + 1);
-  append_cell (out, "matter", MATTER_W + 1);
-  g_string_append (out, " arrived approved rejected pending  median     p90 "
-                        "missed\n");
-  append_cell (out, "", BODY_W + MATTER_W + 2);
-  g_string_append (out, "                                    days    days\n");
-  for (guint i = 0; i < sum->cells->len; i++)
-    {
-      const GsCellStats *c = &g_array_index (sum->cells, GsCellStats, i);
-      append_cell (out, GS_BODY (s, c->body)->name, BODY_W);
-      g_string_append_c (out, ' ');
-      append_cell (out, GS_MATTER (s, c->matter)->name, MATTER_W);
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, "%8u %8u %8u %7u", c->arrived, c->approved,
-                              c->rejected, c->pending);
-      append_days (out, c->median_days);
-      append_days (out, c->p90_days);
-      g_string_append_printf (out, " %6u\n", c->missed);
-    }
-
-  g_string_append (out, "\nMeetings by body\n");
-  append_cell (out, "body", BODY_W + 1);
-  g_string_append (out, "meetings inquorate  carried    ties casting "
-                        "blocked  splits conflicts decided\n");
-  for (guint i = 0; i < sum->bodies->len; i++)
-    {
-      const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
-      append_cell (out, GS_BODY (s, b->body)->name, BODY_W);
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, "%8u %9u %8u %7u %7u %7u %7u %9u %7u\n",
-                              b->meetings, b->inquorate, b->carried, b->ties,
-                              b->casting, b->blocked, b->splits, b->conflicts,
-                              b->decided);
-    }
-}
-
 /* "Finance Committee (Trust A)"; the organisation is named only when the
  * scenario has more than one, where it tells the reader whose body it is. */
 static void
@@ -245,6 +188,155 @@ append_next_meeting (GString *out, const char *prefix, const char *none,
     g_string_append_printf (out, "%s%s", prefix, date_str (when, d));
 }
 
+/* "gateway 2 of 3, Acute Alliance Joint Committee" */
+static void
+append_gateway (GString *out, const GsScenario *s, guint32 pathway, guint32 g)
+{
+  const GsPathway *pw = GS_PATHWAY (s, pathway);
+  const GsGateway *gw = &pw->gateways[g];
+  g_string_append_printf (out, "gateway %u of %u, ", g + 1, pw->n_gateways);
+  if (gw->name != NULL)
+    {
+      g_string_append (out, gw->name);
+      return;
+    }
+  for (guint k = 0; k < gw->n_bodies; k++)
+    {
+      if (k > 0)
+        g_string_append (out, k + 1 == gw->n_bodies ? " and " : ", ");
+      g_string_append (out, GS_BODY (s, gw->bodies[k])->name);
+    }
+}
+
+static const char *
+ordinal_suffix (gint32 n)
+{
+  if (n % 100 >= 11 && n % 100 <= 13)
+    return "th";
+  return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
+static void
+append_level (GString *out, const GsScenario *s, gint32 ladder, gint32 level)
+{
+  const GsLadder *l = GS_LADDER (s, ladder);
+  g_string_append_printf (out, "level %d of %s (%s)", level + 1, l->name,
+                          l->levels[level].name);
+}
+
+static const char *const trigger_words[] = {
+  "the vote tied with no casting vote",
+  "consensus was blocked",
+  "the committees in common split",
+  "meetings were inquorate",
+  "its deadline is near",
+};
+
+static const char *
+trigger_text (gint32 trigger)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (trigger_words); i++)
+    if (trigger == (1 << i))
+      return trigger_words[i];
+  return "the terms of reference say so";
+}
+
+static const char *
+method_text (GsLevelMethod m)
+{
+  switch (m)
+    {
+      case GS_LEVEL_VOTE:
+        return "a vote";
+      case GS_LEVEL_RECONSIDER:
+        return "reconsideration";
+      case GS_LEVEL_CHAIR:
+        return "the chair's decision";
+      case GS_LEVEL_MEDIATION:
+        return "mediation";
+      case GS_LEVEL_BINDING:
+      default:
+        return "binding arbitration";
+    }
+}
+
+static const char *
+state_word (GsCaseState st)
+{
+  switch (st)
+    {
+      case GS_CASE_APPROVED:
+        return "approved";
+      case GS_CASE_REJECTED:
+        return "rejected";
+      case GS_CASE_GRIDLOCKED:
+        return "GRIDLOCKED";
+      case GS_CASE_WAITING:
+      default:
+        return "pending";
+    }
+}
+
+/* "at gateway 2 of 3, X, for 40 days" or "before Body after 40 days". */
+static void
+append_where (GString *out, const GsRun *run, const GsRecord *r,
+              const GsCase *c)
+{
+  const GsScenario *s = run->scenario;
+  if (r->a < 0)
+    return;
+  if (GS_PATHWAY (s, c->pathway)->implicit)
+    {
+      g_string_append (out, "still waiting for ");
+      if (r->body != GS_NONE)
+        append_body (out, s, r->body);
+      else
+        g_string_append (out, "an escalation forum");
+    }
+  else
+    {
+      g_string_append (out, "still at ");
+      append_gateway (out, s, c->pathway, (guint32)r->a);
+    }
+  g_string_append_printf (out, " after %d day%s there", r->c,
+                          r->c == 1 ? "" : "s");
+  if (r->d > 0)
+    g_string_append_printf (out, ", in dispute at escalation level %d%s", r->d,
+                            r->body != GS_NONE ? "" : " (an outside forum)");
+}
+
+static void
+append_vote_record (GString *out, const GsRun *run, const GsRecord *r,
+                    const char *title, const GsCase *c)
+{
+  const GsScenario *s = run->scenario;
+  append_body (out, s, r->body);
+  if (r->f == GS_VOTE_LEVEL)
+    g_string_append (out, " (escalation)");
+  if (r->f == GS_VOTE_RECOMMEND)
+    g_string_append_printf (out, ": '%s' %s, ", title,
+                            r->kind == GS_REC_APPROVED ? "recommended"
+                                                       : "not recommended");
+  else
+    g_string_append_printf (out, ": '%s' %s, ", title,
+                            r->kind == GS_REC_APPROVED ? "approved"
+                                                       : "rejected");
+  if (r->e < 0)
+    g_string_append_printf (out, "%d of %d constituent committees in favour",
+                            r->a, r->a + r->b);
+  else
+    append_votes (out, r);
+  if (r->d)
+    g_string_append (out, " — decided on the chair's casting vote");
+  g_string_append_printf (out, " (%.0f days after arrival)",
+                          gs_time_days_between (c->arrives, r->time));
+  if (r->kind == GS_REC_APPROVED && s->organisations->len > 1 && r->n_refs > 0)
+    {
+      g_string_append (out, "; binds ");
+      append_refs (out, run, r, REF_ORG);
+    }
+}
+
 static void
 append_record (GString *out, const GsRun *run, const GsRecord *r)
 {
@@ -265,11 +357,155 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
             g_string_append (out, ", ");
             gs_report_append_money (out, c->value);
           }
-        g_string_append (out, ") arrives for ");
-        append_body (out, s, r->body);
+        if (r->body != GS_NONE)
+          {
+            g_string_append (out, ") arrives for ");
+            append_body (out, s, r->body);
+          }
+        else
+          g_string_append_printf (out, ") arrives and follows the pathway '%s'",
+                                  GS_PATHWAY (s, c->pathway)->name);
         if (c->due != GS_TIME_NEVER)
           g_string_append_printf (out, ", due by %s", date_str (c->due - 1, d));
-        append_next_meeting (out, "; first possible meeting ", "; ", r->when);
+        if (r->body != GS_NONE)
+          append_next_meeting (out, "; first possible meeting ", "; ", r->when);
+        break;
+      case GS_REC_GATE_OPEN:
+        {
+          const GsGateway *gw = &GS_PATHWAY (s, r->b)->gateways[r->a];
+          g_string_append_printf (out, "'%s': ", title);
+          append_gateway (out, s, (guint32)r->b, (guint32)r->a);
+          g_string_append (out, " opens");
+          if (gw->recommend)
+            g_string_append (out, " (recommendation only)");
+          else if (gw->n_bodies > 1 && gw->need == GS_GATE_ALL)
+            g_string_append_printf (out, " (all %u must approve)",
+                                    gw->n_bodies);
+          else if (gw->n_bodies > 1)
+            g_string_append_printf (out, " (%u of %u must approve)", gw->need_n,
+                                    gw->n_bodies);
+          append_next_meeting (out, "; first possible meeting ", "; ", r->when);
+          break;
+        }
+      case GS_REC_GATE_SKIPPED:
+        {
+          const GsGateway *gw = &GS_PATHWAY (s, r->b)->gateways[r->a];
+          g_string_append_printf (out, "'%s' skips ", title);
+          append_gateway (out, s, (guint32)r->b, (guint32)r->a);
+          g_string_append (out, ": it takes only proposals worth ");
+          if (gw->applies.lo > 0)
+            {
+              g_string_append (out, "more than ");
+              gs_report_append_money (out, gw->applies.lo - 1);
+            }
+          if (gw->applies.lo > 0 && gw->applies.hi < GS_VALUE_MAX)
+            g_string_append (out, " and ");
+          if (gw->applies.hi < GS_VALUE_MAX)
+            {
+              g_string_append (out, "at most ");
+              gs_report_append_money (out, gw->applies.hi);
+            }
+          break;
+        }
+      case GS_REC_GATE_PASSED:
+      case GS_REC_GATE_FAILED:
+        {
+          const GsGateway *gw = &GS_PATHWAY (s, r->b)->gateways[r->a];
+          if (gw->recommend)
+            {
+              g_string_append_printf (out, "'%s' moves on from ", title);
+              append_gateway (out, s, (guint32)r->b, (guint32)r->a);
+              g_string_append_printf (
+                  out, ": %d of %d recommended it%s", r->c, r->f,
+                  r->c < r->f ? "; a recommendation cannot block" : "");
+              break;
+            }
+          g_string_append_printf (out, "'%s' %s ", title,
+                                  r->kind == GS_REC_GATE_PASSED ? "passes"
+                                                                : "fails");
+          append_gateway (out, s, (guint32)r->b, (guint32)r->a);
+          g_string_append_printf (out, ": %d of %d approved", r->c, r->f);
+          if (r->d > 0)
+            g_string_append_printf (out, ", %d rejected", r->d);
+          if (r->e > 0)
+            g_string_append_printf (out, ", %d gridlocked", r->e);
+          if (gw->n_bodies > 1)
+            g_string_append_printf (out, " (%u needed)", gw->need_n);
+          break;
+        }
+      case GS_REC_RETURNED:
+        g_string_append_printf (out, "'%s' goes back from ", title);
+        append_gateway (out, s, (guint32)r->b, (guint32)r->a);
+        g_string_append (out, " to ");
+        append_gateway (out, s, (guint32)r->b, (guint32)r->c);
+        g_string_append_printf (out, " (return %d of at most %d)", r->d, r->e);
+        break;
+      case GS_REC_ESCALATED:
+        append_body (out, s, r->body);
+        g_string_append_printf (out,
+                                ": '%s' goes to dispute resolution under "
+                                "'%s' — %s",
+                                title, GS_LADDER (s, r->a)->name,
+                                trigger_text (r->b));
+        break;
+      case GS_REC_LEVEL:
+        {
+          const GsLevel *l = &GS_LADDER (s, r->a)->levels[r->b];
+          g_string_append_printf (out, "'%s' reaches ", title);
+          append_level (out, s, r->a, r->b);
+          g_string_append_printf (out, ": %s", method_text (l->method));
+          if (!gs_duration_is_zero (&l->cooling_off))
+            g_string_append_printf (
+                out, " after cooling off until %s",
+                date_str (gs_time_add (r->time, &l->cooling_off, 1), d));
+          g_string_append_printf (out, ", by %s", date_str (r->when, d));
+          if (r->c > 1)
+            g_string_append_printf (out, " (%d%s level climbed)", r->c,
+                                    ordinal_suffix (r->c));
+          break;
+        }
+      case GS_REC_LEVEL_FAILED:
+        g_string_append_printf (out, "'%s': ", title);
+        append_level (out, s, r->a, r->b);
+        switch ((GsLevelFailure)r->c)
+          {
+            case GS_FAIL_TIMEOUT:
+              g_string_append (out, " made no decision within its time limit");
+              break;
+            case GS_FAIL_NOT_CARRIED:
+              g_string_append (out, " did not carry it either way");
+              break;
+            case GS_FAIL_NO_AGREEMENT:
+              g_string_append (out, " reached no agreement");
+              break;
+            case GS_FAIL_UNAVAILABLE:
+            default:
+              g_string_append (out, " could not act: the person who decides "
+                                    "is away");
+              break;
+          }
+        break;
+      case GS_REC_RESOLVED:
+        g_string_append_printf (out, "'%s': ", title);
+        append_level (out, s, r->a, r->b);
+        g_string_append_printf (out, " settles the dispute — %s",
+                                r->c ? "approved" : "rejected");
+        break;
+      case GS_REC_EXHAUSTED:
+        append_body (out, s, r->body);
+        g_string_append_printf (out,
+                                ": the dispute over '%s' has climbed %d "
+                                "level%s and none is left (last ladder '%s') "
+                                "— no binding decision",
+                                title, r->b, r->b == 1 ? "" : "s",
+                                GS_LADDER (s, r->a)->name);
+        break;
+      case GS_REC_DECIDED:
+        g_string_append_printf (out,
+                                "Outcome: '%s' %s, %.0f days after "
+                                "arrival",
+                                title, state_word ((GsCaseState)r->a),
+                                gs_time_days_between (c->arrives, r->time));
         break;
       case GS_REC_MEETING:
         append_body (out, s, r->body);
@@ -315,27 +551,7 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
         break;
       case GS_REC_APPROVED:
       case GS_REC_REJECTED:
-        append_body (out, s, r->body);
-        g_string_append_printf (out, ": '%s' %s, ", title,
-                                r->kind == GS_REC_APPROVED ? "approved"
-                                                           : "rejected");
-        if (r->e < 0)
-          g_string_append_printf (out,
-                                  "%d of %d constituent committees in "
-                                  "favour",
-                                  r->a, r->a + r->b);
-        else
-          append_votes (out, r);
-        if (r->d)
-          g_string_append (out, " — carried on the chair's casting vote");
-        g_string_append_printf (out, " (%.0f days after arrival)",
-                                gs_time_days_between (c->arrives, r->time));
-        if (r->kind == GS_REC_APPROVED && s->organisations->len > 1
-            && r->n_refs > 0)
-          {
-            g_string_append (out, "; binds ");
-            append_refs (out, run, r, REF_ORG);
-          }
+        append_vote_record (out, run, r, title, c);
         break;
       case GS_REC_TIED:
         append_body (out, s, r->body);
@@ -348,7 +564,7 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
         append_body (out, s, r->body);
         g_string_append_printf (out, ": '%s' blocked — no consensus: ", title);
         append_refs (out, run, r, REF_PERSON);
-        g_string_append (out, r->n_refs == 1 ? " objected" : " objected");
+        g_string_append (out, " objected");
         break;
       case GS_REC_NO_VOTES:
         append_body (out, s, r->body);
@@ -391,10 +607,14 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
         append_body (out, s, r->body);
         g_string_append_printf (out, ": '%s' carried over", title);
         append_next_meeting (out, " to ", "; ", r->when);
-        if (r->a == GS_CARRY_INQUORATE)
-          g_string_append (out, GS_BODY (s, r->body)->kind == GS_BODY_OFFICER
-                                    ? " (not available)"
-                                    : " (meeting inquorate)");
+        if (r->a == GS_CARRY_INQUORATE
+            && GS_BODY (s, r->body)->kind == GS_BODY_OFFICER)
+          g_string_append (out, " (not available)");
+        else if (r->a == GS_CARRY_INQUORATE && r->b > 1)
+          g_string_append_printf (out, " (meeting inquorate, %d%s in a row)",
+                                  r->b, ordinal_suffix (r->b));
+        else if (r->a == GS_CARRY_INQUORATE)
+          g_string_append (out, " (meeting inquorate)");
         else
           g_string_append_printf (out, " (agenda full: capacity %u)",
                                   GS_BODY (s, r->body)->calendar.capacity);
@@ -402,16 +622,14 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
       case GS_REC_DEADLINE_MISSED:
         g_string_append_printf (out, "'%s' missed its deadline of %s, ", title,
                                 date_str (c->due - 1, d));
-        g_string_append (out, "still waiting for ");
-        append_body (out, s, r->body);
-        g_string_append_printf (out, " after %.0f days",
-                                gs_time_days_between (c->arrives, r->time));
+        append_where (out, run, r, c);
         break;
       case GS_REC_PENDING_AT_END:
-        g_string_append_printf (out, "'%s' is still pending before ", title);
-        append_body (out, s, r->body);
-        g_string_append_printf (out, " at the end of the period (arrived %s)",
-                                date_str (c->arrives, d));
+        g_string_append_printf (out,
+                                "'%s' is still pending at the end of the "
+                                "period (arrived %s): ",
+                                title, date_str (c->arrives, d));
+        append_where (out, run, r, c);
         break;
       default:
         g_assert_not_reached ();
@@ -424,4 +642,293 @@ gs_report_text_trace (const GsRun *run, GString *out)
 {
   for (guint i = 0; i < run->records->len; i++)
     append_record (out, run, &g_array_index (run->records, GsRecord, i));
+}
+
+/* ---- the summary -------------------------------------------------------- */
+
+static void
+append_count (GString *out, guint n, const char *one, const char *many)
+{
+  g_string_append_printf (out, "%u %s", n, n == 1 ? one : many);
+}
+
+/* "2 inquorate meetings, 3 ties and 1 blocked vote" from the non-zero
+ * counts; nothing when all are zero. */
+static void
+append_stalls (GString *out, const GsBodyStats *b)
+{
+  struct
+  {
+    guint n;
+    const char *one, *many;
+  } parts[] = {
+    { b->inquorate, "inquorate meeting", "inquorate meetings" },
+    { b->ties, "tied vote", "tied votes" },
+    { b->blocked, "blocked consensus", "blocked consensus votes" },
+    { b->splits, "split of the committees in common",
+      "splits of the committees in common" },
+    { b->no_votes, "vote with no votes cast", "votes with no votes cast" },
+  };
+  guint shown = 0, total = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    total += parts[i].n > 0;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i].n == 0)
+        continue;
+      if (shown > 0)
+        g_string_append (out, shown + 1 == total ? " and " : ", ");
+      append_count (out, parts[i].n, parts[i].one, parts[i].many);
+      shown++;
+    }
+}
+
+static void
+append_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
+                const GsHotspot *h)
+{
+  const GsScenario *s = run->scenario;
+  if (h->kind == GS_HOTSPOT_BODY)
+    {
+      const GsBodyStats *b
+          = &g_array_index (sum->bodies, GsBodyStats, h->index);
+      const GsBody *body = GS_BODY (s, b->body);
+      append_body (out, s, b->body);
+      g_string_append (out, ": ");
+      gboolean any = FALSE;
+      if (b->gridlocked > 0)
+        {
+          append_count (out, b->gridlocked, "dispute", "disputes");
+          g_string_append (out, " ran out of escalation levels (gridlock)");
+          any = TRUE;
+        }
+      if (h->stalls > 0)
+        {
+          g_string_append (out, any ? "; " : "");
+          append_stalls (out, b);
+          if (b->blocked > 0 && body->voting.rule == GS_RULE_CONSENSUS)
+            g_string_append (out, " under its consensus rule");
+          else if (b->ties > 0 && body->voting.casting == FALSE)
+            g_string_append (out, " with no casting vote");
+          any = TRUE;
+        }
+      if (b->disputes > 0)
+        {
+          g_string_append (out, any ? "; " : "");
+          append_count (out, b->disputes, "dispute", "disputes");
+          g_string_append (out, " escalated");
+          any = TRUE;
+        }
+      if (b->pending > 0)
+        {
+          g_string_append (out, any ? "; " : "");
+          append_count (out, b->pending, "item", "items");
+          g_string_append (out, " still before it at the end");
+        }
+      g_string_append_printf (out, "; items waited %.0f days before it in all",
+                              b->days_held);
+      return;
+    }
+  const GsGatewayStats *g
+      = &g_array_index (sum->gateways, GsGatewayStats, h->index);
+  g_string_append_printf (out, "pathway '%s', ",
+                          GS_PATHWAY (s, g->pathway)->name);
+  append_gateway (out, s, g->pathway, g->gateway);
+  g_string_append_printf (out, ": reached %u time%s, passed %u", g->reached,
+                          g->reached == 1 ? "" : "s", g->passed);
+  if (g->failed > 0)
+    g_string_append_printf (out, ", failed %u", g->failed);
+  if (g->gridlocked > 0)
+    g_string_append_printf (out, " (%u gridlocked)", g->gridlocked);
+  if (g->open_at_end > 0)
+    g_string_append_printf (out, ", still open for %u at the end",
+                            g->open_at_end);
+  g_string_append_printf (out, "; open %.0f days in all", g->days_open);
+}
+
+static void
+append_outcome_row (GString *out, const GsOutcomeStats *o)
+{
+  g_string_append_printf (out, "%7u %8u %8u %6u %7u", o->arrived, o->approved,
+                          o->rejected, o->gridlocked, o->pending);
+  append_days (out, o->median_days);
+  append_days (out, o->p90_days);
+  g_string_append_printf (out, " %6u %9u %7u\n", o->missed, o->escalated,
+                          o->climbed);
+}
+
+static void
+append_outcome_header (GString *out, const char *first, glong w1,
+                       const char *second, glong w2, const char *what)
+{
+  append_cell (out, first, w1 + 1);
+  if (second)
+    append_cell (out, second, w2 + 1);
+  g_string_append_printf (out,
+                          "%7s approved rejected gridlk pending  median"
+                          "     p90 missed escalated  levels\n",
+                          what);
+  append_cell (out, "", w1 + 1 + (second ? w2 + 1 : 0));
+  g_string_append (out, "                                           days    "
+                        "days\n");
+}
+
+/* Each case's records, in order, through a linked list built in one pass. */
+static void
+append_journeys (GString *out, const GsRun *run, const GsSummary *sum)
+{
+  guint n = run->cases->len;
+  if (n == 0 || run->records->len == 0)
+    return;
+  g_autofree guint32 *head = g_new (guint32, n);
+  g_autofree guint32 *tail = g_new (guint32, n);
+  g_autofree guint32 *next = g_new (guint32, run->records->len);
+  for (guint i = 0; i < n; i++)
+    head[i] = tail[i] = GS_NONE;
+  for (guint32 i = 0; i < run->records->len; i++)
+    {
+      const GsRecord *r = &g_array_index (run->records, GsRecord, i);
+      next[i] = GS_NONE;
+      if (r->item == GS_NONE || r->kind == GS_REC_CONFLICT
+          || r->kind == GS_REC_CONSTITUENT)
+        continue;
+      if (head[r->item] == GS_NONE)
+        head[r->item] = i;
+      else
+        next[tail[r->item]] = i;
+      tail[r->item] = i;
+    }
+  /* Long runs show only the journeys worth reading. */
+  gboolean all = n <= 200;
+  g_string_append_printf (out, "\nJourneys%s\n",
+                          all ? "" : " of proposals that did not go smoothly");
+  guint omitted = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const GsCase *c = gs_run_get_case (run, i);
+      if (!all && c->state != GS_CASE_GRIDLOCKED && c->state != GS_CASE_WAITING
+          && !c->missed && c->disputes == 0 && c->returns == 0)
+        {
+          omitted++;
+          continue;
+        }
+      g_autofree char *title = gs_run_case_title (run, i);
+      g_string_append_printf (out, "\n'%s': %s", title, state_word (c->state));
+      if (c->state != GS_CASE_WAITING)
+        g_string_append_printf (out, " after %.0f days",
+                                gs_time_days_between (c->arrives, c->decided));
+      if (c->missed)
+        g_string_append (out, ", deadline missed");
+      g_string_append_c (out, '\n');
+      for (guint32 k = head[i]; k != GS_NONE; k = next[k])
+        {
+          g_string_append (out, "  ");
+          append_record (out, run, &g_array_index (run->records, GsRecord, k));
+        }
+    }
+  if (omitted > 0)
+    g_string_append_printf (out,
+                            "\n(%u proposal%s decided without a dispute, a "
+                            "return or a missed deadline %s not shown; the "
+                            "trace has every step.)\n",
+                            omitted, omitted == 1 ? "" : "s",
+                            omitted == 1 ? "is" : "are");
+  (void)sum;
+}
+
+void
+gs_report_text_summary (const GsRun *run, GString *out)
+{
+  const GsScenario *s = run->scenario;
+  g_autoptr (GsSummary) sum = gs_summary_new (run);
+  const GsOutcomeStats *all = &sum->all;
+  char d1[GS_DATE_BUF], d2[GS_DATE_BUF];
+
+  g_string_append_printf (out, "govsim run: %s\n", s->name);
+  g_string_append_printf (
+      out, "Period %s to %s (%.0f days), seed %" G_GUINT64_FORMAT "\n",
+      date_str (s->start, d1), date_str (s->end - GS_MINUTES_PER_DAY, d2),
+      gs_time_days_between (s->start, s->end), run->seed);
+  g_string_append_printf (out,
+                          "%u proposal%s arrived: %u approved, %u rejected, "
+                          "%u gridlocked, %u still pending at the end; %u "
+                          "missed a deadline; %u went to dispute "
+                          "resolution.\n",
+                          all->arrived, all->arrived == 1 ? "" : "s",
+                          all->approved, all->rejected, all->gridlocked,
+                          all->pending, all->missed, all->escalated);
+
+  g_string_append (out, "\nWhere decisions gridlock\n");
+  if (sum->hotspots->len == 0)
+    g_string_append (out, "  Nowhere: every meeting was quorate, every vote "
+                          "was carried or lost outright and nothing was "
+                          "left waiting.\n");
+  for (guint i = 0; i < MIN (sum->hotspots->len, 6); i++)
+    {
+      g_string_append_printf (out, "  %u. ", i + 1);
+      append_hotspot (out, run, sum,
+                      &g_array_index (sum->hotspots, GsHotspot, i));
+      g_string_append (out, ".\n");
+    }
+
+  g_string_append (out, "\nProposals by matter type\n");
+  append_outcome_header (out, "matter", MATTER_W, NULL, 0, "arrived");
+  for (guint i = 0; i < sum->matters->len; i++)
+    {
+      const GsMatterStats *m = &g_array_index (sum->matters, GsMatterStats, i);
+      append_cell (out, GS_MATTER (s, m->matter)->name, MATTER_W);
+      g_string_append_c (out, ' ');
+      append_outcome_row (out, &m->o);
+    }
+
+  g_string_append (out, "\nDecisions by body and matter (items that reached "
+                        "the body; days from reaching it)\n");
+  append_outcome_header (out, "body", BODY_W, "matter", MATTER_W, "reached");
+  for (guint i = 0; i < sum->cells->len; i++)
+    {
+      const GsCellStats *c = &g_array_index (sum->cells, GsCellStats, i);
+      append_cell (out, GS_BODY (s, c->body)->name, BODY_W);
+      g_string_append_c (out, ' ');
+      append_cell (out, GS_MATTER (s, c->matter)->name, MATTER_W);
+      g_string_append_c (out, ' ');
+      append_outcome_row (out, &c->o);
+    }
+
+  if (sum->gateways->len > 0)
+    {
+      g_string_append (out, "\nGateways\n");
+      append_cell (out, "pathway and gateway", BODY_W + MATTER_W + 2);
+      g_string_append (out, "reached  passed  failed skipped    open gridlk"
+                            " days open\n");
+      for (guint i = 0; i < sum->gateways->len; i++)
+        {
+          const GsGatewayStats *g
+              = &g_array_index (sum->gateways, GsGatewayStats, i);
+          g_autoptr (GString) label = g_string_new (NULL);
+          g_string_append_printf (label,
+                                  "%s: ", GS_PATHWAY (s, g->pathway)->name);
+          append_gateway (label, s, g->pathway, g->gateway);
+          append_cell (out, label->str, BODY_W + MATTER_W + 1);
+          g_string_append_printf (out, " %7u %7u %7u %7u %7u %6u %9.0f\n",
+                                  g->reached, g->passed, g->failed, g->skipped,
+                                  g->open_at_end, g->gridlocked, g->days_open);
+        }
+    }
+
+  g_string_append (out, "\nMeetings by body\n");
+  append_cell (out, "body", BODY_W + 1);
+  g_string_append (out, "meetings inquorate  carried    ties casting "
+                        "blocked  splits conflicts disputes\n");
+  for (guint i = 0; i < sum->bodies->len; i++)
+    {
+      const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
+      append_cell (out, GS_BODY (s, b->body)->name, BODY_W);
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%8u %9u %8u %7u %7u %7u %7u %9u %8u\n",
+                              b->meetings, b->inquorate, b->carried, b->ties,
+                              b->casting, b->blocked, b->splits, b->conflicts,
+                              b->disputes);
+    }
+
+  append_journeys (out, run, sum);
 }

@@ -39,12 +39,38 @@ typedef struct
   int line;
 } GsMatter;
 
+/* What a body's terms of reference say about disputes: which outcomes go
+ * to which escalation ladder instead of failing. */
+typedef enum
+{
+  GS_TRIGGER_TIE = 1 << 0,       /* an equality of votes, no casting vote */
+  GS_TRIGGER_BLOCKED = 1 << 1,   /* consensus blocked by an objection */
+  GS_TRIGGER_SPLIT = 1 << 2,     /* committees in common disagreed */
+  GS_TRIGGER_INQUORATE = 1 << 3, /* N consecutive inquorate meetings */
+  GS_TRIGGER_DEADLINE = 1 << 4,  /* the deadline is about to be missed */
+} GsTrigger;
+
+typedef struct
+{
+  int ladder;        /* the ladder disputes climb, or -1: none */
+  guint triggers;    /* GsTrigger bits */
+  guint inquorate_n; /* GS_TRIGGER_INQUORATE: after this many meetings */
+  GsDuration before_deadline; /* GS_TRIGGER_DEADLINE: this long before */
+} GsEscalation;
+
+typedef enum
+{
+  GS_AGENDA_ARRIVAL,  /* in the order items reached the body */
+  GS_AGENDA_DEADLINE, /* nearest deadline first, then arrival */
+} GsAgendaOrder;
+
 typedef struct
 {
   GsTime first;      /* the first meeting */
   GsDuration every;  /* interval; meeting k is first + k × every */
   guint capacity;    /* items one meeting can decide */
   GsDuration notice; /* a proposal must arrive this long before */
+  GsAgendaOrder order;
 } GsCalendar;
 
 typedef struct
@@ -72,11 +98,12 @@ typedef struct
   guint n_parties;
   guint *constituents; /* committees in common: the constituent bodies */
   guint n_constituents;
-  GsCicRule cic_rule;  /* committees in common: the collective rule */
-  guint cic_n;         /* ... and its n for GS_CIC_AT_LEAST */
-  int group;           /* a constituent: its committees in common, or -1 */
-  GsCalendar calendar; /* unused by a constituent, which meets with its
-                          group */
+  GsCicRule cic_rule;      /* committees in common: the collective rule */
+  guint cic_n;             /* ... and its n for GS_CIC_AT_LEAST */
+  int group;               /* a constituent: its committees in common, or -1 */
+  GsCalendar calendar;     /* unused by a constituent, which meets with its
+                              group */
+  GsEscalation escalation; /* unused by a constituent: its group's applies */
   int line;
 } GsBody;
 
@@ -121,7 +148,8 @@ typedef struct
   guint n_affects;
   GsTime arrives;
   GsTime deadline; /* last day on which a decision is in time, or NEVER */
-  guint body;      /* the deciding body */
+  guint pathway;   /* the pathway it follows (the body's implicit one when
+                      the file names a body) */
   int line;
 } GsProposal;
 
@@ -130,7 +158,8 @@ typedef struct
   const char *id;
   const char *title;
   guint matter;
-  guint body;
+  int pathway; /* the pathway it follows, or -1: chosen per case by matter
+                  and value (the loader checks one always matches) */
   guint lead;
   guint *affects;
   guint n_affects;
@@ -143,6 +172,91 @@ typedef struct
   GsDuration deadline; /* after arrival */
   int line;
 } GsArrivals;
+
+/* ---- pathways and escalation ladders --------------------------------- */
+
+typedef enum
+{
+  GS_GATE_ALL,      /* every body approves */
+  GS_GATE_ANY,      /* one body approves */
+  GS_GATE_AT_LEAST, /* at least n bodies approve */
+} GsGateNeed;
+
+/* A range of whole-pound values, both ends included. */
+typedef struct
+{
+  gint64 lo; /* 0 when the file sets no lower bound */
+  gint64 hi; /* GS_VALUE_MAX when the file sets no upper bound */
+} GsValueRange;
+
+#define GS_VALUE_MAX ((gint64)1000000000000) /* the schema's largest sum */
+
+typedef struct
+{
+  const char *id;   /* may be NULL */
+  const char *name; /* for reports: the file's name, else the bodies' names */
+  guint *bodies;
+  guint n_bodies;
+  GsGateNeed need;
+  guint need_n;         /* bodies that must approve (all: n_bodies; any: 1) */
+  gboolean recommend;   /* recommend-only: advises, never binds or blocks */
+  gboolean locked;      /* opens only once every gateway before it passed */
+  GsValueRange applies; /* skipped for proposals outside this range */
+  int return_to;        /* on rejection: the gateway to return to, or -1 to
+                           end the proposal */
+  guint max_returns;    /* ... at most this many times */
+  guint first_slot;     /* index of its first body among the pathway's
+                           slots (gateways' bodies, in order) */
+  int line;
+} GsGateway;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  guint *matters; /* matter types it takes when chosen by matter */
+  guint n_matters;
+  GsValueRange values; /* ... and values */
+  GsGateway *gateways;
+  guint n_gateways;
+  guint n_slots;     /* sum of the gateways' n_bodies */
+  gboolean implicit; /* made by the loader for proposals naming a body */
+  int line;
+} GsPathway;
+
+typedef enum
+{
+  GS_LEVEL_VOTE,       /* a body votes under its own rules */
+  GS_LEVEL_RECONSIDER, /* the body the dispute arose in votes again */
+  GS_LEVEL_CHAIR,      /* one person decides */
+  GS_LEVEL_MEDIATION,  /* agreement with probability success */
+  GS_LEVEL_BINDING,    /* arbitration: always decides */
+} GsLevelMethod;
+
+typedef struct
+{
+  const char *name; /* the forum, for reports */
+  GsLevelMethod method;
+  int body;          /* VOTE: the body; CHAIR: whose chair decides; or -1 */
+  int person;        /* CHAIR: who decides; or -1 */
+  GsDuration within; /* time limit, counted from the end of cooling off */
+  GsDuration cooling_off; /* the dispute rests this long first */
+  double success;         /* MEDIATION: probability of agreement */
+  double approve;         /* MEDIATION, BINDING: probability the outcome is
+                             approval */
+  int line;
+} GsLevel;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  GsLevel *levels;
+  guint n_levels;
+  int then; /* the ladder a dispute passes to when this one is exhausted,
+               or -1; the loader rejects cycles */
+  int line;
+} GsLadder;
 
 struct _GsScenario
 {
@@ -160,6 +274,10 @@ struct _GsScenario
   GArray *bodies;        /* GsBody (owns members) */
   GArray *proposals;     /* GsProposal (owns affects) */
   GArray *arrivals;      /* GsArrivals (owns affects) */
+  GArray *pathways;      /* GsPathway (owns gateways, their bodies, and
+                            matters); explicit ones in document order,
+                            then the implicit ones */
+  GArray *ladders;       /* GsLadder (owns levels) */
 
   GArray *absences;  /* GsAbsence, in document order */
   GArray *conflicts; /* GsConflict, in document order */
@@ -177,6 +295,21 @@ struct _GsScenario
 #define GS_BODY(s, i)     (&g_array_index ((s)->bodies, GsBody, (i)))
 #define GS_PROPOSAL(s, i) (&g_array_index ((s)->proposals, GsProposal, (i)))
 #define GS_ARRIVALS(s, i) (&g_array_index ((s)->arrivals, GsArrivals, (i)))
+#define GS_PATHWAY(s, i)  (&g_array_index ((s)->pathways, GsPathway, (i)))
+#define GS_LADDER(s, i)   (&g_array_index ((s)->ladders, GsLadder, (i)))
+
+/* The pathway a proposal of @matter worth @value follows when its file
+ * names none: the first explicit pathway, in document order, listing the
+ * matter whose value range holds the value; -1 if none does. */
+int gs__scenario_select_pathway (const GsScenario *s, guint matter,
+                                 gint64 value);
+
+/* Whether @value lies in @range. */
+static inline gboolean
+gs__value_in (const GsValueRange *range, gint64 value)
+{
+  return range->lo <= value && value <= range->hi;
+}
 
 /* Allocates an empty scenario for the loader to fill. */
 GsScenario *gs__scenario_new (const char *source);

@@ -33,6 +33,22 @@ clear_arrivals (gpointer p)
   g_free (a->affects);
 }
 
+static void
+clear_pathway (gpointer p)
+{
+  GsPathway *pw = p;
+  for (guint i = 0; i < pw->n_gateways; i++)
+    g_free (pw->gateways[i].bodies);
+  g_free (pw->gateways);
+  g_free (pw->matters);
+}
+
+static void
+clear_ladder (gpointer p)
+{
+  g_free (((GsLadder *)p)->levels);
+}
+
 GsScenario *
 gs__scenario_new (const char *source)
 {
@@ -48,6 +64,10 @@ gs__scenario_new (const char *source)
   g_array_set_clear_func (s->proposals, clear_proposal);
   s->arrivals = g_array_new (FALSE, TRUE, sizeof (GsArrivals));
   g_array_set_clear_func (s->arrivals, clear_arrivals);
+  s->pathways = g_array_new (FALSE, TRUE, sizeof (GsPathway));
+  g_array_set_clear_func (s->pathways, clear_pathway);
+  s->ladders = g_array_new (FALSE, TRUE, sizeof (GsLadder));
+  g_array_set_clear_func (s->ladders, clear_ladder);
   s->absences = g_array_new (FALSE, TRUE, sizeof (GsAbsence));
   s->conflicts = g_array_new (FALSE, TRUE, sizeof (GsConflict));
   s->seed = 1;
@@ -71,6 +91,8 @@ gs_scenario_free (GsScenario *s)
   g_array_unref (s->bodies);
   g_array_unref (s->proposals);
   g_array_unref (s->arrivals);
+  g_array_unref (s->pathways);
+  g_array_unref (s->ladders);
   g_array_unref (s->absences);
   g_array_unref (s->conflicts);
   g_free (s->support);
@@ -217,4 +239,19 @@ gs_body_kind_to_string (GsBodyKind kind)
     "officer", "joint-committee", "committees-in-common",
   };
   return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
+}
+
+int
+gs__scenario_select_pathway (const GsScenario *s, guint matter, gint64 value)
+{
+  for (guint i = 0; i < s->pathways->len; i++)
+    {
+      const GsPathway *pw = GS_PATHWAY (s, i);
+      if (pw->implicit || !gs__value_in (&pw->values, value))
+        continue;
+      for (guint m = 0; m < pw->n_matters; m++)
+        if (pw->matters[m] == matter)
+          return (int)i;
+    }
+  return -1;
 }

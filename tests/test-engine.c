@@ -82,13 +82,13 @@ test_engine_backlog_hand_worked (void)
    * Sorted: 4 14 14 24 25 35 35 45 46 56 57 67; median (35 + 35) / 2 = 35;
    * p90: h = 11 × 0.9 = 9.9, 56 + 0.9 × (57 − 56) = 56.9. */
   g_autoptr (GsSummary) sum = gs_summary_new (run);
-  CU_ASSERT_EQUAL (sum->arrived, 19);
-  CU_ASSERT_EQUAL (sum->approved, 12);
-  CU_ASSERT_EQUAL (sum->pending, 7);
-  CU_ASSERT_EQUAL (sum->missed, 7); /* six requests and the strategy */
+  CU_ASSERT_EQUAL (sum->all.arrived, 19);
+  CU_ASSERT_EQUAL (sum->all.approved, 12);
+  CU_ASSERT_EQUAL (sum->all.pending, 7);
+  CU_ASSERT_EQUAL (sum->all.missed, 7); /* six requests and the strategy */
   const GsCellStats *cell = &g_array_index (sum->cells, GsCellStats, 0);
-  GS_ASSERT_NEAR (cell->median_days, 35.0, 1e-9);
-  GS_ASSERT_NEAR (cell->p90_days, 56.9, 1e-9);
+  GS_ASSERT_NEAR (cell->o.median_days, 35.0, 1e-9);
+  GS_ASSERT_NEAR (cell->o.p90_days, 56.9, 1e-9);
 
   /* Carried over: one item in May, two in June ... five in September. */
   const GsBodyStats *edc = &g_array_index (sum->bodies, GsBodyStats, 0);
