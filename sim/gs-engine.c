@@ -386,6 +386,7 @@ typedef struct
   gboolean voted;        /* FALSE: inquorate once conflicted members left */
   GsVoteOutcome outcome; /* committees in common: CARRIED or DEFEATED */
   gboolean split;        /* committees in common that disagreed */
+  guint votes_for;       /* members (or constituents) for */
 } Verdict;
 
 /* One body deciding alone (a board, committee, officer or joint committee).
@@ -400,6 +401,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   if (!vote_item (run, now, bi, ci, seats, &v.outcome, &tally))
     return v;
   v.voted = TRUE;
+  v.votes_for = tally.votes_for;
   GsRecord *r
       = record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role);
   if (v.outcome == GS_OUTCOME_CARRIED && role != GS_VOTE_RECOMMEND)
@@ -466,6 +468,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
         record_bound (run, r, bound, n_bound);
     }
   v.voted = TRUE;
+  v.votes_for = n_bound;
   v.outcome = carried ? GS_OUTCOME_CARRIED : GS_OUTCOME_DEFEATED;
   v.split = split;
   return v;
@@ -976,7 +979,13 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
   gboolean carried = v->outcome == GS_OUTCOME_CARRIED;
   if (slot->state == GS_SLOT_DISPUTE)
     {
-      if (carried || (v->outcome == GS_OUTCOME_DEFEATED && !v->split))
+      /* A forum that must be unanimous settles a dispute only when it is:
+       * defeated with some votes for, it could not agree either way. */
+      gboolean unanimous_only
+          = GS_BODY (run->scenario, bi)->voting.rule == GS_RULE_UNANIMITY;
+      gboolean rejected = v->outcome == GS_OUTCOME_DEFEATED && !v->split
+                          && !(unanimous_only && v->votes_for > 0);
+      if (carried || rejected)
         resolve (run, si, carried, now);
       else
         level_failed (run, si, GS_FAIL_NOT_CARRIED, now);

@@ -12,9 +12,11 @@
  *  3. validate: the document is checked against the XSD embedded in the
  *     library (GResource), collecting every schema error with its line;
  *  4. build: the tree is read into the model in passes (organisations and
- *     matters, then people, then bodies, then behaviour and traffic) so that
- *     references may point forward, and every meaning is checked: unique ids,
- *     references that resolve, real dates, numbers that make sense.
+ *     matters, then people, then bodies, then escalation ladders and the
+ *     bodies' escalation clauses, then pathways, then behaviour and
+ *     traffic) so that references may point forward, and every meaning is
+ *     checked: unique ids, references that resolve, real dates, numbers that
+ *     make sense, pathways that can decide every value they take.
  *
  * Errors are collected as "file:line: message" strings, at most
  * GS_LOADER_MAX_ERRORS of them, and returned as one GError whose message has
@@ -61,6 +63,7 @@ typedef struct
   GsLoaderError code;    /* the stage of the first problem */
   GsScenario *s;         /* the scenario being built */
   GHashTable *ids;       /* id -> GINT_TO_POINTER (line), every kind */
+  GPtrArray *body_nodes; /* xmlNodePtr of each body, by index (borrowed) */
 } Loader;
 
 static void loader_error (Loader *l, long line, const char *fmt, ...)
@@ -411,6 +414,16 @@ uint_attr (xmlNodePtr n, const char *name, guint64 fallback)
   return v ? g_ascii_strtoull (v, NULL, 10) : fallback;
 }
 
+/* The index of @v in the NULL-terminated @names, or -1. */
+static int
+enum_attr_value (const char *v, const char *const *names)
+{
+  for (int i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], v) == 0)
+      return i;
+  return -1;
+}
+
 static int
 enum_attr (xmlNodePtr n, const char *name, const char *const *names,
            int fallback)
@@ -418,10 +431,8 @@ enum_attr (xmlNodePtr n, const char *name, const char *const *names,
   g_autofree char *v = attr (n, name);
   if (v == NULL)
     return fallback;
-  for (int i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], v) == 0)
-      return i;
-  return fallback; /* the schema has already refused anything else */
+  int i = enum_attr_value (v, names);
+  return i >= 0 ? i : fallback; /* the schema has refused anything else */
 }
 
 static const char *const org_kinds[] = { "nhs-trust",
@@ -538,6 +549,8 @@ child (xmlNodePtr n, const char *name)
   return NULL;
 }
 
+static const char *const agenda_orders[] = { "arrival", "deadline", NULL };
+
 static void
 read_calendar (Loader *l, xmlNodePtr meets, GsCalendar *cal)
 {
@@ -552,6 +565,7 @@ read_calendar (Loader *l, xmlNodePtr meets, GsCalendar *cal)
   cal->capacity = (guint)uint_attr (meets, "capacity", 1);
   cal->notice = (GsDuration){ 0 };
   duration_attr (l, meets, "notice", FALSE, &cal->notice);
+  cal->order = enum_attr (meets, "order", agenda_orders, GS_AGENDA_ARRIVAL);
 }
 
 static gboolean
@@ -785,6 +799,7 @@ read_body (Loader *l, xmlNodePtr c, GsBodyKind kind, int group)
   b.kind = kind;
   b.group = group;
   b.org = -1;
+  b.escalation.ladder = -1;
   b.line = (int)line_of (c);
   claim_id (l, c, b.id);
 
@@ -820,6 +835,7 @@ read_body (Loader *l, xmlNodePtr c, GsBodyKind kind, int group)
   if (group < 0)
     read_calendar (l, child (c, "meets"), &b.calendar);
   g_array_append_val (l->s->bodies, b);
+  g_ptr_array_add (l->body_nodes, c);
   return l->s->bodies->len - 1;
 }
 
@@ -900,6 +916,252 @@ read_bodies (Loader *l, xmlNodePtr root)
       else if (is_element (c, "committees-in-common"))
         read_cic (l, c);
     }
+}
+
+/* ---- escalation ladders -------------------------------------------------- */
+
+static int
+find_ladder (const GsScenario *s, const char *id)
+{
+  for (guint i = 0; i < s->ladders->len; i++)
+    if (strcmp (GS_LADDER (s, i)->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+static const char *const level_methods[]
+    = { "vote", "reconsider", "chair", "mediation", "binding", NULL };
+
+/* What a level is called in reports when the file names no forum, body or
+ * person for it. */
+static const char *const level_default_names[]
+    = { "Vote", "Reconsideration", "Chair", "Mediator", "Arbitrator" };
+
+static void
+read_level (Loader *l, xmlNodePtr n, GsLevel *lv)
+{
+  long line = line_of (n);
+  *lv = (GsLevel){ .body = -1, .person = -1, .line = (int)line };
+  lv->method = enum_attr (n, "decides", level_methods, GS_LEVEL_VOTE);
+  const char *method = level_methods[lv->method];
+  g_autofree char *body_attr = attr (n, "body");
+  g_autofree char *person_attr = attr (n, "person");
+  g_autofree char *success_attr = attr (n, "success");
+  g_autofree char *approve_attr = attr (n, "approve");
+  int body = ref_attr (l, n, "body", "body", gs_scenario_find_body);
+  int person = ref_attr (l, n, "person", "person", gs_scenario_find_person);
+  duration_attr (l, n, "within", TRUE, &lv->within);
+  duration_attr (l, n, "cooling-off", FALSE, &lv->cooling_off);
+  lv->success = double_attr (n, "success", 0.0);
+  lv->approve = double_attr (n, "approve",
+                             lv->method == GS_LEVEL_MEDIATION ? 1.0
+                             : lv->method == GS_LEVEL_BINDING ? 0.5
+                                                              : 0.0);
+  switch (lv->method)
+    {
+      case GS_LEVEL_VOTE:
+        if (body_attr == NULL)
+          loader_error (l, line, "decides=\"vote\" needs the body that votes");
+        else if (body >= 0 && GS_BODY (l->s, body)->group >= 0)
+          loader_error (l, line,
+                        "'%s' meets only in common, as part of '%s': name the "
+                        "committees in common as the body that votes",
+                        GS_BODY (l->s, body)->id,
+                        GS_BODY (l->s, GS_BODY (l->s, body)->group)->id);
+        else
+          lv->body = body;
+        break;
+      case GS_LEVEL_RECONSIDER:
+        if (body_attr != NULL || person_attr != NULL)
+          loader_error (
+              l, line,
+              "decides=\"reconsider\" returns the dispute to the body "
+              "it arose in: it names no body or person");
+        break;
+      case GS_LEVEL_CHAIR:
+        if (body_attr == NULL && person_attr == NULL)
+          loader_error (l, line,
+                        "decides=\"chair\" needs the person who decides, or a "
+                        "body whose chair decides");
+        else if (body_attr != NULL && person_attr != NULL)
+          loader_error (
+              l, line,
+              "decides=\"chair\" names a person or a body whose chair "
+              "decides, not both");
+        else if (person >= 0)
+          lv->person = person;
+        else if (body >= 0)
+          {
+            const GsBody *b = GS_BODY (l->s, body);
+            lv->body = body;
+            if (b->chair < 0)
+              loader_error (l, line, "body '%s' has no chair to decide", b->id);
+            else
+              lv->person = (int)b->members[b->chair].person;
+          }
+        break;
+      case GS_LEVEL_MEDIATION:
+        if (success_attr == NULL)
+          loader_error (l, line,
+                        "decides=\"mediation\" needs success, the probability "
+                        "of agreement");
+        break;
+      case GS_LEVEL_BINDING:
+        break;
+    }
+  if (success_attr != NULL && lv->method != GS_LEVEL_MEDIATION)
+    loader_error (l, line,
+                  "success applies only to decides=\"mediation\", not "
+                  "decides=\"%s\"",
+                  method);
+  if (approve_attr != NULL && lv->method != GS_LEVEL_MEDIATION
+      && lv->method != GS_LEVEL_BINDING)
+    loader_error (l, line,
+                  "approve applies only to decides=\"mediation\" or "
+                  "\"binding\", not decides=\"%s\"",
+                  method);
+
+  lv->name = intern_attr (l, n, "forum");
+  if (lv->name == NULL && body >= 0)
+    lv->name = GS_BODY (l->s, body)->name;
+  if (lv->name == NULL && person >= 0)
+    lv->name = GS_PERSON (l->s, person)->name;
+  if (lv->name == NULL)
+    lv->name = level_default_names[lv->method];
+}
+
+/* Reports each cycle of 'then' once, at the ladder of the cycle that comes
+ * first in the file, naming the ladders in the order disputes pass. */
+static void
+check_ladder_cycles (Loader *l)
+{
+  GsScenario *s = l->s;
+  guint n = s->ladders->len;
+  /* 0: not seen; 1: on the current walk; 2: done. */
+  g_autofree guint8 *state = g_new0 (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      int j = (int)i;
+      while (j >= 0 && state[j] == 0)
+        {
+          state[j] = 1;
+          j = GS_LADDER (s, j)->then;
+        }
+      if (j >= 0 && state[j] == 1)
+        {
+          int first = j;
+          for (int k = GS_LADDER (s, j)->then; k != j;
+               k = GS_LADDER (s, k)->then)
+            first = MIN (first, k);
+          const GsLadder *f = GS_LADDER (s, first);
+          GString *path = g_string_new (f->id);
+          int k = first;
+          do
+            {
+              k = GS_LADDER (s, k)->then;
+              g_string_append_printf (path, " -> %s", GS_LADDER (s, k)->id);
+            }
+          while (k != first);
+          loader_error (l, f->line,
+                        "ladder '%s' hands disputes on in a cycle: %s", f->id,
+                        path->str);
+          g_string_free (path, TRUE);
+        }
+      for (j = (int)i; j >= 0 && state[j] == 1; j = GS_LADDER (s, j)->then)
+        state[j] = 2;
+    }
+}
+
+static void
+read_ladders (Loader *l, xmlNodePtr root)
+{
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    {
+      if (!is_element (c, "ladder"))
+        continue;
+      GsLadder ld = { 0 };
+      ld.id = intern_attr (l, c, "id");
+      ld.name = intern_attr (l, c, "name");
+      if (ld.name == NULL)
+        ld.name = ld.id;
+      ld.then = -1;
+      ld.line = (int)line_of (c);
+      claim_id (l, c, ld.id);
+      GArray *levels = g_array_new (FALSE, TRUE, sizeof (GsLevel));
+      for (xmlNodePtr v = c->children; v; v = v->next)
+        if (is_element (v, "level"))
+          {
+            GsLevel lv;
+            read_level (l, v, &lv);
+            g_array_append_val (levels, lv);
+          }
+      ld.n_levels = levels->len;
+      ld.levels = (GsLevel *)g_array_free (levels, FALSE);
+      g_array_append_val (l->s->ladders, ld);
+    }
+  /* 'then' may point forward: resolve it once every ladder is known. */
+  guint i = 0;
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    if (is_element (c, "ladder"))
+      GS_LADDER (l->s, i++)->then
+          = ref_attr (l, c, "then", "ladder", find_ladder);
+  check_ladder_cycles (l);
+}
+
+static const char *const trigger_names[] = { "tie", "blocked", "split", NULL };
+static const guint trigger_bits[]
+    = { GS_TRIGGER_TIE, GS_TRIGGER_BLOCKED, GS_TRIGGER_SPLIT };
+
+/* A body's <escalation>, once the ladders are known. */
+static void
+read_escalation (Loader *l, xmlNodePtr c, GsBody *b)
+{
+  xmlNodePtr e = child (c, "escalation");
+  if (e == NULL)
+    return;
+  long line = line_of (e);
+  GsEscalation *esc = &b->escalation;
+  esc->ladder = ref_attr (l, e, "ladder", "ladder", find_ladder);
+  g_autofree char *on = attr (e, "on");
+  g_auto (GStrv) tokens = g_strsplit_set (on ? on : "", " \t\r\n", -1);
+  for (char **t = tokens; *t; t++)
+    {
+      if (**t == '\0')
+        continue;
+      int k = enum_attr_value (*t, trigger_names);
+      if (k < 0)
+        continue; /* the schema has already refused it */
+      esc->triggers |= trigger_bits[k];
+      if (trigger_bits[k] == GS_TRIGGER_SPLIT && b->kind != GS_BODY_CIC)
+        loader_error (l, line,
+                      "on=\"split\" applies only to committees in common, "
+                      "and '%s' is a %s",
+                      b->id, gs_body_kind_to_string (b->kind));
+    }
+  g_autofree char *inquorate = attr (e, "inquorate");
+  if (inquorate != NULL)
+    {
+      esc->triggers |= GS_TRIGGER_INQUORATE;
+      esc->inquorate_n = (guint)uint_attr (e, "inquorate", 1);
+    }
+  g_autofree char *before = attr (e, "before-deadline");
+  if (before != NULL)
+    {
+      esc->triggers |= GS_TRIGGER_DEADLINE;
+      duration_attr (l, e, "before-deadline", TRUE, &esc->before_deadline);
+    }
+  if (esc->triggers == 0)
+    loader_error (l, line,
+                  "the escalation names no trigger: give on, inquorate or "
+                  "before-deadline");
+}
+
+static void
+read_escalations (Loader *l)
+{
+  for (guint i = 0; i < l->s->bodies->len; i++)
+    read_escalation (l, g_ptr_array_index (l->body_nodes, i),
+                     GS_BODY (l->s, i));
 }
 
 static void
@@ -1112,6 +1374,397 @@ check_deciding_body (Loader *l, xmlNodePtr n, int body)
   return TRUE;
 }
 
+/* ---- pathways ------------------------------------------------------------ */
+
+static int
+find_pathway (const GsScenario *s, const char *id)
+{
+  /* Implicit pathways carry their body's id; they are not for naming. */
+  for (guint i = 0; i < s->pathways->len; i++)
+    if (!GS_PATHWAY (s, i)->implicit && strcmp (GS_PATHWAY (s, i)->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+/* A sum as the reports write it: £5,000,001.  (transfer full) */
+static char *
+format_pounds (gint64 v)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+  size_t n = strlen (digits);
+  GString *out = g_string_new ("£");
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i > 0 && digits[i - 1] != '-' && (n - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* 'over' (exclusive) and 'up-to' (inclusive) as a range of whole pounds,
+ * reporting one that holds no value; @what names the element. */
+static GsValueRange
+range_attrs (Loader *l, xmlNodePtr n, const char *what)
+{
+  g_autofree char *over = attr (n, "over");
+  g_autofree char *up_to = attr (n, "up-to");
+  GsValueRange r = { 0, GS_VALUE_MAX };
+  if (over != NULL)
+    r.lo = (gint64)g_ascii_strtoull (over, NULL, 10) + 1;
+  if (up_to != NULL)
+    r.hi = (gint64)g_ascii_strtoull (up_to, NULL, 10);
+  if (r.lo > r.hi)
+    {
+      g_autofree char *lo = format_pounds (r.lo - 1);
+      g_autofree char *hi = format_pounds (r.hi);
+      loader_error (l, line_of (n),
+                    "%s takes no value: over %s and up to %s is an empty "
+                    "range",
+                    what, lo, hi);
+    }
+  return r;
+}
+
+static int
+compare_ranges (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const GsValueRange *)a)->lo, y = ((const GsValueRange *)b)->lo;
+  return (x > y) - (x < y);
+}
+
+/* The smallest value of @target that none of @ranges (GsValueRange, sorted
+ * here) holds, or -1 when they cover it all. */
+static gint64
+first_uncovered (GArray *ranges, GsValueRange target)
+{
+  g_array_sort (ranges, compare_ranges);
+  gint64 next = target.lo;
+  for (guint i = 0; i < ranges->len && next <= target.hi; i++)
+    {
+      const GsValueRange *r = &g_array_index (ranges, GsValueRange, i);
+      if (r->lo > next)
+        break;
+      if (r->hi >= next)
+        next = r->hi + 1;
+    }
+  return next <= target.hi ? next : -1;
+}
+
+static const char *const gate_needs[] = { "all", "any", "at-least", NULL };
+
+/* One <gateway>; @earlier holds the pathway's gateways before it. */
+static void
+read_gateway (Loader *l, xmlNodePtr n, const char *pathway_id,
+              const GArray *earlier, guint first_slot, GsGateway *gw)
+{
+  long line = line_of (n);
+  *gw = (GsGateway){ .return_to = -1,
+                     .first_slot = first_slot,
+                     .line = (int)line };
+  gw->id = intern_attr (l, n, "id");
+  gw->name = intern_attr (l, n, "name");
+  for (guint i = 0; gw->id != NULL && i < earlier->len; i++)
+    {
+      const GsGateway *o = &g_array_index (earlier, GsGateway, i);
+      if (o->id != NULL && strcmp (o->id, gw->id) == 0)
+        loader_error (l, line,
+                      "duplicate gateway id '%s' in pathway '%s' (first used "
+                      "on line %d)",
+                      gw->id, pathway_id, o->line);
+    }
+  g_autofree char *role = attr (n, "role");
+  gw->recommend = role != NULL && strcmp (role, "recommend") == 0;
+  gw->locked = bool_attr (n, "locked", TRUE);
+
+  /* The bodies: one of 'body' and 'bodies'. */
+  g_autofree char *one = attr (n, "body");
+  g_autofree char *many = attr (n, "bodies");
+  if (one != NULL && many != NULL)
+    loader_error (l, line,
+                  "a gateway names one body or several bodies, not both");
+  else if (one == NULL && many == NULL)
+    loader_error (l, line, "a gateway needs its bodies: give body or bodies");
+  const char *which = one != NULL ? "body" : "bodies";
+  g_auto (GStrv) ids = g_strsplit_set (one != NULL ? one
+                                       : many      ? many
+                                                   : "",
+                                       " \t\r\n", -1);
+  GArray *bodies = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (char **id = ids; *id; id++)
+    {
+      if (**id == '\0')
+        continue;
+      int bi = gs_scenario_find_body (l->s, *id);
+      if (bi < 0)
+        {
+          loader_error (l, line, "body '%s' is not defined (attribute '%s')",
+                        *id, which);
+          continue;
+        }
+      gboolean dup = FALSE;
+      for (guint i = 0; i < bodies->len; i++)
+        dup |= g_array_index (bodies, guint, i) == (guint)bi;
+      if (dup)
+        {
+          loader_error (l, line, "body '%s' is listed twice in the gateway",
+                        *id);
+          continue;
+        }
+      const GsBody *b = GS_BODY (l->s, bi);
+      if (b->group >= 0)
+        loader_error (l, line,
+                      "'%s' meets only in common, as part of '%s': name the "
+                      "committees in common at the gateway",
+                      b->id, GS_BODY (l->s, b->group)->id);
+      else if (b->kind == GS_BODY_ADVISORY && !gw->recommend)
+        loader_error (l, line,
+                      "'%s' is an advisory group: it may recommend but cannot "
+                      "decide (give the gateway role=\"recommend\")",
+                      b->id);
+      guint ub = (guint)bi;
+      g_array_append_val (bodies, ub);
+    }
+  gw->n_bodies = bodies->len;
+  gw->bodies = (guint *)g_array_free (bodies, FALSE);
+
+  /* How many must approve. */
+  gw->need = enum_attr (n, "need", gate_needs, GS_GATE_ALL);
+  g_autofree char *nv = attr (n, "n");
+  guint64 need_n = uint_attr (n, "n", 0);
+  switch (gw->need)
+    {
+      case GS_GATE_ALL:
+        gw->need_n = gw->n_bodies;
+        break;
+      case GS_GATE_ANY:
+        gw->need_n = 1;
+        break;
+      case GS_GATE_AT_LEAST:
+        if (nv == NULL || need_n < 1 || need_n > gw->n_bodies)
+          loader_error (l, line,
+                        "need=\"at-least\" needs n between 1 and the number of "
+                        "bodies (%u)",
+                        gw->n_bodies);
+        gw->need_n = (guint)MIN (need_n, gw->n_bodies);
+        break;
+    }
+  if (nv != NULL && gw->need != GS_GATE_AT_LEAST)
+    loader_error (l, line, "n applies only to need=\"at-least\"");
+
+  gw->applies = range_attrs (l, n, "the gateway");
+
+  /* What a rejection does. */
+  g_autofree char *on_reject = attr (n, "on-reject");
+  g_autofree char *return_to = attr (n, "return-to");
+  gboolean returns = on_reject != NULL && strcmp (on_reject, "return") == 0;
+  if (returns && gw->recommend)
+    loader_error (l, line,
+                  "a gateway that only recommends cannot reject, so "
+                  "on-reject=\"return\" does not apply");
+  else if (returns && return_to == NULL)
+    loader_error (l, line,
+                  "on-reject=\"return\" needs return-to, the earlier gateway "
+                  "to return to");
+  else if (!returns && return_to != NULL)
+    loader_error (l, line, "return-to applies only with on-reject=\"return\"");
+  else if (returns)
+    {
+      for (guint i = 0; i < earlier->len && gw->return_to < 0; i++)
+        {
+          const GsGateway *o = &g_array_index (earlier, GsGateway, i);
+          if (o->id != NULL && strcmp (o->id, return_to) == 0)
+            gw->return_to = (int)i;
+        }
+      if (gw->return_to < 0)
+        loader_error (l, line,
+                      "return-to '%s' is not an earlier gateway of pathway "
+                      "'%s'",
+                      return_to, pathway_id);
+    }
+  gw->max_returns = (guint)uint_attr (n, "max-returns", 1);
+}
+
+/* "a b c" in @name -> matter indices, each at most once. */
+static guint *
+read_matters (Loader *l, xmlNodePtr n, const char *name, guint *n_out)
+{
+  g_autofree char *v = attr (n, name);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv) ids = g_strsplit_set (v ? v : "", " \t\r\n", -1);
+  for (char **id = ids; *id; id++)
+    {
+      if (**id == '\0')
+        continue;
+      int m = gs_scenario_find_matter (l->s, *id);
+      gboolean dup = FALSE;
+      for (guint i = 0; i < out->len; i++)
+        dup |= g_array_index (out, guint, i) == (guint)m;
+      if (m < 0)
+        loader_error (l, line_of (n),
+                      "matter '%s' is not defined (attribute '%s')", *id, name);
+      else if (dup)
+        loader_error (l, line_of (n), "matter '%s' is listed twice in '%s'",
+                      *id, name);
+      else
+        {
+          guint um = (guint)m;
+          g_array_append_val (out, um);
+        }
+    }
+  *n_out = out->len;
+  return (guint *)g_array_free (out, FALSE);
+}
+
+static void
+read_pathway (Loader *l, xmlNodePtr c)
+{
+  GsPathway pw = { 0 };
+  pw.id = intern_attr (l, c, "id");
+  pw.name = intern_attr (l, c, "name");
+  if (pw.name == NULL)
+    pw.name = pw.id;
+  pw.line = (int)line_of (c);
+  claim_id (l, c, pw.id);
+  pw.matters = read_matters (l, c, "matters", &pw.n_matters);
+  g_autofree char *what = g_strdup_printf ("pathway '%s'", pw.id);
+  pw.values = range_attrs (l, c, what);
+
+  GArray *gateways = g_array_new (FALSE, TRUE, sizeof (GsGateway));
+  for (xmlNodePtr g = c->children; g; g = g->next)
+    if (is_element (g, "gateway"))
+      {
+        GsGateway gw;
+        read_gateway (l, g, pw.id, gateways, pw.n_slots, &gw);
+        pw.n_slots += gw.n_bodies;
+        g_array_append_val (gateways, gw);
+      }
+  pw.n_gateways = gateways->len;
+  pw.gateways = (GsGateway *)g_array_free (gateways, FALSE);
+
+  /* Every value the pathway takes meets a gateway that can decide it. */
+  if (pw.values.lo <= pw.values.hi)
+    {
+      g_autoptr (GArray) binding
+          = g_array_new (FALSE, FALSE, sizeof (GsValueRange));
+      for (guint i = 0; i < pw.n_gateways; i++)
+        if (!pw.gateways[i].recommend)
+          g_array_append_val (binding, pw.gateways[i].applies);
+      gint64 gap = first_uncovered (binding, pw.values);
+      if (gap >= 0)
+        {
+          g_autofree char *v = format_pounds (gap);
+          loader_error (l, pw.line,
+                        "pathway '%s': a proposal worth %s would meet no "
+                        "gateway that can decide it",
+                        pw.id, v);
+        }
+    }
+  g_array_append_val (l->s->pathways, pw);
+}
+
+static void
+read_pathways (Loader *l, xmlNodePtr root)
+{
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    if (is_element (c, "pathway"))
+      read_pathway (l, c);
+}
+
+/* The pathway of a proposal or stream that names @body: one gateway of
+ * that body alone, made on first use and appended after the explicit
+ * pathways.  @implicit maps bodies to these pathways (-1: none yet). */
+static guint
+implicit_pathway (Loader *l, int *implicit, guint body)
+{
+  if (implicit[body] >= 0)
+    return (guint)implicit[body];
+  const GsBody *b = GS_BODY (l->s, body);
+  GsGateway *gw = g_new0 (GsGateway, 1);
+  *gw = (GsGateway){ .bodies = g_new (guint, 1),
+                     .n_bodies = 1,
+                     .need = GS_GATE_ALL,
+                     .need_n = 1,
+                     .locked = TRUE,
+                     .applies = { 0, GS_VALUE_MAX },
+                     .return_to = -1,
+                     .line = b->line };
+  gw->bodies[0] = body;
+  GsPathway pw = { .id = b->id,
+                   .name = b->name,
+                   .values = { 0, GS_VALUE_MAX },
+                   .gateways = gw,
+                   .n_gateways = 1,
+                   .n_slots = 1,
+                   .implicit = TRUE,
+                   .line = b->line };
+  g_array_append_val (l->s->pathways, pw);
+  implicit[body] = (int)l->s->pathways->len - 1;
+  return (guint)implicit[body];
+}
+
+/* How a proposal or stream finds its pathway: 'body' (its implicit
+ * pathway), 'pathway', or neither (chosen by matter and value, and
+ * *by_value is set).  Returns the pathway, or -1. */
+static int
+read_route (Loader *l, xmlNodePtr c, int *implicit, gboolean *by_value)
+{
+  g_autofree char *body_attr = attr (c, "body");
+  g_autofree char *pathway_attr = attr (c, "pathway");
+  *by_value = FALSE;
+  if (body_attr != NULL && pathway_attr != NULL)
+    {
+      loader_error (l, line_of (c),
+                    "a %s names a body or a pathway, not both (or neither, "
+                    "to choose by matter and value)",
+                    (const char *)c->name);
+      return -1;
+    }
+  if (body_attr != NULL)
+    {
+      int body = ref_attr (l, c, "body", "body", gs_scenario_find_body);
+      if (!check_deciding_body (l, c, body))
+        return -1;
+      return (int)implicit_pathway (l, implicit, (guint)body);
+    }
+  if (pathway_attr != NULL)
+    return ref_attr (l, c, "pathway", "pathway", find_pathway);
+  *by_value = TRUE;
+  return -1;
+}
+
+static void
+no_pathway_error (Loader *l, xmlNodePtr c, int matter, gint64 value)
+{
+  g_autofree char *v = format_pounds (value);
+  loader_error (l, line_of (c),
+                "no pathway takes matter '%s' worth %s: name a body or a "
+                "pathway",
+                GS_MATTER (l->s, matter)->id, v);
+}
+
+/* The whole pounds a stream's proposals may be worth (as the engine rounds
+ * and caps its draws). */
+static GsValueRange
+value_dist_range (const GsValueDist *v)
+{
+  double cap = (double)GS_VALUE_MAX;
+  switch (v->kind)
+    {
+      case GS_VALUE_UNIFORM:
+        return (GsValueRange){ (gint64)llround (CLAMP (v->a, 0.0, cap)),
+                               (gint64)llround (CLAMP (v->b, 0.0, cap)) };
+      case GS_VALUE_LOGNORMAL:
+        return (GsValueRange){ 0, GS_VALUE_MAX };
+      case GS_VALUE_FIXED:
+      default:
+        {
+          gint64 x = (gint64)llround (CLAMP (v->a, 0.0, cap));
+          return (GsValueRange){ x, x };
+        }
+    }
+}
+
 static gboolean
 in_period (Loader *l, GsTime t)
 {
@@ -1146,36 +1799,8 @@ parse_value_dist (const char *text, GsValueDist *out)
   return TRUE;
 }
 
-/* TEMPORARY: the body's implicit pathway. */
-static guint
-implicit_pathway (Loader *l, int body)
-{
-  GsScenario *s = l->s;
-  for (guint i = 0; i < s->pathways->len; i++)
-    if (GS_PATHWAY (s, i)->implicit
-        && GS_PATHWAY (s, i)->gateways[0].bodies[0] == (guint)body)
-      return i;
-  GsPathway pw = { 0 };
-  pw.id = GS_BODY (s, body)->id;
-  pw.name = GS_BODY (s, body)->name;
-  pw.values = (GsValueRange){ 0, GS_VALUE_MAX };
-  pw.implicit = TRUE;
-  pw.n_gateways = 1;
-  pw.n_slots = 1;
-  pw.gateways = g_new0 (GsGateway, 1);
-  pw.gateways[0].bodies = g_new (guint, 1);
-  pw.gateways[0].bodies[0] = (guint)body;
-  pw.gateways[0].n_bodies = 1;
-  pw.gateways[0].need_n = 1;
-  pw.gateways[0].locked = TRUE;
-  pw.gateways[0].applies = pw.values;
-  pw.gateways[0].return_to = -1;
-  g_array_append_val (s->pathways, pw);
-  return s->pathways->len - 1;
-}
-
 static void
-read_proposal (Loader *l, xmlNodePtr c)
+read_proposal (Loader *l, xmlNodePtr c, int *implicit)
 {
   GsProposal p = { 0 };
   p.id = intern_attr (l, c, "id");
@@ -1184,11 +1809,17 @@ read_proposal (Loader *l, xmlNodePtr c)
   claim_id (l, c, p.id);
   int matter = ref_attr (l, c, "matter", "matter", gs_scenario_find_matter);
   int lead = ref_attr (l, c, "lead", "organisation", find_org);
-  int body = ref_attr (l, c, "body", "body", gs_scenario_find_body);
   p.value = (gint64)uint_attr (c, "value", 0);
   p.affects = read_affects (l, c, lead, &p.n_affects);
   p.deadline = GS_TIME_NEVER;
-  check_deciding_body (l, c, body);
+  gboolean by_value = FALSE;
+  int pathway = read_route (l, c, implicit, &by_value);
+  if (by_value && matter >= 0)
+    {
+      pathway = gs__scenario_select_pathway (l->s, (guint)matter, p.value);
+      if (pathway < 0)
+        no_pathway_error (l, c, matter, p.value);
+    }
   if (date_attr (l, c, "arrives", &p.arrives) && !in_period (l, p.arrives))
     loader_error (l, p.line,
                   "proposal '%s' arrives outside the simulated period", p.id);
@@ -1199,12 +1830,12 @@ read_proposal (Loader *l, xmlNodePtr c)
                   p.id);
   p.matter = (guint)MAX (matter, 0);
   p.lead = (guint)MAX (lead, 0);
-  p.pathway = implicit_pathway (l, MAX (body, 0));
+  p.pathway = (guint)MAX (pathway, 0);
   g_array_append_val (l->s->proposals, p);
 }
 
 static void
-read_arrivals (Loader *l, xmlNodePtr c)
+read_arrivals (Loader *l, xmlNodePtr c, int *implicit)
 {
   GsArrivals a = { 0 };
   a.id = intern_attr (l, c, "id");
@@ -1213,9 +1844,9 @@ read_arrivals (Loader *l, xmlNodePtr c)
   claim_id (l, c, a.id);
   int matter = ref_attr (l, c, "matter", "matter", gs_scenario_find_matter);
   int lead = ref_attr (l, c, "lead", "organisation", find_org);
-  int body = ref_attr (l, c, "body", "body", gs_scenario_find_body);
   a.affects = read_affects (l, c, lead, &a.n_affects);
-  check_deciding_body (l, c, body);
+  gboolean by_value = FALSE;
+  a.pathway = read_route (l, c, implicit, &by_value);
   if (date_attr (l, c, "first", &a.first) && !in_period (l, a.first))
     loader_error (l, a.line,
                   "the first arrival of '%s' falls outside the simulated "
@@ -1235,24 +1866,45 @@ read_arrivals (Loader *l, xmlNodePtr c)
   else if (a.value.kind == GS_VALUE_LOGNORMAL && !(a.value.b > 0))
     loader_error (l, a.line, "lognormal value '%s' needs a spread above zero",
                   value);
+  else if (by_value && matter >= 0)
+    {
+      /* Chosen per case: every value the stream can draw needs a pathway. */
+      g_autoptr (GArray) taken
+          = g_array_new (FALSE, FALSE, sizeof (GsValueRange));
+      for (guint i = 0; i < l->s->pathways->len; i++)
+        {
+          const GsPathway *pw = GS_PATHWAY (l->s, i);
+          for (guint m = 0; !pw->implicit && m < pw->n_matters; m++)
+            if (pw->matters[m] == (guint)matter)
+              g_array_append_val (taken, pw->values);
+        }
+      gint64 gap = first_uncovered (taken, value_dist_range (&a.value));
+      if (gap >= 0)
+        no_pathway_error (l, c, matter, gap);
+    }
   g_autofree char *deadline = attr (c, "deadline");
   if (deadline)
     a.has_deadline = duration_attr (l, c, "deadline", TRUE, &a.deadline);
   a.matter = (guint)MAX (matter, 0);
   a.lead = (guint)MAX (lead, 0);
-  a.pathway = (int)implicit_pathway (l, MAX (body, 0));
   g_array_append_val (l->s->arrivals, a);
 }
 
+/* Proposals and streams, after the explicit pathways: those naming a body
+ * add its implicit pathway. */
 static void
 read_traffic (Loader *l, xmlNodePtr root)
 {
+  guint nb = l->s->bodies->len;
+  g_autofree int *implicit = g_new (int, MAX (nb, 1));
+  for (guint i = 0; i < nb; i++)
+    implicit[i] = -1;
   for (xmlNodePtr c = root->children; c; c = c->next)
     {
       if (is_element (c, "proposal"))
-        read_proposal (l, c);
+        read_proposal (l, c, implicit);
       else if (is_element (c, "arrivals"))
-        read_arrivals (l, c);
+        read_arrivals (l, c, implicit);
     }
 }
 
@@ -1267,6 +1919,9 @@ build_model (Loader *l, xmlDocPtr doc)
   read_organisations_and_matters (l, root);
   read_people (l, root);
   read_bodies (l, root);
+  read_ladders (l, root);
+  read_escalations (l);
+  read_pathways (l, root);
   read_absences_and_conflicts (l, root);
   read_stances (l, root);
   read_traffic (l, root);
@@ -1286,6 +1941,7 @@ gs_loader_load_bytes (const char *data, gsize len, const char *name,
   l.name = name;
   l.errors = g_ptr_array_new_with_free_func (g_free);
   l.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  l.body_nodes = g_ptr_array_new ();
   l.code = GS_LOADER_ERROR_MALFORMED;
   GsScenario *result = NULL;
 
@@ -1313,6 +1969,7 @@ gs_loader_load_bytes (const char *data, gsize len, const char *name,
     loader_fail (&l, error);
   gs_scenario_free (l.s);
   g_hash_table_unref (l.ids);
+  g_ptr_array_unref (l.body_nodes);
   g_ptr_array_unref (l.errors);
   g_free (l.parse_error);
   return result;

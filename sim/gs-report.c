@@ -725,8 +725,9 @@ append_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
           append_count (out, b->pending, "item", "items");
           g_string_append (out, " still before it at the end");
         }
-      g_string_append_printf (out, "; items waited %.0f days before it in all",
-                              b->days_held);
+      if (b->days_held >= 0.5)
+        g_string_append_printf (
+            out, "; items waited %.0f days before it in all", b->days_held);
       return;
     }
   const GsGatewayStats *g

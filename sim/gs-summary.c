@@ -244,9 +244,9 @@ fill_hotspots (GsSummary *sum)
       GsHotspot h = { .kind = GS_HOTSPOT_GATEWAY,
                       .index = i,
                       .gridlocked = g->gridlocked,
-                      .stalls = g->failed - g->gridlocked,
+                      .stalls = g->open_at_end,
                       .days = g->days_open };
-      if (h.gridlocked + h.stalls > 0 || g->open_at_end > 0)
+      if (h.gridlocked + h.stalls > 0)
         g_array_append_val (sum->hotspots, h);
     }
   g_array_sort (sum->hotspots, cmp_hotspot);

@@ -10,6 +10,8 @@
  * a file with 30 problems) are generated here.  Data is found through
  * GS_TEST_DATA_DIR and GS_SCENARIO_DIR, never the current directory.
  */
+#include "gs-scenario-private.h"
+
 #include <govsim/gs-loader.h>
 
 #include <string.h>
@@ -28,6 +30,7 @@
 #define INVALID_DIR GS_TEST_DATA_DIR "/invalid"
 #define MINIMAL     GS_TEST_DATA_DIR "/valid/minimal.xml"
 #define STANCES     GS_TEST_DATA_DIR "/valid/stances.xml"
+#define PATHWAYS    GS_TEST_DATA_DIR "/valid/pathways.xml"
 
 typedef struct
 {
@@ -148,6 +151,89 @@ static const InvalidCase invalid_cases[] = {
     14, "needs a fraction" },
   { "issue3-proposal-to-constituent.xml", GS_LOADER_ERROR_SEMANTIC, 32,
     "meets only in common" },
+
+  /* Escalation clauses, ladders and their levels. */
+  { "escalation-dangling-ladder.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "ladder 'nowhere' is not defined" },
+  { "escalation-no-trigger.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "names no trigger" },
+  { "escalation-split-not-cic.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "applies only to committees in common" },
+  { "escalation-before-deadline-zero.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "'P0D' is zero" },
+  { "escalation-unknown-trigger.xml", GS_LOADER_ERROR_SCHEMA, 14,
+    "'deadlock'" },
+  { "ladder-self-cycle.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "cycle: disputes -> disputes" },
+  { "ladder-cycle.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "ladder 'local' hands disputes on in a cycle: local -> system -> local" },
+  { "ladder-dangling-then.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "ladder 'appeal' is not defined (attribute 'then')" },
+  { "level-vote-without-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "needs the body that votes" },
+  { "level-dangling-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "body 'cabinet' is not defined" },
+  { "level-reconsider-with-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "names no body or person" },
+  { "level-chair-without-person.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "needs the person who decides" },
+  { "level-chair-body-without-chair.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "body 'panel' has no chair to decide" },
+  { "level-mediation-without-success.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "needs success" },
+  { "level-success-on-binding.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "success applies only to decides=\"mediation\"" },
+  { "level-approve-on-vote.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "approve applies only to" },
+  { "level-within-zero.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "attribute 'within': the duration 'P0D' is zero" },
+
+  /* Pathways and their gateways, and how proposals find a pathway. */
+  { "gateway-no-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "give body or bodies" },
+  { "gateway-body-and-bodies.xml", GS_LOADER_ERROR_SEMANTIC, 21, "not both" },
+  { "gateway-dangling-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "body 'cabinet' is not defined (attribute 'bodies')" },
+  { "gateway-constituent-body.xml", GS_LOADER_ERROR_SEMANTIC, 32,
+    "'cic-trust' meets only in common" },
+  { "gateway-body-twice.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "body 'board' is listed twice" },
+  { "gateway-at-least-too-many.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "between 1 and the number of bodies (1)" },
+  { "gateway-n-with-all.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "n applies only to need=\"at-least\"" },
+  { "gateway-advisory-decides.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "'panel' is an advisory group" },
+  { "gateway-empty-range.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "over £5,000 and up to £4,000 is an empty range" },
+  { "gateway-return-to-later.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "'second' is not an earlier gateway of pathway 'route'" },
+  { "gateway-return-to-without-return.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "return-to applies only with on-reject=\"return\"" },
+  { "gateway-recommend-returns.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "only recommends cannot reject" },
+  { "gateway-duplicate-id.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "duplicate gateway id 'review' in pathway 'route' (first used on line "
+    "21)" },
+  { "pathway-only-recommending.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "pathway 'route': a proposal worth £0 would meet no gateway that can "
+    "decide it" },
+  { "pathway-value-gap.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "worth £5,000,001 would meet no gateway" },
+  { "pathway-empty-range.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "pathway 'route' takes no value" },
+  { "pathway-dangling-matter.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "matter 'estates' is not defined" },
+  { "pathway-id-taken.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "duplicate id 'board' (first used on line 9)" },
+  { "pathway-proposal-body-and-pathway.xml", GS_LOADER_ERROR_SEMANTIC, 24,
+    "names a body or a pathway, not both" },
+  { "pathway-proposal-dangling.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "pathway 'fast-track' is not defined" },
+  { "pathway-proposal-no-match.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "no pathway takes matter 'capital' worth £100,000" },
+  { "pathway-arrivals-not-covered.xml", GS_LOADER_ERROR_SEMANTIC, 25,
+    "no pathway takes matter 'capital' worth £3,001" },
 };
 
 /* Loads @path, expecting a refusal; returns the message split into lines,
@@ -560,6 +646,241 @@ test_loader_stance_default_half (void)
       GS_ASSERT_NEAR (gs_scenario_support (s, p, m), 0.5, 1e-12);
 }
 
+static int
+proposal_index (const GsScenario *s, const char *id)
+{
+  for (guint i = 0; i < s->proposals->len; i++)
+    if (strcmp (GS_PROPOSAL (s, i)->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+static void
+assert_range (const GsValueRange *r, gint64 lo, gint64 hi)
+{
+  CU_ASSERT_EQUAL (r->lo, lo);
+  CU_ASSERT_EQUAL (r->hi, hi);
+}
+
+/* Everything pathways.xml declares, resolved: see its comment. */
+static void
+test_loader_pathways (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (PATHWAYS, 0, &error);
+  if (error != NULL)
+    fprintf (stderr, "\n%s\n", error->message);
+  CU_ASSERT_PTR_NULL (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  int board = gs_scenario_find_body (s, "board");
+  int fic = gs_scenario_find_body (s, "fic");
+  int panel = gs_scenario_find_body (s, "panel");
+  int cfo = gs_scenario_find_body (s, "cfo");
+  int jc = gs_scenario_find_body (s, "jc");
+  int cic = gs_scenario_find_body (s, "cic");
+  int icb_board = gs_scenario_find_body (s, "icb-board");
+  int capital = gs_scenario_find_matter (s, "capital");
+  int service = gs_scenario_find_matter (s, "service");
+  CU_ASSERT_TRUE_FATAL (board >= 0 && fic >= 0 && panel >= 0 && cfo >= 0
+                        && jc >= 0 && cic >= 0 && icb_board >= 0 && capital >= 0
+                        && service >= 0);
+
+  /* Calendars and escalation clauses. */
+  CU_ASSERT_EQUAL (GS_BODY (s, board)->calendar.order, GS_AGENDA_DEADLINE);
+  CU_ASSERT_EQUAL (GS_BODY (s, fic)->calendar.order, GS_AGENDA_ARRIVAL);
+  CU_ASSERT_EQUAL (GS_BODY (s, panel)->calendar.order, GS_AGENDA_ARRIVAL);
+  const GsEscalation *e = &GS_BODY (s, board)->escalation;
+  CU_ASSERT_EQUAL (e->ladder, 0);
+  CU_ASSERT_EQUAL (e->triggers,
+                   GS_TRIGGER_TIE | GS_TRIGGER_INQUORATE | GS_TRIGGER_DEADLINE);
+  CU_ASSERT_EQUAL (e->inquorate_n, 2);
+  CU_ASSERT_EQUAL (e->before_deadline.days, 7);
+  e = &GS_BODY (s, cfo)->escalation;
+  CU_ASSERT_EQUAL (e->ladder, 0);
+  CU_ASSERT_EQUAL (e->triggers, GS_TRIGGER_DEADLINE);
+  CU_ASSERT_EQUAL (e->before_deadline.days, 14);
+  e = &GS_BODY (s, cic)->escalation;
+  CU_ASSERT_EQUAL (e->ladder, 1);
+  CU_ASSERT_EQUAL (e->triggers, GS_TRIGGER_SPLIT | GS_TRIGGER_BLOCKED);
+  CU_ASSERT_EQUAL (GS_BODY (s, fic)->escalation.ladder, -1);
+  CU_ASSERT_EQUAL (GS_BODY (s, fic)->escalation.triggers, 0);
+  CU_ASSERT_EQUAL (
+      GS_BODY (s, gs_scenario_find_body (s, "cic-t"))->escalation.ladder, -1);
+
+  /* Ladders: 'local' hands on to 'system', declared after it. */
+  CU_ASSERT_EQUAL_FATAL (s->ladders->len, 2);
+  const GsLadder *local = GS_LADDER (s, 0), *system = GS_LADDER (s, 1);
+  CU_ASSERT_STRING_EQUAL (local->id, "local");
+  CU_ASSERT_STRING_EQUAL (local->name, "Local resolution");
+  CU_ASSERT_EQUAL (local->then, 1);
+  CU_ASSERT_STRING_EQUAL (system->name, "system");
+  CU_ASSERT_EQUAL (system->then, -1);
+  CU_ASSERT_EQUAL_FATAL (local->n_levels, 2);
+  CU_ASSERT_EQUAL_FATAL (system->n_levels, 6);
+
+  const GsLevel *lv = &local->levels[0];
+  CU_ASSERT_EQUAL (lv->method, GS_LEVEL_RECONSIDER);
+  CU_ASSERT_EQUAL (lv->body, -1);
+  CU_ASSERT_EQUAL (lv->person, -1);
+  CU_ASSERT_STRING_EQUAL (lv->name, "Reconsideration");
+  CU_ASSERT_EQUAL (lv->within.months, 1);
+  CU_ASSERT_TRUE (gs_duration_is_zero (&lv->cooling_off));
+  lv = &local->levels[1]; /* the chair of the board decides */
+  CU_ASSERT_EQUAL (lv->method, GS_LEVEL_CHAIR);
+  CU_ASSERT_EQUAL (lv->body, board);
+  CU_ASSERT_EQUAL (lv->person, gs_scenario_find_person (s, "tchair"));
+  CU_ASSERT_STRING_EQUAL (lv->name, "Trust Board");
+  CU_ASSERT_EQUAL (lv->cooling_off.days, 7);
+  CU_ASSERT_EQUAL (lv->within.days, 14);
+
+  lv = &system->levels[0];
+  CU_ASSERT_EQUAL (lv->method, GS_LEVEL_VOTE);
+  CU_ASSERT_EQUAL (lv->body, icb_board);
+  CU_ASSERT_EQUAL (lv->person, -1);
+  CU_ASSERT_STRING_EQUAL (lv->name, "ICB Board");
+  lv = &system->levels[1];
+  CU_ASSERT_EQUAL (lv->method, GS_LEVEL_CHAIR);
+  CU_ASSERT_EQUAL (lv->body, -1);
+  CU_ASSERT_EQUAL (lv->person, gs_scenario_find_person (s, "ichair"));
+  CU_ASSERT_STRING_EQUAL (lv->name, "ICB Chair");
+  lv = &system->levels[2];
+  CU_ASSERT_EQUAL (lv->method, GS_LEVEL_MEDIATION);
+  CU_ASSERT_STRING_EQUAL (lv->name, "Regional mediator");
+  GS_ASSERT_NEAR (lv->success, 0.6, 1e-12);
+  GS_ASSERT_NEAR (lv->approve, 1.0, 1e-12);
+  lv = &system->levels[3];
+  CU_ASSERT_STRING_EQUAL (lv->name, "Mediator");
+  GS_ASSERT_NEAR (lv->success, 0.5, 1e-12);
+  GS_ASSERT_NEAR (lv->approve, 0.8, 1e-12);
+  lv = &system->levels[4];
+  CU_ASSERT_EQUAL (lv->method, GS_LEVEL_BINDING);
+  CU_ASSERT_STRING_EQUAL (lv->name, "Arbitrator");
+  CU_ASSERT_EQUAL (lv->body, -1);
+  CU_ASSERT_EQUAL (lv->person, -1);
+  GS_ASSERT_NEAR (lv->approve, 0.5, 1e-12);
+  lv = &system->levels[5];
+  CU_ASSERT_STRING_EQUAL (lv->name, "Independent Arbiter");
+  GS_ASSERT_NEAR (lv->approve, 0.3, 1e-12);
+
+  /* Three explicit pathways in document order, then the implicit ones of
+   * board, cfo and fic, in order of first use. */
+  CU_ASSERT_EQUAL_FATAL (s->pathways->len, 6);
+  static const char *const ids[]
+      = { "capital-route", "major", "service-route", "board", "cfo", "fic" };
+  for (guint i = 0; i < 6; i++)
+    {
+      CU_ASSERT_STRING_EQUAL (GS_PATHWAY (s, i)->id, ids[i]);
+      CU_ASSERT_EQUAL (GS_PATHWAY (s, i)->implicit, i >= 3);
+    }
+
+  const GsPathway *route = GS_PATHWAY (s, 0);
+  CU_ASSERT_STRING_EQUAL (route->name, "Capital route");
+  CU_ASSERT_EQUAL_FATAL (route->n_matters, 1);
+  CU_ASSERT_EQUAL (route->matters[0], (guint)capital);
+  assert_range (&route->values, 0, 50000);
+  CU_ASSERT_EQUAL_FATAL (route->n_gateways, 1);
+  CU_ASSERT_EQUAL (route->n_slots, 1);
+  CU_ASSERT_STRING_EQUAL (route->gateways[0].id, "signoff");
+  CU_ASSERT_PTR_NULL (route->gateways[0].name);
+
+  const GsPathway *major = GS_PATHWAY (s, 1);
+  CU_ASSERT_STRING_EQUAL (major->name, "major");
+  assert_range (&major->values, 50001, GS_VALUE_MAX);
+  CU_ASSERT_EQUAL_FATAL (major->n_gateways, 4);
+  CU_ASSERT_EQUAL (major->n_slots, 7);
+  const GsGateway *g = &major->gateways[0]; /* advice */
+  CU_ASSERT_TRUE (g->recommend);
+  CU_ASSERT_FALSE (g->locked);
+  CU_ASSERT_EQUAL_FATAL (g->n_bodies, 1);
+  CU_ASSERT_EQUAL (g->bodies[0], (guint)panel);
+  CU_ASSERT_EQUAL (g->need, GS_GATE_ALL);
+  CU_ASSERT_EQUAL (g->need_n, 1);
+  CU_ASSERT_EQUAL (g->first_slot, 0);
+  CU_ASSERT_EQUAL (g->return_to, -1);
+  CU_ASSERT_EQUAL (g->max_returns, 1);
+  assert_range (&g->applies, 0, GS_VALUE_MAX);
+  g = &major->gateways[1]; /* finance */
+  CU_ASSERT_FALSE (g->recommend);
+  CU_ASSERT_TRUE (g->locked);
+  CU_ASSERT_EQUAL_FATAL (g->n_bodies, 2);
+  CU_ASSERT_EQUAL (g->bodies[0], (guint)fic);
+  CU_ASSERT_EQUAL (g->bodies[1], (guint)board);
+  CU_ASSERT_EQUAL (g->need, GS_GATE_ANY);
+  CU_ASSERT_EQUAL (g->need_n, 1);
+  CU_ASSERT_EQUAL (g->first_slot, 1);
+  assert_range (&g->applies, 0, 1000000);
+  g = &major->gateways[2]; /* partners */
+  CU_ASSERT_EQUAL_FATAL (g->n_bodies, 3);
+  CU_ASSERT_EQUAL (g->bodies[0], (guint)jc);
+  CU_ASSERT_EQUAL (g->bodies[1], (guint)cic);
+  CU_ASSERT_EQUAL (g->bodies[2], (guint)icb_board);
+  CU_ASSERT_EQUAL (g->need, GS_GATE_AT_LEAST);
+  CU_ASSERT_EQUAL (g->need_n, 2);
+  CU_ASSERT_EQUAL (g->first_slot, 3);
+  assert_range (&g->applies, 1000001, GS_VALUE_MAX);
+  CU_ASSERT_EQUAL (g->return_to, 1);
+  CU_ASSERT_EQUAL (g->max_returns, 2);
+  g = &major->gateways[3]; /* its id is the board's: gateway ids are local */
+  CU_ASSERT_STRING_EQUAL (g->id, "board");
+  CU_ASSERT_STRING_EQUAL (g->name, "Final approval");
+  CU_ASSERT_EQUAL (g->need_n, 1);
+  CU_ASSERT_EQUAL (g->first_slot, 6);
+  CU_ASSERT_EQUAL (g->return_to, -1);
+
+  const GsPathway *service_route = GS_PATHWAY (s, 2);
+  CU_ASSERT_EQUAL_FATAL (service_route->n_matters, 1);
+  CU_ASSERT_EQUAL (service_route->matters[0], (guint)service);
+  assert_range (&service_route->values, 0, GS_VALUE_MAX);
+
+  /* An implicit pathway: one gateway of its body alone. */
+  const GsPathway *implicit = GS_PATHWAY (s, 3);
+  CU_ASSERT_STRING_EQUAL (implicit->name, "Trust Board");
+  CU_ASSERT_EQUAL (implicit->n_matters, 0);
+  CU_ASSERT_EQUAL (implicit->n_slots, 1);
+  assert_range (&implicit->values, 0, GS_VALUE_MAX);
+  CU_ASSERT_EQUAL_FATAL (implicit->n_gateways, 1);
+  g = &implicit->gateways[0];
+  CU_ASSERT_EQUAL_FATAL (g->n_bodies, 1);
+  CU_ASSERT_EQUAL (g->bodies[0], (guint)board);
+  CU_ASSERT_EQUAL (g->need, GS_GATE_ALL);
+  CU_ASSERT_EQUAL (g->need_n, 1);
+  CU_ASSERT_TRUE (g->locked);
+  CU_ASSERT_FALSE (g->recommend);
+  CU_ASSERT_EQUAL (g->return_to, -1);
+  CU_ASSERT_EQUAL (g->max_returns, 0);
+  CU_ASSERT_EQUAL (g->first_slot, 0);
+  assert_range (&g->applies, 0, GS_VALUE_MAX);
+
+  /* Proposals: by body (sharing one implicit pathway), by pathway, and by
+   * value at the £50,000 threshold, a pound below and a pound above. */
+  static const struct
+  {
+    const char *id;
+    guint pathway;
+  } routes[] = {
+    { "p-body", 3 }, { "p-body-again", 3 }, { "p-path", 1 },
+    { "p-at", 0 },   { "p-below", 0 },      { "p-above", 1 },
+    { "p-cfo", 4 },  { "p-service", 2 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      int p = proposal_index (s, routes[i].id);
+      CU_ASSERT_TRUE_FATAL (p >= 0);
+      CU_ASSERT_EQUAL (GS_PROPOSAL (s, p)->pathway, routes[i].pathway);
+    }
+  CU_ASSERT_EQUAL (gs__scenario_select_pathway (s, (guint)capital, 0), 0);
+  CU_ASSERT_EQUAL (
+      gs__scenario_select_pathway (s, (guint)capital, GS_VALUE_MAX), 1);
+  CU_ASSERT_EQUAL (gs__scenario_select_pathway (s, (guint)service, 7), 2);
+
+  /* Streams: by body, by pathway, and chosen per case. */
+  CU_ASSERT_EQUAL_FATAL (s->arrivals->len, 4);
+  CU_ASSERT_EQUAL (GS_ARRIVALS (s, 0)->pathway, 5);
+  CU_ASSERT_EQUAL (GS_ARRIVALS (s, 1)->pathway, 2);
+  CU_ASSERT_EQUAL (GS_ARRIVALS (s, 2)->pathway, -1);
+  CU_ASSERT_EQUAL (GS_ARRIVALS (s, 3)->pathway, -1);
+}
+
 static const GsTestCase cases[] = {
   { "test_loader_invalid_corpus", test_loader_invalid_corpus },
   { "test_loader_invalid_corpus_is_complete",
@@ -578,6 +899,7 @@ static const GsTestCase cases[] = {
   { "test_loader_error_cap", test_loader_error_cap },
   { "test_loader_stance_resolution", test_loader_stance_resolution },
   { "test_loader_stance_default_half", test_loader_stance_default_half },
+  { "test_loader_pathways", test_loader_pathways },
   { NULL, NULL },
 };
 

@@ -87,8 +87,10 @@ typedef enum
 
 /* One line of "where decisions gridlock": a body or a gateway, with the
  * numbers that put it there.  Ranked by gridlocked cases, then stalls
- * (inquorate meetings, ties, blocked votes, splits, failed gateways), then
- * days held. */
+ * (for a body: inquorate meetings, ties, blocked votes, splits and votes
+ * with none cast; for a gateway: cases still open there at the end), then
+ * days held.  A gateway is listed only when something gridlocked or was
+ * left open there: a rejection is a decision, not a stall. */
 typedef struct
 {
   GsHotspotKind kind;
