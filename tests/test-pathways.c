@@ -680,6 +680,49 @@ test_invariant_catches_corruption (void)
   gs_run_free (run);
 }
 
+/* Property: over 300 seeds of each shipped pathway scenario (different
+ * attendance, votes, mediations and arbitrations each time), every run
+ * passes gs_run_check() — no proposal decided twice or lost — and the
+ * outcome counts add up to the proposals that arrived. */
+static void
+test_invariant_over_seeds (void)
+{
+  static const char *const files[] = {
+    GS_SCENARIO_DIR "/service-reconfiguration-pathway.xml",
+    GS_SCENARIO_DIR "/lead-provider-escalation.xml",
+  };
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GsScenario) s = gs_loader_load_file (files[f], 0, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+      guint gridlocked = 0, escalated = 0;
+      for (guint64 seed = 1; seed <= 300; seed++)
+        {
+          g_autoptr (GsRun) run = gs_run_new (s, seed, 0, GS_RUN_FLAGS_NONE);
+          g_autoptr (GError) e = NULL;
+          CU_ASSERT_TRUE (gs_run_check (run, &e));
+          guint n[GS_CASE_GRIDLOCKED + 1] = { 0 };
+          for (guint i = 0; i < gs_run_n_cases (run); i++)
+            {
+              const GsCase *c = gs_run_get_case (run, i);
+              n[c->state]++;
+              escalated += c->disputes > 0;
+            }
+          gridlocked += n[GS_CASE_GRIDLOCKED];
+          CU_ASSERT_EQUAL (n[0] + n[1] + n[2] + n[3], gs_run_n_cases (run));
+          CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_DECIDED),
+                           n[1] + n[2] + n[3]);
+          CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_PENDING_AT_END),
+                           n[0]);
+        }
+      /* The sweep must reach the paths it is meant to guard. */
+      CU_ASSERT_TRUE (escalated > 0);
+      if (f == 1)
+        CU_ASSERT_TRUE (gridlocked > 0);
+    }
+}
+
 int
 main (void)
 {
@@ -702,6 +745,7 @@ main (void)
     { "level: mediation and arbitration", test_level_mediation_and_binding },
     { "exhaustion across ladders", test_exhaustion_across_ladders },
     { "the end-of-run invariant", test_invariant_catches_corruption },
+    { "the invariant over 300 seeds", test_invariant_over_seeds },
     { NULL, NULL },
   };
   return gs_test_run ("pathways", tests);
