@@ -43,3 +43,16 @@ gs_test_count_records (const GsRun *run, GsRecordKind kind)
     n += gs_run_get_record (run, i)->kind == kind ? 1 : 0;
   return n;
 }
+
+/* The @nth (0-based) record of @kind the run kept, or NULL. */
+static inline const GsRecord *
+gs_test_nth_record (const GsRun *run, GsRecordKind kind, guint nth)
+{
+  for (guint i = 0; i < gs_run_n_records (run); i++)
+    {
+      const GsRecord *r = gs_run_get_record (run, i);
+      if (r->kind == kind && nth-- == 0)
+        return r;
+    }
+  return NULL;
+}

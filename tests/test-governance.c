@@ -39,19 +39,6 @@ scenario_new (const char *horizon, const char *rest)
   return gs_test_load_inline (xml);
 }
 
-/* The @nth (0-based) record of @kind, or NULL. */
-static const GsRecord *
-nth_record (const GsRun *run, GsRecordKind kind, guint nth)
-{
-  for (guint i = 0; i < gs_run_n_records (run); i++)
-    {
-      const GsRecord *r = gs_run_get_record (run, i);
-      if (r->kind == kind && nth-- == 0)
-        return r;
-    }
-  return NULL;
-}
-
 static guint
 person (const GsScenario *s, const char *id)
 {
@@ -110,7 +97,7 @@ test_governance_joint_binds_all_parties (void)
   const GsCase *c = gs_run_get_case (run, 0);
   CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
   CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-10"));
-  const GsRecord *r = nth_record (run, GS_REC_APPROVED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_APPROVED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->body, body (s, "jc"));
   CU_ASSERT_EQUAL (r->a, 3);
@@ -132,7 +119,7 @@ test_governance_joint_party_short (void)
   g_autoptr (GsScenario) s = joint_scenario ("0");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 1);
-  const GsRecord *r = nth_record (run, GS_REC_INQUORATE, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_INQUORATE, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->item, GS_NONE);
   CU_ASSERT_EQUAL (r->d, GS_QUORUM_FAIL_PARTY);
@@ -188,7 +175,7 @@ check_constituent_votes (const GsScenario *s, const GsRun *run)
   CU_ASSERT_EQUAL_FATAL (gs_test_count_records (run, GS_REC_CONSTITUENT), 3);
   for (guint i = 0; i < 3; i++)
     {
-      const GsRecord *r = nth_record (run, GS_REC_CONSTITUENT, i);
+      const GsRecord *r = gs_test_nth_record (run, GS_REC_CONSTITUENT, i);
       CU_ASSERT_EQUAL (r->body, body (s, ids[i]));
       CU_ASSERT_EQUAL (r->a, i < 2 ? 2 : 0);
       CU_ASSERT_EQUAL (r->b, i < 2 ? 0 : 2);
@@ -206,7 +193,7 @@ test_governance_cic_all_split_rejects (void)
   g_autoptr (GsScenario) s = cic_scenario ("all");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   check_constituent_votes (s, run);
-  const GsRecord *sp = nth_record (run, GS_REC_SPLIT, 0);
+  const GsRecord *sp = gs_test_nth_record (run, GS_REC_SPLIT, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sp);
   CU_ASSERT_EQUAL (sp->body, body (s, "cic"));
   CU_ASSERT_EQUAL (sp->a, 2);
@@ -216,7 +203,7 @@ test_governance_cic_all_split_rejects (void)
   CU_ASSERT_EQUAL (gs_run_record_refs (run, sp)[0], body (s, "ka"));
   CU_ASSERT_EQUAL (gs_run_record_refs (run, sp)[1], body (s, "kb"));
 
-  const GsRecord *r = nth_record (run, GS_REC_REJECTED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_REJECTED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->body, body (s, "cic"));
   CU_ASSERT_EQUAL (r->a, 2);
@@ -240,10 +227,10 @@ test_governance_cic_majority_binds_approvers (void)
   g_autoptr (GsScenario) s = cic_scenario ("majority");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   check_constituent_votes (s, run);
-  const GsRecord *sp = nth_record (run, GS_REC_SPLIT, 0);
+  const GsRecord *sp = gs_test_nth_record (run, GS_REC_SPLIT, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sp);
   CU_ASSERT_EQUAL (sp->e, 1);
-  const GsRecord *r = nth_record (run, GS_REC_APPROVED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_APPROVED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->body, body (s, "cic"));
   CU_ASSERT_EQUAL (r->a, 2);
@@ -282,7 +269,7 @@ static void
 check_conflict_record (const GsScenario *s, const GsRun *run)
 {
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_CONFLICT), 1);
-  const GsRecord *k = nth_record (run, GS_REC_CONFLICT, 0);
+  const GsRecord *k = gs_test_nth_record (run, GS_REC_CONFLICT, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (k);
   CU_ASSERT_EQUAL (k->item, 0);
   CU_ASSERT_EQUAL_FATAL (k->n_refs, 1);
@@ -300,7 +287,7 @@ test_governance_conflict_item_inquorate (void)
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   check_conflict_record (s, run);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 1);
-  const GsRecord *r = nth_record (run, GS_REC_INQUORATE, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_INQUORATE, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->item, 0);
   CU_ASSERT_NOT_EQUAL (r->item, GS_NONE);
@@ -309,7 +296,7 @@ test_governance_conflict_item_inquorate (void)
   CU_ASSERT_EQUAL (r->c, 3);
   CU_ASSERT_EQUAL_FATAL (r->n_refs, 1);
   CU_ASSERT_EQUAL (gs_run_record_refs (run, r)[0], person (s, "pc"));
-  const GsRecord *cr = nth_record (run, GS_REC_CARRIED, 0);
+  const GsRecord *cr = gs_test_nth_record (run, GS_REC_CARRIED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (cr);
   CU_ASSERT_EQUAL (cr->a, GS_CARRY_INQUORATE);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_WAITING);
@@ -326,10 +313,10 @@ test_governance_conflict_excluded_from_vote (void)
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   check_conflict_record (s, run);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 0);
-  const GsRecord *m = nth_record (run, GS_REC_MEETING, 0);
+  const GsRecord *m = gs_test_nth_record (run, GS_REC_MEETING, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   CU_ASSERT_EQUAL (m->a, 3);
-  const GsRecord *r = nth_record (run, GS_REC_APPROVED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_APPROVED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->a + r->b + r->c, m->a - 1);
   CU_ASSERT_EQUAL (r->a, 2);
@@ -368,12 +355,12 @@ test_governance_deputy_fills_seat_and_votes (void)
 {
   g_autoptr (GsScenario) s = deputy_scenario ("true", "true");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  const GsRecord *m = nth_record (run, GS_REC_MEETING, 0);
+  const GsRecord *m = gs_test_nth_record (run, GS_REC_MEETING, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   CU_ASSERT_EQUAL (m->a, 2);
   CU_ASSERT_EQUAL (m->b, 2);
   CU_ASSERT_EQUAL (m->f, 1);
-  const GsRecord *r = nth_record (run, GS_REC_TIED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_TIED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->a, 1);
   CU_ASSERT_EQUAL (r->b, 1);
@@ -387,10 +374,10 @@ test_governance_deputy_may_not_vote (void)
 {
   g_autoptr (GsScenario) s = deputy_scenario ("true", "false");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  const GsRecord *m = nth_record (run, GS_REC_MEETING, 0);
+  const GsRecord *m = gs_test_nth_record (run, GS_REC_MEETING, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   CU_ASSERT_EQUAL (m->f, 1);
-  const GsRecord *r = nth_record (run, GS_REC_APPROVED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_APPROVED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->a, 1);
   CU_ASSERT_EQUAL (r->b, 0);
@@ -406,7 +393,7 @@ test_governance_deputy_not_counted (void)
   g_autoptr (GsScenario) s = deputy_scenario ("false", "true");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 0);
-  const GsRecord *r = nth_record (run, GS_REC_INQUORATE, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_INQUORATE, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->item, GS_NONE);
   CU_ASSERT_EQUAL (r->d, GS_QUORUM_FAIL_PRESENT);
@@ -447,7 +434,7 @@ test_governance_scripted_absence (void)
   static const char *const away[] = { "2024-01-10", "2024-01-17" };
   for (guint i = 0; i < 2; i++)
     {
-      const GsRecord *r = nth_record (run, GS_REC_INQUORATE, i);
+      const GsRecord *r = gs_test_nth_record (run, GS_REC_INQUORATE, i);
       CU_ASSERT_PTR_NOT_NULL_FATAL (r);
       CU_ASSERT_EQUAL (r->time, gs_test_day (away[i]));
       CU_ASSERT_EQUAL (r->f, 1);
@@ -458,7 +445,7 @@ test_governance_scripted_absence (void)
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 3);
   for (guint i = 0; i < 3; i++)
     {
-      const GsRecord *r = nth_record (run, GS_REC_MEETING, i);
+      const GsRecord *r = gs_test_nth_record (run, GS_REC_MEETING, i);
       CU_ASSERT_PTR_NOT_NULL_FATAL (r);
       CU_ASSERT_EQUAL (r->time, gs_test_day (met[i]));
       CU_ASSERT_EQUAL (r->a, 2);
@@ -504,8 +491,8 @@ test_governance_if_affected_flips (void)
   CU_ASSERT_EQUAL_FATAL (gs_run_n_cases (run), 2);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_APPROVED);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 1)->state, GS_CASE_REJECTED);
-  const GsRecord *a = nth_record (run, GS_REC_APPROVED, 0);
-  const GsRecord *r = nth_record (run, GS_REC_REJECTED, 0);
+  const GsRecord *a = gs_test_nth_record (run, GS_REC_APPROVED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_REJECTED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (a);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (a->item, 0);
@@ -540,7 +527,7 @@ test_governance_casting_vote (void)
       "<stance person='pa' support='1'/><stance person='pb' support='1'/>"
       "<stance person='pc' support='0'/><stance person='pd' support='0'/>");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  const GsRecord *r = nth_record (run, GS_REC_APPROVED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_APPROVED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->a, 2);
   CU_ASSERT_EQUAL (r->b, 2);
@@ -572,7 +559,7 @@ test_governance_consensus_blocked (void)
       "<stance support='1'/><stance person='pb' support='0'/>");
   g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BLOCKED), 1);
-  const GsRecord *r = nth_record (run, GS_REC_BLOCKED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_BLOCKED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL_FATAL (r->n_refs, 1);
   CU_ASSERT_EQUAL (gs_run_record_refs (run, r)[0], person (s, "pb"));

@@ -66,18 +66,6 @@ run_of (const GsScenario *s)
   return run;
 }
 
-static const GsRecord *
-nth_record (const GsRun *run, GsRecordKind kind, guint nth)
-{
-  for (guint i = 0; i < gs_run_n_records (run); i++)
-    {
-      const GsRecord *r = gs_run_get_record (run, i);
-      if (r->kind == kind && nth-- == 0)
-        return r;
-    }
-  return NULL;
-}
-
 /* The number of vote records (approved, rejected, tied...) by body @id. */
 static guint
 votes_by (const GsRun *run, const char *id)
@@ -125,10 +113,11 @@ test_locked_and_unlocked (void)
           ka, kb, locked ? "true" : "false");
       g_autoptr (GsScenario) s = scenario_new (rest);
       g_autoptr (GsRun) run = run_of (s);
-      const GsRecord *open2 = nth_record (run, GS_REC_GATE_OPEN, 1);
+      const GsRecord *open2 = gs_test_nth_record (run, GS_REC_GATE_OPEN, 1);
       CU_ASSERT_PTR_NOT_NULL_FATAL (open2);
       CU_ASSERT_EQUAL (open2->a, 1);
-      const GsRecord *kb_vote = nth_record (run, GS_REC_APPROVED, locked);
+      const GsRecord *kb_vote
+          = gs_test_nth_record (run, GS_REC_APPROVED, locked);
       CU_ASSERT_PTR_NOT_NULL_FATAL (kb_vote);
       CU_ASSERT_EQUAL (kb_vote->body, (guint32)gs_scenario_find_body (s, "kb"));
       if (locked)
@@ -223,7 +212,7 @@ test_value_routing (void)
   /* y3: ka on 10 January, then kb on 20 January. */
   assert_case (run, 4, GS_CASE_APPROVED, "2024-01-20");
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_GATE_SKIPPED), 1);
-  const GsRecord *skip = nth_record (run, GS_REC_GATE_SKIPPED, 0);
+  const GsRecord *skip = gs_test_nth_record (run, GS_REC_GATE_SKIPPED, 0);
   CU_ASSERT_EQUAL (skip->item, 3);
   CU_ASSERT_EQUAL (skip->a, 1);
 }
@@ -276,10 +265,10 @@ test_recommendation_cannot_block (void)
       kb);
   g_autoptr (GsScenario) s = scenario_new (rest);
   g_autoptr (GsRun) run = run_of (s);
-  const GsRecord *adv = nth_record (run, GS_REC_REJECTED, 0);
+  const GsRecord *adv = gs_test_nth_record (run, GS_REC_REJECTED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (adv);
   CU_ASSERT_EQUAL (adv->f, GS_VOTE_RECOMMEND);
-  const GsRecord *passed = nth_record (run, GS_REC_GATE_PASSED, 0);
+  const GsRecord *passed = gs_test_nth_record (run, GS_REC_GATE_PASSED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (passed);
   CU_ASSERT_EQUAL (passed->c, 0); /* nobody recommended it */
   CU_ASSERT_EQUAL (passed->time, gs_test_day ("2024-01-10"));
@@ -331,7 +320,7 @@ test_missed_deadline_says_where (void)
       ka, kb);
   g_autoptr (GsScenario) s = scenario_new (rest);
   g_autoptr (GsRun) run = run_of (s);
-  const GsRecord *r = nth_record (run, GS_REC_DEADLINE_MISSED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_DEADLINE_MISSED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-11"));
   CU_ASSERT_EQUAL (r->body, (guint32)gs_scenario_find_body (s, "kb"));
@@ -352,7 +341,7 @@ test_missed_deadline_says_where (void)
 static const GsRecord *
 assert_escalated (const GsRun *run, GsTrigger trigger, const char *day)
 {
-  const GsRecord *r = nth_record (run, GS_REC_ESCALATED, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_ESCALATED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->b, (gint32)trigger);
   CU_ASSERT_EQUAL (r->time, gs_test_day (day));
@@ -510,7 +499,7 @@ test_level_vote (void)
       g_autoptr (GsScenario) s = NULL;
       g_autoptr (GsRun) run = run_ladder (
           "<level decides='vote' body='kv' within='P21D'/>", yes, TRUE, "", &s);
-      const GsRecord *r = nth_record (run, GS_REC_RESOLVED, 0);
+      const GsRecord *r = gs_test_nth_record (run, GS_REC_RESOLVED, 0);
       CU_ASSERT_PTR_NOT_NULL_FATAL (r);
       CU_ASSERT_EQUAL (r->c, yes);
       assert_case (run, 0, yes ? GS_CASE_APPROVED : GS_CASE_REJECTED,
@@ -521,7 +510,7 @@ test_level_vote (void)
   g_autoptr (GsScenario) s = NULL;
   g_autoptr (GsRun) run = run_ladder (
       "<level decides='vote' body='kv' within='P20D'/>", TRUE, TRUE, "", &s);
-  const GsRecord *f = nth_record (run, GS_REC_LEVEL_FAILED, 0);
+  const GsRecord *f = gs_test_nth_record (run, GS_REC_LEVEL_FAILED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);
   CU_ASSERT_EQUAL (f->c, GS_FAIL_TIMEOUT);
   CU_ASSERT_EQUAL (f->time, gs_test_day ("2024-01-25"));
@@ -538,7 +527,7 @@ test_level_reconsider (void)
   g_autoptr (GsScenario) s = NULL;
   g_autoptr (GsRun) run = run_ladder (
       "<level decides='reconsider' within='P1M'/>", TRUE, TRUE, "", &s);
-  const GsRecord *f = nth_record (run, GS_REC_LEVEL_FAILED, 0);
+  const GsRecord *f = gs_test_nth_record (run, GS_REC_LEVEL_FAILED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);
   CU_ASSERT_EQUAL (f->c, GS_FAIL_NOT_CARRIED);
   CU_ASSERT_EQUAL (votes_by (run, "k"), 2);
@@ -573,7 +562,7 @@ test_level_chair (void)
   g_autoptr (GsRun) run = run_ladder (
       "<level decides='chair' person='pc' within='P7D'/>", TRUE, TRUE,
       "<absence person='pc' from='2024-01-10' until='2024-01-20'/>", &s);
-  const GsRecord *f = nth_record (run, GS_REC_LEVEL_FAILED, 0);
+  const GsRecord *f = gs_test_nth_record (run, GS_REC_LEVEL_FAILED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);
   CU_ASSERT_EQUAL (f->c, GS_FAIL_UNAVAILABLE);
   assert_case (run, 0, GS_CASE_GRIDLOCKED, "2024-01-12");
@@ -605,7 +594,7 @@ test_level_mediation_and_binding (void)
       g_autoptr (GsRun) run = run_ladder (cases[i].level, TRUE, TRUE, "", &s);
       /* 5 January + P30D = 4 February. */
       assert_case (run, 0, cases[i].state, "2024-02-04");
-      const GsRecord *lv = nth_record (run, GS_REC_LEVEL, 0);
+      const GsRecord *lv = gs_test_nth_record (run, GS_REC_LEVEL, 0);
       CU_ASSERT_EQUAL (lv->when, gs_test_day ("2024-02-04"));
     }
 }
@@ -629,7 +618,7 @@ test_exhaustion_across_ladders (void)
   g_autoptr (GsScenario) s = scenario_new (rest);
   g_autoptr (GsRun) run = run_of (s);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_LEVEL_FAILED), 2);
-  const GsRecord *e = nth_record (run, GS_REC_EXHAUSTED, 0);
+  const GsRecord *e = gs_test_nth_record (run, GS_REC_EXHAUSTED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (e);
   CU_ASSERT_EQUAL (e->b, 2);
   CU_ASSERT_STRING_EQUAL (GS_LADDER (s, e->a)->id, "l2");
