@@ -277,7 +277,9 @@ state_word (GsCaseState st)
     }
 }
 
-/* "at gateway 2 of 3, X, for 40 days" or "before Body after 40 days". */
+/* "still at gateway 2 of 3, X after 40 days there" (or, for a proposal sent
+ * straight to a body, "still waiting for Body after 40 days there"), and
+ * the escalation level when it sits in a dispute. */
 static void
 append_where (GString *out, const GsRun *run, const GsRecord *r,
               const GsCase *c)
@@ -776,7 +778,7 @@ append_outcome_header (GString *out, const char *first, glong w1,
 
 /* Each case's records, in order, through a linked list built in one pass. */
 static void
-append_journeys (GString *out, const GsRun *run, const GsSummary *sum)
+append_journeys (GString *out, const GsRun *run)
 {
   guint n = run->cases->len;
   if (n == 0 || run->records->len == 0)
@@ -834,7 +836,6 @@ append_journeys (GString *out, const GsRun *run, const GsSummary *sum)
                             "trace has every step.)\n",
                             omitted, omitted == 1 ? "" : "s",
                             omitted == 1 ? "is" : "are");
-  (void)sum;
 }
 
 void
@@ -931,5 +932,5 @@ gs_report_text_summary (const GsRun *run, GString *out)
                               b->disputes);
     }
 
-  append_journeys (out, run, sum);
+  append_journeys (out, run);
 }

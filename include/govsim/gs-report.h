@@ -13,10 +13,12 @@ G_BEGIN_DECLS
 
 /**
  * gs_report_text_summary:
- * Appends the summary of @run: the headline, decisions per body and matter
- * type (arrived, approved, rejected, pending, median and 90th-percentile days
- * to decision, missed deadlines) and meetings per body (held, inquorate,
- * items carried over, ties).
+ * Appends the summary of @run: the headline; "where decisions gridlock",
+ * the bodies and gateways that caused the most deadlock or delay, ranked,
+ * in sentences; proposals by matter type and decisions by body and matter
+ * (approved, rejected, gridlocked, pending, median and 90th-percentile days,
+ * missed deadlines, escalations and levels climbed); gateways; meetings by
+ * body; and each proposal's journey.
  */
 void gs_report_text_summary (const GsRun *run, GString *out);
 
