@@ -449,6 +449,14 @@ static const char *const roles[]
         "executive", "governor", "officer",         "external",
         NULL };
 
+static const char *const matter_classes[] = { "ordinary",
+                                              "remuneration",
+                                              "annual-accounts",
+                                              "consolidated-accounts",
+                                              "audit",
+                                              "non-delegable",
+                                              NULL };
+
 static void
 read_scenario_attrs (Loader *l, xmlNodePtr root)
 {
@@ -490,6 +498,7 @@ read_organisations_and_matters (Loader *l, xmlNodePtr root)
           o.id = intern_attr (l, c, "id");
           o.name = intern_attr (l, c, "name");
           o.kind = enum_attr (c, "kind", org_kinds, GS_ORG_NHS_TRUST);
+          o.leaves = GS_TIME_NEVER;
           o.line = (int)line_of (c);
           claim_id (l, c, o.id);
           g_array_append_val (l->s->organisations, o);
@@ -499,6 +508,7 @@ read_organisations_and_matters (Loader *l, xmlNodePtr root)
           GsMatter m = { 0 };
           m.id = intern_attr (l, c, "id");
           m.name = intern_attr (l, c, "name");
+          m.klass = enum_attr (c, "class", matter_classes, GS_MATTER_ORDINARY);
           m.line = (int)line_of (c);
           claim_id (l, c, m.id);
           g_array_append_val (l->s->matters, m);
@@ -678,6 +688,8 @@ read_voting (Loader *l, xmlNodePtr c, GsBody *b)
   g_autofree char *casting = attr (vn, "casting");
   v->casting = casting && strcmp (casting, "chair") == 0;
   b->deputies_vote = bool_attr (vn, "deputies-vote", TRUE);
+  g_autofree char *conflicts = attr (vn, "conflicts");
+  b->declare_only = conflicts != NULL && strcmp (conflicts, "declare") == 0;
   gboolean has_fraction = fraction_attr (l, vn, "fraction", &v->num, &v->den);
   v->quota = uint_attr (vn, "quota", 0);
   long line = line_of (vn);
@@ -1908,6 +1920,346 @@ read_traffic (Loader *l, xmlNodePtr root)
     }
 }
 
+/* ---- schemes of delegation ----------------------------------------------- */
+
+/* Whether body @b may act for organisation @org: it is the organisation's
+ * own body, or a joint body (or constituent) the organisation is party to. */
+static gboolean
+acts_for (const GsScenario *s, const GsBody *b, guint org)
+{
+  for (guint i = 0; i < b->n_parties; i++)
+    if (b->parties[i] == (gint32)org)
+      return TRUE;
+  return b->group >= 0 && acts_for (s, GS_BODY (s, b->group), org);
+}
+
+static int
+find_delegation_in (const GsScenario *s, const GsOrganisation *o,
+                    const char *id)
+{
+  /* The latest version with that id: amendments append versions. */
+  for (guint i = o->n_delegations; i-- > 0;)
+    {
+      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
+      if (d->id != NULL && strcmp (d->id, id) == 0)
+        return (int)o->delegations[i];
+    }
+  return -1;
+}
+
+static void
+read_delegation (Loader *l, xmlNodePtr n, guint org, GArray *mine)
+{
+  GsScenario *s = l->s;
+  const GsOrganisation *o = GS_ORG (s, org);
+  GsDelegation d = { .org = org, .amends = -1, .line = (int)line_of (n) };
+  d.id = intern_attr (l, n, "id");
+  if (d.id != NULL)
+    {
+      for (guint i = 0; i < mine->len; i++)
+        {
+          const GsDelegation *e
+              = GS_DELEGATION (s, g_array_index (mine, guint, i));
+          if (e->id != NULL && strcmp (e->id, d.id) == 0)
+            loader_error (l, d.line,
+                          "delegation '%s' is defined twice in the scheme of "
+                          "'%s' (first on line %d)",
+                          d.id, o->id, e->line);
+        }
+    }
+  int by = ref_attr (l, n, "by", "body", gs_scenario_find_body);
+  int to = ref_attr (l, n, "to", "body", gs_scenario_find_body);
+  d.matters = read_matters (l, n, "matters", &d.n_matters);
+  d.limit = (gint64)uint_attr (n, "limit", (guint64)GS_VALUE_MAX);
+  d.from = G_MININT64;
+  d.until = GS_TIME_NEVER;
+  gboolean has_from = date_attr (l, n, "from", &d.from);
+  gboolean has_until = date_attr (l, n, "until", &d.until);
+  d.expires = d.until;
+  if (has_from && has_until && d.until <= d.from)
+    loader_error (l, d.line,
+                  "the delegation ends ('until') on or before it starts "
+                  "('from')");
+  d.sub_delegate = bool_attr (n, "sub-delegate", FALSE);
+  if (by >= 0)
+    {
+      const GsBody *b = GS_BODY (s, by);
+      if (b->kind == GS_BODY_BOARD && b->org != (int)org)
+        loader_error (l, d.line,
+                      "'%s' is the board of '%s': only the board of '%s', or "
+                      "a body acting for it, delegates in its scheme",
+                      b->id, GS_ORG (s, b->org)->id, o->id);
+      else if (!acts_for (s, b, org))
+        loader_error (l, d.line,
+                      "'%s' does not act for '%s', so it has nothing of "
+                      "'%s' to delegate",
+                      b->id, o->id, o->id);
+      d.by = (guint)by;
+    }
+  if (to >= 0)
+    {
+      const GsBody *b = GS_BODY (s, to);
+      if (b->kind == GS_BODY_ADVISORY)
+        loader_error (l, d.line,
+                      "'%s' is an advisory group: it may only recommend, so "
+                      "it cannot hold delegated authority",
+                      b->id);
+      else if (b->kind == GS_BODY_BOARD && b->org == (int)org)
+        loader_error (l, d.line,
+                      "'%s' is the board of '%s', which holds every matter "
+                      "already",
+                      b->id, o->id);
+      else if (to == by)
+        loader_error (l, d.line, "'%s' cannot delegate to itself", b->id);
+      d.to = (guint)to;
+    }
+  if (by < 0 || to < 0 || d.n_matters == 0)
+    {
+      g_free (d.matters);
+      return;
+    }
+  g_array_append_val (s->delegations, d);
+  guint di = s->delegations->len - 1;
+  g_array_append_val (mine, di);
+}
+
+/* Applies an <amend> or <withdraw> to the version of its delegation in
+ * force on its day. */
+static void
+read_change (Loader *l, xmlNodePtr n, guint org, GArray *mine, gboolean amend)
+{
+  GsScenario *s = l->s;
+  GsOrganisation *o = GS_ORG (s, org);
+  long line = line_of (n);
+  g_autofree char *id = attr (n, "delegation");
+  GsTime on;
+  if (!date_attr (l, n, "on", &on))
+    return;
+  o->delegations = (guint *)mine->data;
+  o->n_delegations = mine->len;
+  int di = find_delegation_in (s, o, id);
+  o->delegations = NULL;
+  o->n_delegations = 0;
+  if (di < 0)
+    {
+      loader_error (l, line,
+                    "delegation '%s' is not in the scheme of '%s' before this "
+                    "line",
+                    id, o->id);
+      return;
+    }
+  GsDelegation *d = GS_DELEGATION (s, di);
+  if (d->ended != GS_END_NONE)
+    {
+      loader_error (l, line, "delegation '%s' was already %s on line %d", id,
+                    d->ended == GS_END_WITHDRAWN ? "withdrawn" : "amended",
+                    d->end_line);
+      return;
+    }
+  if (on <= d->from || on >= d->until)
+    {
+      loader_error (l, line,
+                    "the %s falls outside the period in which delegation '%s' "
+                    "is in force",
+                    amend ? "amendment" : "withdrawal", id);
+      return;
+    }
+  d->until = on;
+  d->end_line = (int)line;
+  d->ended = amend ? GS_END_AMENDED : GS_END_WITHDRAWN;
+  if (!amend)
+    return;
+
+  GsDelegation next = *d;
+  next.amends = di;
+  next.from = on;
+  next.until = d->expires; /* an amendment keeps the original end date */
+  next.ended = GS_END_NONE;
+  next.end_line = 0;
+  next.line = (int)line;
+  g_autofree char *mv = attr (n, "matters");
+  if (mv != NULL)
+    next.matters = read_matters (l, n, "matters", &next.n_matters);
+  else
+    next.matters = g_memdup2 (d->matters, d->n_matters * sizeof (guint));
+  next.limit = (gint64)uint_attr (n, "limit", (guint64)d->limit);
+  next.sub_delegate = bool_attr (n, "sub-delegate", d->sub_delegate);
+  g_array_append_val (s->delegations, next);
+  guint ni = s->delegations->len - 1;
+  g_array_append_val (mine, ni);
+}
+
+/* Rejects a scheme whose delegations go round in a circle (the delegate
+ * of one delegates back to its own delegator) or form a chain longer than
+ * GS_CHAIN_MAX.  Depth-first over the delegator graph of one organisation. */
+static guint
+chain_depth (Loader *l, const GsOrganisation *o, guint body, guint8 *state,
+             guint *depth, gboolean *reported)
+{
+  const GsScenario *s = l->s;
+  if (state[body] == 2)
+    return depth[body];
+  if (state[body] == 1)
+    return G_MAXUINT; /* on the current walk: a cycle */
+  state[body] = 1;
+  guint best = 0;
+  for (guint i = 0; i < o->n_delegations; i++)
+    {
+      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
+      if (d->to != body)
+        continue;
+      guint up = chain_depth (l, o, d->by, state, depth, reported);
+      if (up == G_MAXUINT)
+        {
+          if (!*reported)
+            loader_error (l, d->line,
+                          "the scheme of '%s' delegates in a circle: '%s' "
+                          "holds, through others, what it delegates to '%s'",
+                          o->id, GS_BODY (s, d->to)->id,
+                          GS_BODY (s, d->by)->id);
+          *reported = TRUE;
+          state[body] = 2;
+          depth[body] = G_MAXUINT;
+          return G_MAXUINT;
+        }
+      best = MAX (best, up + 1);
+    }
+  state[body] = 2;
+  depth[body] = best;
+  if (best > GS_CHAIN_MAX && !*reported)
+    {
+      loader_error (l, o->scheme_line,
+                    "the scheme of '%s' has a chain of %u delegations to "
+                    "'%s'; govsim follows at most %d",
+                    o->id, best, GS_BODY (s, body)->id, GS_CHAIN_MAX);
+      *reported = TRUE;
+    }
+  return best;
+}
+
+static void
+check_chains (Loader *l, const GsOrganisation *o)
+{
+  guint nb = l->s->bodies->len;
+  g_autofree guint8 *state = g_new0 (guint8, nb);
+  g_autofree guint *depth = g_new0 (guint, nb);
+  gboolean reported = FALSE;
+  for (guint i = 0; i < o->n_delegations && !reported; i++)
+    chain_depth (l, o, GS_DELEGATION (l->s, o->delegations[i])->to, state,
+                 depth, &reported);
+}
+
+static void
+read_scheme (Loader *l, xmlNodePtr c)
+{
+  GsScenario *s = l->s;
+  int org = ref_attr (l, c, "org", "organisation", find_org);
+  if (org < 0)
+    return;
+  GsOrganisation *o = GS_ORG (s, org);
+  if (o->has_scheme)
+    {
+      loader_error (l, line_of (c),
+                    "'%s' already has a scheme of delegation (line %d)", o->id,
+                    o->scheme_line);
+      return;
+    }
+  o->has_scheme = TRUE;
+  o->scheme_line = (int)line_of (c);
+  GArray *mine = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *reserved = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (xmlNodePtr n = c->children; n; n = n->next)
+    {
+      if (is_element (n, "reserved"))
+        {
+          guint nm;
+          g_autofree guint *ms = read_matters (l, n, "matters", &nm);
+          if (o->reserved_line == 0)
+            o->reserved_line = (int)line_of (n);
+          for (guint i = 0; i < nm; i++)
+            {
+              gboolean dup = FALSE;
+              for (guint j = 0; j < reserved->len; j++)
+                dup |= g_array_index (reserved, guint, j) == ms[i];
+              if (dup)
+                loader_error (l, line_of (n),
+                              "matter '%s' is already reserved to the board "
+                              "of '%s'",
+                              GS_MATTER (s, ms[i])->id, o->id);
+              else
+                g_array_append_val (reserved, ms[i]);
+            }
+        }
+      else if (is_element (n, "delegation"))
+        read_delegation (l, n, (guint)org, mine);
+      else if (is_element (n, "amend"))
+        read_change (l, n, (guint)org, mine, TRUE);
+      else if (is_element (n, "withdraw"))
+        read_change (l, n, (guint)org, mine, FALSE);
+    }
+  o = GS_ORG (s, org);
+  o->n_reserved = reserved->len;
+  o->reserved = (guint *)g_array_free (reserved, FALSE);
+  o->n_delegations = mine->len;
+  o->delegations = (guint *)g_array_free (mine, FALSE);
+  check_chains (l, o);
+}
+
+/* A body belongs to @org when it is the organisation's own, or a
+ * constituent committee of it. */
+static gboolean
+body_of (const GsBody *b, guint org)
+{
+  return b->org == (int)org;
+}
+
+static void
+read_leave (Loader *l, xmlNodePtr c)
+{
+  GsScenario *s = l->s;
+  int org = ref_attr (l, c, "org", "organisation", find_org);
+  GsTime on;
+  if (!date_attr (l, c, "on", &on) || org < 0)
+    return;
+  GsOrganisation *o = GS_ORG (s, org);
+  if (o->leave_line > 0)
+    {
+      loader_error (l, line_of (c), "'%s' already leaves on line %d", o->id,
+                    o->leave_line);
+      return;
+    }
+  o->leaves = on;
+  o->leave_line = (int)line_of (c);
+}
+
+/* Reads every scheme, then the leavings, which end the delegations made to
+ * bodies outside the organisation that leaves. */
+static void
+read_schemes (Loader *l, xmlNodePtr root)
+{
+  GsScenario *s = l->s;
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    if (is_element (c, "scheme"))
+      read_scheme (l, c);
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    if (is_element (c, "leave"))
+      read_leave (l, c);
+  for (guint i = 0; i < s->delegations->len; i++)
+    {
+      GsDelegation *d = GS_DELEGATION (s, i);
+      const GsOrganisation *o = GS_ORG (s, d->org);
+      if (o->leave_line == 0 || body_of (GS_BODY (s, d->to), d->org)
+          || o->leaves >= d->until)
+        continue;
+      if (o->leaves <= d->from)
+        d->from = d->until = o->leaves; /* never in force */
+      else
+        d->until = o->leaves;
+      d->ended = GS_END_LEFT;
+      d->end_line = o->leave_line;
+    }
+}
+
 static void
 build_model (Loader *l, xmlDocPtr doc)
 {
@@ -1921,6 +2273,7 @@ build_model (Loader *l, xmlDocPtr doc)
   read_bodies (l, root);
   read_ladders (l, root);
   read_escalations (l);
+  read_schemes (l, root);
   read_pathways (l, root);
   read_absences_and_conflicts (l, root);
   read_stances (l, root);

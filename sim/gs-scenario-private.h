@@ -19,6 +19,17 @@ typedef struct
   const char *name;
   GsOrgKind kind;
   int line;
+  /* Its scheme of delegation.  Without one, govsim does not model the
+   * organisation's delegations and reports no breach for it. */
+  gboolean has_scheme;
+  int scheme_line;
+  guint *reserved; /* matter types reserved to its board */
+  guint n_reserved;
+  int reserved_line;  /* the first reserved clause */
+  guint *delegations; /* its delegations (every version), in document order */
+  guint n_delegations;
+  GsTime leaves; /* leaves the collaborative on this day, or NEVER */
+  int leave_line;
 } GsOrganisation;
 
 typedef struct
@@ -32,10 +43,23 @@ typedef struct
   int line;
 } GsPerson;
 
+/* What the law says about a matter type, for the statutory checks. */
+typedef enum
+{
+  GS_MATTER_ORDINARY,
+  GS_MATTER_REMUNERATION,          /* pay and terms of directors */
+  GS_MATTER_ANNUAL_ACCOUNTS,       /* preparing the annual accounts */
+  GS_MATTER_CONSOLIDATED_ACCOUNTS, /* preparing consolidated accounts */
+  GS_MATTER_AUDIT,                 /* the audit committee's functions */
+  GS_MATTER_NON_DELEGABLE,         /* on the list of functions not suitable
+                                      for delegation */
+} GsMatterClass;
+
 typedef struct
 {
   const char *id;
   const char *name;
+  GsMatterClass klass;
   int line;
 } GsMatter;
 
@@ -104,6 +128,9 @@ typedef struct
   GsCalendar calendar;     /* unused by a constituent, which meets with its
                               group */
   GsEscalation escalation; /* unused by a constituent: its group's applies */
+  gboolean declare_only;   /* the terms of reference only require a
+                              conflicted member to declare: they still vote
+                              and count */
   int line;
 } GsBody;
 
@@ -258,6 +285,45 @@ typedef struct
   int line;
 } GsLadder;
 
+/* ---- schemes of delegation ------------------------------------------ */
+
+/* Why a delegation stops being in force before its own 'until'. */
+typedef enum
+{
+  GS_END_NONE,      /* it runs to 'until', or for ever */
+  GS_END_AMENDED,   /* replaced by an amended version on 'until' */
+  GS_END_WITHDRAWN, /* withdrawn on 'until' */
+  GS_END_LEFT,      /* its organisation left the collaborative */
+} GsDelegationEnd;
+
+/* One version of a delegation in an organisation's scheme: authority
+ * granted by the delegator body 'by' to the body or officer 'to', for some
+ * matter types, up to a limit, from one day up to (not including) another.
+ * An amendment ends one version and starts the next under the same id. */
+typedef struct
+{
+  const char *id; /* may be NULL */
+  guint org;      /* whose scheme */
+  guint by;       /* the delegator: the board, or a body that holds the
+                     matter itself */
+  guint to;       /* the delegate */
+  guint *matters;
+  guint n_matters;
+  gint64 limit;          /* the largest value it covers; GS_VALUE_MAX: none */
+  GsTime from;           /* first day in force */
+  GsTime until;          /* first day no longer in force, or NEVER */
+  GsTime expires;        /* the end date the file gave, or NEVER */
+  gboolean sub_delegate; /* 'to' may delegate onwards what it holds */
+  int amends;            /* the version this one replaced, or -1 */
+  GsDelegationEnd ended; /* why it ends on 'until' */
+  int line;              /* the delegation, or the amendment that made it */
+  int end_line;          /* the amendment, withdrawal or leaving that ended
+                            it, or 0 */
+} GsDelegation;
+
+/* Longest chain of delegations the loader accepts, board to delegate. */
+#define GS_CHAIN_MAX 16
+
 struct _GsScenario
 {
   GStringChunk *strings; /* owns every string below */
@@ -278,6 +344,8 @@ struct _GsScenario
                             matters); explicit ones in document order,
                             then the implicit ones */
   GArray *ladders;       /* GsLadder (owns levels) */
+  GArray *delegations;   /* GsDelegation (owns matters), every version, in
+                            document order of the version's element */
 
   GArray *absences;  /* GsAbsence, in document order */
   GArray *conflicts; /* GsConflict, in document order */
@@ -297,6 +365,8 @@ struct _GsScenario
 #define GS_ARRIVALS(s, i) (&g_array_index ((s)->arrivals, GsArrivals, (i)))
 #define GS_PATHWAY(s, i)  (&g_array_index ((s)->pathways, GsPathway, (i)))
 #define GS_LADDER(s, i)   (&g_array_index ((s)->ladders, GsLadder, (i)))
+#define GS_DELEGATION(s, i)                                                    \
+  (&g_array_index ((s)->delegations, GsDelegation, (i)))
 
 /* The pathway a proposal of @matter worth @value follows when its file
  * names none: the first explicit pathway, in document order, listing the

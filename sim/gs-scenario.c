@@ -11,6 +11,20 @@
 #include <string.h>
 
 static void
+clear_organisation (gpointer p)
+{
+  GsOrganisation *o = p;
+  g_free (o->reserved);
+  g_free (o->delegations);
+}
+
+static void
+clear_delegation (gpointer p)
+{
+  g_free (((GsDelegation *)p)->matters);
+}
+
+static void
 clear_body (gpointer p)
 {
   GsBody *b = p;
@@ -56,6 +70,9 @@ gs__scenario_new (const char *source)
   s->strings = g_string_chunk_new (4096);
   s->source = g_string_chunk_insert (s->strings, source);
   s->organisations = g_array_new (FALSE, TRUE, sizeof (GsOrganisation));
+  g_array_set_clear_func (s->organisations, clear_organisation);
+  s->delegations = g_array_new (FALSE, TRUE, sizeof (GsDelegation));
+  g_array_set_clear_func (s->delegations, clear_delegation);
   s->people = g_array_new (FALSE, TRUE, sizeof (GsPerson));
   s->matters = g_array_new (FALSE, TRUE, sizeof (GsMatter));
   s->bodies = g_array_new (FALSE, TRUE, sizeof (GsBody));
@@ -93,6 +110,7 @@ gs_scenario_free (GsScenario *s)
   g_array_unref (s->arrivals);
   g_array_unref (s->pathways);
   g_array_unref (s->ladders);
+  g_array_unref (s->delegations);
   g_array_unref (s->absences);
   g_array_unref (s->conflicts);
   g_free (s->support);

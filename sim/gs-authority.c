@@ -1,0 +1,174 @@
+/* gs-authority.c — resolving authority through schemes of delegation.
+ *
+ * The search walks the delegator graph of one organisation backwards, from
+ * the body that decides towards the board, trying each delegation to the
+ * body that lists the matter.  The loader has refused cycles and chains
+ * longer than GS_CHAIN_MAX, so the recursion is bounded; each level keeps
+ * one GsAuthority on the stack and nothing is allocated.
+ */
+#include "gs-scenario-private.h"
+
+#include <govsim/gs-authority.h>
+
+G_STATIC_ASSERT (GS_AUTHORITY_MAX_LINKS == GS_CHAIN_MAX);
+
+gboolean
+gs_auth_status_ok (GsAuthStatus status)
+{
+  return status == GS_AUTH_HELD || status == GS_AUTH_BOARD
+         || status == GS_AUTH_NOT_MODELLED;
+}
+
+const char *
+gs_auth_status_to_string (GsAuthStatus status)
+{
+  static const char *const names[] = {
+    [GS_AUTH_HELD] = "held by delegation",
+    [GS_AUTH_BOARD] = "held by the board",
+    [GS_AUTH_NOT_MODELLED] = "no scheme of delegation",
+    [GS_AUTH_RESERVED] = "reserved to the board",
+    [GS_AUTH_NONE] = "no delegation",
+    [GS_AUTH_NOT_IN_FORCE] = "delegation not in force",
+    [GS_AUTH_OVER_LIMIT] = "over the limit",
+    [GS_AUTH_SUB_FORBIDDEN] = "sub-delegation not allowed",
+    [GS_AUTH_SUB_BEYOND] = "sub-delegation beyond what the delegator held",
+  };
+  return (guint)status < G_N_ELEMENTS (names) ? names[status] : "unknown";
+}
+
+/* How close a failure came to authority: higher is closer. */
+static int
+closeness (GsAuthStatus status)
+{
+  switch (status)
+    {
+      case GS_AUTH_SUB_FORBIDDEN:
+      case GS_AUTH_SUB_BEYOND:
+        return 3;
+      case GS_AUTH_OVER_LIMIT:
+        return 2;
+      case GS_AUTH_NOT_IN_FORCE:
+        return 1;
+      default:
+        return 0;
+    }
+}
+
+static gboolean
+lists (const guint *items, guint n, guint item)
+{
+  for (guint i = 0; i < n; i++)
+    if (items[i] == item)
+      return TRUE;
+  return FALSE;
+}
+
+/* The delegate of @d, as the body deciding sees it: a delegation to
+ * committees in common reaches each of their constituent committees. */
+static gboolean
+reaches (const GsScenario *s, const GsDelegation *d, guint body)
+{
+  return d->to == body || (int)d->to == GS_BODY (s, body)->group;
+}
+
+/* With @onward set, the body is a delegator: a chain whose last link lets
+ * it delegate onwards is preferred to one that does not. */
+static void
+resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
+         GsTime when, guint depth, gboolean onward, GsAuthority *out)
+{
+  const GsOrganisation *o = GS_ORG (s, org);
+  const GsBody *b = GS_BODY (s, body);
+  *out = (GsAuthority){ .failed = -1 };
+  if (b->kind == GS_BODY_BOARD && b->org == (int)org)
+    {
+      out->status = GS_AUTH_BOARD;
+      return;
+    }
+  if (!o->has_scheme)
+    {
+      out->status = GS_AUTH_NOT_MODELLED;
+      return;
+    }
+  if (lists (o->reserved, o->n_reserved, matter))
+    {
+      out->status = GS_AUTH_RESERVED;
+      return;
+    }
+  out->status = GS_AUTH_NONE;
+  GsAuthority held_only = { .n_links = 0 }; /* held, but not onward */
+  for (guint i = 0; i < o->n_delegations; i++)
+    {
+      guint di = o->delegations[i];
+      const GsDelegation *d = GS_DELEGATION (s, di);
+      if (!reaches (s, d, body) || !lists (d->matters, d->n_matters, matter))
+        continue;
+      GsAuthority here = { .failed = (gint32)di, .n_links = 1 };
+      here.links[0] = di;
+      if (when < d->from || when >= d->until)
+        here.status = GS_AUTH_NOT_IN_FORCE;
+      else if (value > d->limit)
+        here.status = GS_AUTH_OVER_LIMIT;
+      else
+        {
+          const GsBody *by = GS_BODY (s, d->by);
+          if (by->kind == GS_BODY_BOARD && by->org == (int)org)
+            {
+              here.status = GS_AUTH_HELD;
+              here.failed = -1;
+            }
+          else if (depth + 1 >= GS_AUTHORITY_MAX_LINKS)
+            here.status = GS_AUTH_SUB_BEYOND; /* the loader prevents this */
+          else
+            {
+              GsAuthority up;
+              resolve (s, d->by, org, matter, value, when, depth + 1, TRUE,
+                       &up);
+              /* The chain so far, then this link. */
+              here.n_links = up.n_links + 1;
+              for (guint k = 0; k < up.n_links; k++)
+                here.links[k] = up.links[k];
+              here.links[up.n_links] = di;
+              if (up.status == GS_AUTH_HELD
+                  && !GS_DELEGATION (s, up.links[up.n_links - 1])->sub_delegate)
+                here.status = GS_AUTH_SUB_FORBIDDEN;
+              else if (up.status == GS_AUTH_HELD)
+                {
+                  here.status = GS_AUTH_HELD;
+                  here.failed = -1;
+                }
+              else
+                {
+                  here.status = GS_AUTH_SUB_BEYOND;
+                  here.upstream = up.status;
+                }
+            }
+        }
+      if (here.status == GS_AUTH_HELD && (!onward || d->sub_delegate))
+        {
+          *out = here;
+          return;
+        }
+      if (here.status == GS_AUTH_HELD)
+        {
+          if (held_only.n_links == 0)
+            held_only = here;
+        }
+      else if (closeness (here.status) > closeness (out->status))
+        *out = here;
+    }
+  if (held_only.n_links > 0)
+    *out = held_only;
+}
+
+gboolean
+gs_authority_resolve (const GsScenario *s, guint body, guint org, guint matter,
+                      gint64 value, GsTime when, GsAuthority *out)
+{
+  g_return_val_if_fail (s != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (body < s->bodies->len, FALSE);
+  g_return_val_if_fail (org < s->organisations->len, FALSE);
+  g_return_val_if_fail (matter < s->matters->len, FALSE);
+  resolve (s, body, org, matter, value, when, 0, FALSE, out);
+  return gs_auth_status_ok (out->status);
+}
