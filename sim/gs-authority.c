@@ -71,6 +71,19 @@ reaches (const GsScenario *s, const GsDelegation *d, guint body)
   return d->to == body || (int)d->to == GS_BODY (s, body)->group;
 }
 
+/* Of two delegations not in force at @when, whether @a is the better one to
+ * blame than @b: the one that ended last before @when (after an amendment,
+ * the latest version), rather than one not yet in force. */
+static gboolean
+later_ended (const GsScenario *s, guint a, gint32 b, GsTime when)
+{
+  const GsDelegation *da = GS_DELEGATION (s, a);
+  const GsDelegation *db = GS_DELEGATION (s, b);
+  if (da->until > when)
+    return FALSE;
+  return db->until > when || da->until > db->until;
+}
+
 /* With @onward set, the body is a delegator: a chain whose last link lets
  * it delegate onwards is preferred to one that does not. */
 static void
@@ -154,7 +167,10 @@ resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
           if (held_only.n_links == 0)
             held_only = here;
         }
-      else if (closeness (here.status) > closeness (out->status))
+      else if (closeness (here.status) > closeness (out->status)
+               || (here.status == GS_AUTH_NOT_IN_FORCE
+                   && out->status == GS_AUTH_NOT_IN_FORCE
+                   && later_ended (s, di, out->failed, when)))
         *out = here;
     }
   if (held_only.n_links > 0)

@@ -102,11 +102,34 @@ struct _GsRun
   GsSeat *seats;       /* scratch: the seats of the meeting being held */
   GsBodyState *bodies; /* one per scenario body */
   guint n_bodies;
+  guint32 *bound; /* scratch: the organisations a decision binds */
 };
 
 #define GS_RUN_CASE(r, i) (&g_array_index ((r)->cases, GsCase, (i)))
 #define GS_RUN_SLOT(r, i) (&g_array_index ((r)->slots, GsSlot, (i)))
 #define GS_RUN_GATE(r, c, g)                                                   \
   (&g_array_index ((r)->gates, GsGate, (c)->gates + (g)))
+
+/* Appends a record (when the run keeps them) and returns it, or NULL. */
+GsRecord *gs__run_add_record (GsRun *run, GsTime t, GsRecordKind kind,
+                              guint32 body, guint32 item);
+
+/* The organisations that body @bi binds by approving case @c on @now, into
+ * run->bound: its parties that have not left the collaborative, and any
+ * affected organisation whose scheme delegates the matter to the body.
+ * Returns how many. */
+guint gs__run_bound_orgs (GsRun *run, guint32 bi, const GsCase *c, GsTime now);
+
+/* gs-breach.c: records the delegation breaches of an approval by body @bi
+ * (a single body or a constituent) of case @ci, binding the @n_bound
+ * organisations in run->bound. */
+void gs__breach_check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                                guint n_bound);
+
+/* gs-breach.c: records a breach if members of @bi with a declared conflict
+ * on case @ci voted under terms of reference that only ask them to
+ * declare it. */
+void gs__breach_check_conflicted (GsRun *run, GsTime now, guint32 bi,
+                                  guint32 ci, const GsSeat *seats);
 
 G_END_DECLS

@@ -66,8 +66,9 @@ schedule (GsRun *run, GsTime t, guint32 kind, guint32 subject, guint32 aux)
   gs_queue_push (run->queue, &ev);
 }
 
-static GsRecord *
-add_record (GsRun *run, GsTime t, GsRecordKind kind, guint32 body, guint32 item)
+GsRecord *
+gs__run_add_record (GsRun *run, GsTime t, GsRecordKind kind, guint32 body,
+                    guint32 item)
 {
   if (!run->keep_records)
     return NULL;
@@ -254,7 +255,7 @@ record_inquorate (GsRun *run, GsTime now, guint32 bi, guint32 item,
 {
   GsBodyState *bs = &run->bodies[bi];
   bs->inquorate++;
-  GsRecord *r = add_record (run, now, GS_REC_INQUORATE, bi, item);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_INQUORATE, bi, item);
   if (r == NULL)
     return;
   guint present = 0;
@@ -291,10 +292,12 @@ vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   if (n_conflicted > 0)
     {
       run->bodies[bi].conflicts += n_conflicted;
-      GsRecord *r = add_record (run, now, GS_REC_CONFLICT, bi, ci);
+      GsRecord *r = gs__run_add_record (run, now, GS_REC_CONFLICT, bi, ci);
       record_seats (run, r, seats, b->n_members, seat_conflicted);
+      if (r != NULL)
+        r->a = b->declare_only;
       GsQuorumVerdict v;
-      if (!b->quorum.conflicted_count
+      if (!b->declare_only && !b->quorum.conflicted_count
           && !gs_quorum_check (&b->quorum, seats, b->n_members, b->parties,
                                b->n_parties, &v))
         {
@@ -307,7 +310,7 @@ vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   for (guint i = 0; i < b->n_members; i++)
     {
       GsSeat *seat = &seats[i];
-      if (!seat->present || seat->conflicted
+      if (!seat->present || (seat->conflicted && !b->declare_only)
           || (seat->deputy && !b->deputies_vote))
         continue;
       gsize cell = (gsize)seat->person * row + c->matter;
@@ -325,6 +328,8 @@ vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
                                                            : GS_BALLOT_AGAINST;
     }
   *outcome = gs_vote_decide (&b->voting, seats, b->n_members, tally);
+  if (n_conflicted > 0 && b->declare_only)
+    gs__breach_check_conflicted (run, now, bi, ci, seats);
   return TRUE;
 }
 
@@ -348,7 +353,7 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   bs->blocked += outcome == GS_OUTCOME_BLOCKED;
   bs->no_votes += outcome == GS_OUTCOME_NO_VOTES;
   bs->casting += t->casting_used ? 1 : 0;
-  GsRecord *r = add_record (
+  GsRecord *r = gs__run_add_record (
       run, now, constituent ? GS_REC_CONSTITUENT : outcome_record[outcome], bi,
       ci);
   if (r == NULL)
@@ -365,18 +370,57 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   return r;
 }
 
+static gboolean
+delegates_to (const GsScenario *s, guint org, guint32 bi, guint matter)
+{
+  const GsOrganisation *o = GS_ORG (s, org);
+  for (guint i = 0; i < o->n_delegations; i++)
+    {
+      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
+      if (d->to != bi && (int)d->to != GS_BODY (s, bi)->group)
+        continue;
+      for (guint m = 0; m < d->n_matters; m++)
+        if (d->matters[m] == matter)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+gs__run_bound_orgs (GsRun *run, guint32 bi, const GsCase *c, GsTime now)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  gboolean joint = b->org < 0;
+  guint n = 0;
+  for (guint i = 0; i < b->n_parties; i++)
+    {
+      const GsOrganisation *o = GS_ORG (s, b->parties[i]);
+      if (!joint || now < o->leaves)
+        run->bound[n++] = (guint32)b->parties[i];
+    }
+  /* An organisation that delegated the matter to another's body (a lead
+   * provider, say) is bound by it on the proposals that affect it. */
+  for (guint i = 0; i < c->n_affects; i++)
+    {
+      guint32 o = c->affects[i];
+      gboolean seen = FALSE;
+      for (guint k = 0; k < n; k++)
+        seen |= run->bound[k] == o;
+      if (!seen && delegates_to (s, o, bi, c->matter))
+        run->bound[n++] = o;
+    }
+  return n;
+}
+
 /* The parties a decision binds, as organisation indices in @r's refs. */
 static void
-record_bound (GsRun *run, GsRecord *r, const gint32 *orgs, guint n)
+record_bound (GsRun *run, GsRecord *r, const guint32 *orgs, guint n)
 {
   if (r == NULL)
     return;
   r->refs = run->refs->len;
-  for (guint i = 0; i < n; i++)
-    {
-      guint32 o = (guint32)orgs[i];
-      g_array_append_val (run->refs, o);
-    }
+  g_array_append_vals (run->refs, orgs, n);
   r->n_refs = n;
 }
 
@@ -395,7 +439,6 @@ static Verdict
 decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
                GsVoteRole role)
 {
-  const GsBody *b = GS_BODY (run->scenario, bi);
   Verdict v = { 0 };
   GsTally tally;
   if (!vote_item (run, now, bi, ci, seats, &v.outcome, &tally))
@@ -405,7 +448,12 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   GsRecord *r
       = record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role);
   if (v.outcome == GS_OUTCOME_CARRIED && role != GS_VOTE_RECOMMEND)
-    record_bound (run, r, b->parties, b->n_parties);
+    {
+      const GsCase *c = GS_RUN_CASE (run, ci);
+      guint n = gs__run_bound_orgs (run, bi, c, now);
+      record_bound (run, r, run->bound, n);
+      gs__breach_check_approval (run, now, bi, ci, n);
+    }
   return v;
 }
 
@@ -420,7 +468,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
   const GsScenario *s = run->scenario;
   const GsBody *g = GS_BODY (s, gi);
   gboolean approved[64];
-  gint32 bound[64];
+  guint32 bound[64];
   guint n_bound = 0;
   GsSeat *k_seats = seats;
   for (guint i = 0; i < g->n_constituents; i++)
@@ -433,7 +481,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
       record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role);
       approved[i] = gs_vote_outcome_carried (outcome);
       if (approved[i])
-        bound[n_bound++] = GS_BODY (s, ki)->org;
+        bound[n_bound++] = (guint32)GS_BODY (s, ki)->org;
       k_seats += GS_BODY (s, ki)->n_members;
     }
   gboolean split = FALSE;
@@ -442,7 +490,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
   if (split)
     {
       run->bodies[gi].splits++;
-      GsRecord *r = add_record (run, now, GS_REC_SPLIT, gi, ci);
+      GsRecord *r = gs__run_add_record (run, now, GS_REC_SPLIT, gi, ci);
       if (r)
         {
           r->a = (gint32)n_bound;
@@ -455,7 +503,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
           r->n_refs = run->refs->len - r->refs;
         }
     }
-  GsRecord *r = add_record (
+  GsRecord *r = gs__run_add_record (
       run, now, carried ? GS_REC_APPROVED : GS_REC_REJECTED, gi, ci);
   if (r)
     {
@@ -467,6 +515,15 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
       if (carried && role != GS_VOTE_RECOMMEND)
         record_bound (run, r, bound, n_bound);
     }
+  /* Each committee that approved decided for its own organisation. */
+  for (guint i = 0;
+       carried && role != GS_VOTE_RECOMMEND && i < g->n_constituents; i++)
+    if (approved[i])
+      {
+        guint32 ki = g->constituents[i];
+        guint n = gs__run_bound_orgs (run, ki, GS_RUN_CASE (run, ci), now);
+        gs__breach_check_approval (run, now, ki, ci, n);
+      }
   v.voted = TRUE;
   v.votes_for = n_bound;
   v.outcome = carried ? GS_OUTCOME_CARRIED : GS_OUTCOME_DEFEATED;
@@ -521,7 +578,7 @@ carry (GsRun *run, guint32 bi, guint32 ci, GsTime now, GsTime next,
 {
   GS_RUN_CASE (run, ci)->carried++;
   run->bodies[bi].carried++;
-  GsRecord *r = add_record (run, now, GS_REC_CARRIED, bi, ci);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_CARRIED, bi, ci);
   if (r)
     {
       r->when = next;
@@ -604,7 +661,7 @@ conclude (GsRun *run, GsTime now, guint32 ci, GsCaseState state, guint32 body,
   guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
   for (guint i = 0; i < n; i++)
     withdraw (run, c->slots + i);
-  GsRecord *r = add_record (run, now, GS_REC_DECIDED, body, ci);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_DECIDED, body, ci);
   if (r)
     {
       r->a = state;
@@ -623,7 +680,7 @@ gate_record (GsRun *run, GsTime now, GsRecordKind kind, guint32 ci, guint32 g)
   const GsCase *c = GS_RUN_CASE (run, ci);
   if (GS_PATHWAY (run->scenario, c->pathway)->implicit)
     return NULL;
-  GsRecord *r = add_record (run, now, kind, GS_NONE, ci);
+  GsRecord *r = gs__run_add_record (run, now, kind, GS_NONE, ci);
   if (r)
     {
       r->a = (gint32)g;
@@ -830,7 +887,7 @@ enter_level (GsRun *run, guint32 si, GsTime now)
   GsTime start = gs_time_add (now, &l->cooling_off, 1);
   GsTime limit = gs_time_add (start, &l->within, 1);
   guint32 bi = level_body (run, slot);
-  GsRecord *r = add_record (run, now, GS_REC_LEVEL, bi, slot->item);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_LEVEL, bi, slot->item);
   if (r)
     {
       r->a = slot->ladder;
@@ -854,7 +911,8 @@ start_dispute (GsRun *run, guint32 si, GsTrigger trigger, GsTime now)
   slot->climbed = 0;
   GS_RUN_CASE (run, slot->item)->disputes++;
   run->bodies[slot->body].disputes++;
-  GsRecord *r = add_record (run, now, GS_REC_ESCALATED, slot->body, slot->item);
+  GsRecord *r
+      = gs__run_add_record (run, now, GS_REC_ESCALATED, slot->body, slot->item);
   if (r)
     {
       r->a = esc->ladder;
@@ -869,7 +927,7 @@ resolve (GsRun *run, guint32 si, gboolean approved, GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
   guint32 bi = level_body (run, slot);
-  GsRecord *r = add_record (run, now, GS_REC_RESOLVED, bi, slot->item);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_RESOLVED, bi, slot->item);
   if (r)
     {
       r->a = slot->ladder;
@@ -886,8 +944,8 @@ static void
 level_failed (GsRun *run, guint32 si, GsLevelFailure why, GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
-  GsRecord *r = add_record (run, now, GS_REC_LEVEL_FAILED,
-                            level_body (run, slot), slot->item);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_LEVEL_FAILED,
+                                    level_body (run, slot), slot->item);
   if (r)
     {
       r->a = slot->ladder;
@@ -908,7 +966,7 @@ level_failed (GsRun *run, guint32 si, GsLevelFailure why, GsTime now)
       enter_level (run, si, now);
       return;
     }
-  r = add_record (run, now, GS_REC_EXHAUSTED, slot->body, slot->item);
+  r = gs__run_add_record (run, now, GS_REC_EXHAUSTED, slot->body, slot->item);
   if (r)
     {
       r->a = slot->ladder;
@@ -1135,7 +1193,7 @@ meet (GsRun *run, guint32 bi, guint32 k, GsTime now)
     }
 
   guint n = MIN (eligible, b->calendar.capacity);
-  GsRecord *r = add_record (run, now, GS_REC_MEETING, bi, GS_NONE);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_MEETING, bi, GS_NONE);
   if (r)
     {
       guint seats_total = b->n_members;
@@ -1196,11 +1254,11 @@ record_where (GsRun *run, GsTime now, GsRecordKind kind, guint32 ci)
   const GsCase *c = GS_RUN_CASE (run, ci);
   const GsSlot *slot = where (run, c);
   gboolean dispute = slot != NULL && slot->state == GS_SLOT_DISPUTE;
-  GsRecord *r = add_record (run, now, kind,
-                            slot == NULL ? GS_NONE
-                            : dispute    ? level_body (run, slot)
-                                         : slot->body,
-                            ci);
+  GsRecord *r = gs__run_add_record (run, now, kind,
+                                    slot == NULL ? GS_NONE
+                                    : dispute    ? level_body (run, slot)
+                                                 : slot->body,
+                                    ci);
   if (r && slot == NULL)
     r->a = -1; /* not reachable while gs_run_check() holds */
   else if (r)
@@ -1257,7 +1315,7 @@ arrive (GsRun *run, guint32 ci, GsTime now)
   if (c->due != GS_TIME_NEVER)
     schedule (run, c->due, EV_DUE, ci, 0);
   guint32 body = pw->implicit ? pw->gateways[0].bodies[0] : GS_NONE;
-  GsRecord *r = add_record (run, now, GS_REC_ARRIVED, body, ci);
+  GsRecord *r = gs__run_add_record (run, now, GS_REC_ARRIVED, body, ci);
   if (r)
     {
       r->a = (gint32)c->pathway;
@@ -1403,6 +1461,7 @@ gs_run_new (const GsScenario *scenario, guint64 seed, guint64 replication,
   run->seats = g_new0 (GsSeat, max_seats);
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
+  run->bound = g_new (guint32, MAX (scenario->organisations->len, 1));
   for (guint i = 0; i < run->n_bodies; i++)
     run->bodies[i].agenda = g_array_new (FALSE, FALSE, sizeof (GsTicket));
   run_loop (run);
@@ -1420,6 +1479,7 @@ gs_run_free (GsRun *run)
   for (guint i = 0; i < run->n_bodies; i++)
     g_array_unref (run->bodies[i].agenda);
   g_free (run->bodies);
+  g_free (run->bound);
   g_free (run->seats);
   g_array_unref (run->refs);
   g_array_unref (run->records);

@@ -8,6 +8,7 @@
  */
 #include "gs-engine-private.h"
 
+#include <govsim/gs-authority.h>
 #include <govsim/gs-report.h>
 #include <govsim/gs-summary.h>
 
@@ -339,6 +340,181 @@ append_vote_record (GString *out, const GsRun *run, const GsRecord *r,
     }
 }
 
+/* ---- breaches of delegation limits -------------------------------------- */
+
+/* "delegation 'fic-capital' (line 91)", or "the delegation on line 91". */
+static void
+append_delegation (GString *out, const GsScenario *s, gint32 di)
+{
+  const GsDelegation *d = GS_DELEGATION (s, di);
+  if (d->id != NULL)
+    g_string_append_printf (out, "delegation '%s' (line %d)", d->id, d->line);
+  else
+    g_string_append_printf (out, "the delegation on line %d", d->line);
+}
+
+/* Why delegation @di is not in force at @t. */
+static void
+append_not_in_force (GString *out, const GsScenario *s, gint32 di, GsTime t,
+                     guint matter)
+{
+  const GsDelegation *d = GS_DELEGATION (s, di);
+  char day[GS_DATE_BUF];
+  append_delegation (out, s, di);
+  if (t < d->from)
+    {
+      g_string_append_printf (out, " is not in force until %s",
+                              date_str (d->from, day));
+      return;
+    }
+  switch (d->ended)
+    {
+      case GS_END_WITHDRAWN:
+        g_string_append_printf (out, " was withdrawn on %s",
+                                date_str (d->until, day));
+        break;
+      case GS_END_AMENDED:
+        g_string_append_printf (
+            out, " was amended on %s and no longer covers %s",
+            date_str (d->until, day), GS_MATTER (s, matter)->name);
+        break;
+      case GS_END_LEFT:
+        g_string_append_printf (
+            out, " ended when %s left the collaborative on %s",
+            GS_ORG (s, d->org)->name, date_str (d->until, day));
+        break;
+      default:
+        g_string_append_printf (out, " expired on %s",
+                                date_str (d->until, day));
+        break;
+    }
+}
+
+/* "Board → Finance Committee (line 91) → Chief Executive (line 93)" */
+static void
+append_chain (GString *out, const GsRun *run, const GsRecord *r)
+{
+  const GsScenario *s = run->scenario;
+  const guint32 *links = gs_run_record_refs (run, r);
+  g_string_append (out, GS_BODY (s, GS_DELEGATION (s, links[0])->by)->name);
+  for (guint i = 0; i < r->n_refs; i++)
+    {
+      const GsDelegation *d = GS_DELEGATION (s, links[i]);
+      g_string_append_printf (out, " → %s (line %d)", GS_BODY (s, d->to)->name,
+                              d->line);
+    }
+}
+
+void
+gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r)
+{
+  const GsScenario *s = run->scenario;
+  const GsCase *c = gs_run_get_case (run, r->item);
+  g_autofree char *title = gs_run_case_title (run, r->item);
+  const char *matter = GS_MATTER (s, c->matter)->name;
+  const char *org = r->b >= 0 ? GS_ORG (s, r->b)->name : NULL;
+  const GsDelegation *d = r->c >= 0 ? GS_DELEGATION (s, r->c) : NULL;
+
+  append_body (out, s, r->body);
+  if (r->a == GS_BREACH_CONFLICTED_VOTED)
+    {
+      g_string_append_printf (out, ": on '%s', ", title);
+      append_refs (out, run, r, REF_PERSON);
+      g_string_append (out, " voted despite a declared conflict of interest: "
+                            "its terms of reference only require a "
+                            "declaration");
+      return;
+    }
+  g_string_append_printf (out, " approved '%s' (%s", title, matter);
+  if (c->value > 0)
+    {
+      g_string_append (out, ", ");
+      gs_report_append_money (out, c->value);
+    }
+  g_string_append (out, ")");
+  switch ((GsBreach)r->a)
+    {
+      case GS_BREACH_AFFECTED_NO_SAY:
+        g_string_append_printf (out,
+                                ", binding %s, which the proposal affects but "
+                                "which has no member on %s",
+                                org, GS_BODY (s, r->body)->name);
+        return;
+      case GS_BREACH_RESERVED:
+        g_string_append_printf (out,
+                                " for %s, but the scheme of %s reserves %s to "
+                                "its board",
+                                org, org, matter);
+        return;
+      case GS_BREACH_NO_AUTHORITY:
+      case GS_BREACH_JC_UNDELEGATED:
+        if (r->a == GS_BREACH_JC_UNDELEGATED)
+          g_string_append_printf (out,
+                                  ", binding %s, which has not delegated %s "
+                                  "to it",
+                                  org, matter);
+        else
+          g_string_append_printf (out, " without authority from %s", org);
+        if (d != NULL)
+          {
+            g_string_append (out, ": ");
+            append_not_in_force (out, s, r->c, r->time, c->matter);
+          }
+        else
+          g_string_append_printf (out,
+                                  ": the scheme of %s delegates no %s "
+                                  "decisions to it",
+                                  org, matter);
+        break;
+      case GS_BREACH_OVER_LIMIT:
+        g_string_append_printf (out, " for %s, over the limit: ", org);
+        append_delegation (out, s, r->c);
+        g_string_append_printf (out, " from %s covers %s up to ",
+                                GS_BODY (s, d->by)->name, matter);
+        gs_report_append_money (out, d->limit);
+        break;
+      case GS_BREACH_SUB_BEYOND:
+        g_string_append_printf (out,
+                                " for %s through a sub-delegation beyond what "
+                                "its delegator held: %s delegated it (",
+                                org, GS_BODY (s, d->by)->name);
+        append_delegation (out, s, r->c);
+        g_string_append_printf (
+            out, ") but itself holds %s",
+            r->e == GS_AUTH_OVER_LIMIT     ? "that matter only up to a lower "
+                                             "limit"
+            : r->e == GS_AUTH_NOT_IN_FORCE ? "no delegation of it in force "
+                                             "that day"
+                                           : "no delegation of it");
+        break;
+      case GS_BREACH_SUB_FORBIDDEN:
+        {
+          const guint32 *links = gs_run_record_refs (run, r);
+          g_string_append_printf (out,
+                                  " for %s through a sub-delegation that was "
+                                  "not allowed: %s delegated it (",
+                                  org, GS_BODY (s, d->by)->name);
+          append_delegation (out, s, r->c);
+          g_string_append (out, ") although ");
+          if (r->n_refs >= 2)
+            append_delegation (out, s, (gint32)links[r->n_refs - 2]);
+          else
+            g_string_append (out, "its own delegation");
+          g_string_append (out, ", which gave it the matter, does not allow "
+                                "sub-delegation");
+        }
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+  if (r->n_refs > 0)
+    {
+      g_string_append (out, " (chain: ");
+      append_chain (out, run, r);
+      g_string_append (out, ")");
+    }
+}
+
 static void
 append_record (GString *out, const GsRun *run, const GsRecord *r)
 {
@@ -601,9 +777,23 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
         append_body (out, s, r->body);
         g_string_append_printf (out, ": on '%s', ", title);
         append_refs (out, run, r, REF_PERSON);
-        g_string_append (out, r->n_refs == 1 ? " is" : " are");
-        g_string_append (out, " excluded from the vote (declared conflict of "
-                              "interest)");
+        if (r->a)
+          g_string_append (out, r->n_refs == 1
+                                    ? " declares a conflict of interest and "
+                                      "stays in the vote"
+                                    : " declare a conflict of interest and "
+                                      "stay in the vote");
+        else
+          {
+            g_string_append (out, r->n_refs == 1 ? " is" : " are");
+            g_string_append (out, " excluded from the vote (declared "
+                                  "conflict of interest)");
+          }
+        break;
+      case GS_REC_BREACH:
+        g_string_append_printf (
+            out, "BREACH (%s): ", gs_breach_to_string ((GsBreach)r->a));
+        gs_report_append_breach (out, run, r);
         break;
       case GS_REC_CARRIED:
         append_body (out, s, r->body);
@@ -838,6 +1028,78 @@ append_journeys (GString *out, const GsRun *run)
                             omitted == 1 ? "is" : "are");
 }
 
+/* The breaches of delegation limits: how many of each kind, then each one
+ * (the first BREACH_LIST_MAX; the trace has them all). */
+#define BREACH_LIST_MAX 20
+
+static void
+append_breaches (GString *out, const GsRun *run)
+{
+  const GsScenario *s = run->scenario;
+  guint schemes = 0, declare = 0;
+  for (guint i = 0; i < s->organisations->len; i++)
+    schemes += GS_ORG (s, i)->has_scheme ? 1 : 0;
+  for (guint i = 0; i < s->bodies->len; i++)
+    declare += GS_BODY (s, i)->declare_only ? 1 : 0;
+  guint count[GS_N_BREACHES] = { 0 };
+  guint total = 0;
+  for (guint i = 0; i < run->records->len; i++)
+    {
+      const GsRecord *r = &g_array_index (run->records, GsRecord, i);
+      if (r->kind == GS_REC_BREACH)
+        {
+          count[r->a]++;
+          total++;
+        }
+    }
+  g_string_append (out, "\nWhere decisions breach delegation limits\n");
+  if (schemes == 0 && declare == 0)
+    {
+      g_string_append (out, "  Not checked: no organisation in this scenario "
+                            "has a scheme of delegation.\n");
+      return;
+    }
+  if (total == 0)
+    {
+      g_string_append_printf (out,
+                              "  Nowhere: every approval was within the "
+                              "authority its body held (%u of %u "
+                              "organisation%s ha%s a scheme of delegation).\n",
+                              schemes, s->organisations->len,
+                              s->organisations->len == 1 ? "" : "s",
+                              schemes == 1 ? "s" : "ve");
+      return;
+    }
+  g_string_append_printf (out, "  %u breach%s: ", total,
+                          total == 1 ? "" : "es");
+  gboolean first = TRUE;
+  for (guint k = 0; k < GS_N_BREACHES; k++)
+    if (count[k] > 0)
+      {
+        g_string_append_printf (out, "%s%s %u", first ? "" : ", ",
+                                gs_breach_to_string ((GsBreach)k), count[k]);
+        first = FALSE;
+      }
+  g_string_append (out, ".\n");
+  guint listed = 0;
+  for (guint i = 0; i < run->records->len && listed < BREACH_LIST_MAX; i++)
+    {
+      const GsRecord *r = &g_array_index (run->records, GsRecord, i);
+      if (r->kind != GS_REC_BREACH)
+        continue;
+      char d[GS_DATE_BUF];
+      g_string_append_printf (out, "  %s ", date_str (r->time, d));
+      gs_report_append_breach (out, run, r);
+      g_string_append (out, ".\n");
+      listed++;
+    }
+  if (total > listed)
+    g_string_append_printf (out,
+                            "  ...and %u more (run with --trace to see "
+                            "every one).\n",
+                            total - listed);
+}
+
 void
 gs_report_text_summary (const GsRun *run, GString *out)
 {
@@ -872,6 +1134,8 @@ gs_report_text_summary (const GsRun *run, GString *out)
                       &g_array_index (sum->hotspots, GsHotspot, i));
       g_string_append (out, ".\n");
     }
+
+  append_breaches (out, run);
 
   g_string_append (out, "\nProposals by matter type\n");
   append_outcome_header (out, "matter", MATTER_W, NULL, 0, "arrived");

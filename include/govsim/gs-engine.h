@@ -84,7 +84,36 @@ typedef enum
   GS_REC_DECIDED,         /* the proposal's outcome: a GsCaseState, b the
                              gateway it ended at, body = the last body to
                              decide or GS_NONE */
+  GS_REC_BREACH,          /* a decision breached a delegation limit: body
+                             that decided, a GsBreach, b the organisation
+                             concerned (or -1), c the delegation at fault
+                             (or -1), d GsAuthStatus, e the delegator's
+                             GsAuthStatus for SUB_BEYOND; refs = the chain
+                             of delegations as far as it goes, or for
+                             CONFLICTED_VOTED the people who voted */
 } GsRecordKind;
+
+/* What a breach was (the a of a BREACH record). */
+typedef enum
+{
+  GS_BREACH_NO_AUTHORITY,     /* the body holds no delegation of the matter */
+  GS_BREACH_OVER_LIMIT,       /* the value is above a delegation's limit */
+  GS_BREACH_RESERVED,         /* the matter is reserved to the board */
+  GS_BREACH_JC_UNDELEGATED,   /* a joint committee bound a party that did
+                                 not delegate the matter to it */
+  GS_BREACH_SUB_BEYOND,       /* held through a sub-delegation beyond what the
+                                 delegator held */
+  GS_BREACH_SUB_FORBIDDEN,    /* held through a sub-delegation the delegator
+                                 was not allowed to make */
+  GS_BREACH_CONFLICTED_VOTED, /* members with a declared conflict voted */
+  GS_BREACH_AFFECTED_NO_SAY,  /* it binds an affected organisation with no
+                                 member on the deciding body */
+} GsBreach;
+
+#define GS_N_BREACHES (GS_BREACH_AFFECTED_NO_SAY + 1)
+
+/** A short name for @breach ("over the limit", ...). */
+const char *gs_breach_to_string (GsBreach breach);
 
 typedef enum
 {
@@ -151,6 +180,7 @@ typedef struct
   guint32 gates;     /* private: offset of its gateway states */
   guint32 slots;     /* private: offset of its slots */
   guint32 decisions; /* times an outcome was set: 1 when decided */
+  guint32 breaches;  /* breaches of delegation limits in deciding it */
 } GsCase;
 
 typedef enum

@@ -28,6 +28,14 @@ void gs_report_text_summary (const GsRun *run, GString *out);
  */
 void gs_report_text_trace (const GsRun *run, GString *out);
 
+/**
+ * gs_report_append_breach:
+ * Appends the sentence for a BREACH record of @run: who approved what, for
+ * which organisation, and which link of the chain of delegation fails.
+ */
+void gs_report_append_breach (GString *out, const GsRun *run,
+                              const GsRecord *record);
+
 /** Appends @pounds as "£1,234,567". */
 void gs_report_append_money (GString *out, gint64 pounds);
 
