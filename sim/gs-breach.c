@@ -10,8 +10,8 @@
  * are checked at every vote of a body whose terms of reference only ask
  * for a declaration.
  *
- * Organisations without a scheme of delegation are not modelled and never
- * breach; a scenario with no schemes runs exactly as before.
+ * The authority of a body is not checked for an organisation without a
+ * scheme of delegation: govsim does not know what it delegated.
  */
 #include "gs-engine-private.h"
 
@@ -94,10 +94,10 @@ gs__breach_check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
     {
       guint32 org = run->bound[i];
       const GsCase *c = GS_RUN_CASE (run, ci);
-      if (!GS_ORG (s, org)->has_scheme)
-        continue;
       GsAuthority auth;
-      if (!gs_authority_resolve (s, bi, org, c->matter, c->value, now, &auth))
+      if (GS_ORG (s, org)->has_scheme
+          && !gs_authority_resolve (s, bi, org, c->matter, c->value, now,
+                                    &auth))
         {
           GsRecord *r = add_breach (
               run, now, bi, ci,
@@ -125,7 +125,7 @@ gs__breach_check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   const GsBody *b = GS_BODY (run->scenario, bi);
   guint voted = 0;
   for (guint i = 0; i < b->n_members; i++)
-    voted += seats[i].conflicted && seats[i].ballot != GS_BALLOT_NONE
+    voted += seats[i].declared && seats[i].ballot != GS_BALLOT_NONE
              && seats[i].ballot != GS_BALLOT_ABSTAIN;
   if (voted == 0)
     return;
@@ -134,7 +134,7 @@ gs__breach_check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
     return;
   r->refs = run->refs->len;
   for (guint i = 0; i < b->n_members; i++)
-    if (seats[i].conflicted && seats[i].ballot != GS_BALLOT_NONE
+    if (seats[i].declared && seats[i].ballot != GS_BALLOT_NONE
         && seats[i].ballot != GS_BALLOT_ABSTAIN)
       g_array_append_val (run->refs, seats[i].person);
   r->n_refs = voted;

@@ -240,6 +240,12 @@ seat_conflicted (const GsSeat *seat)
 }
 
 static gboolean
+seat_declared (const GsSeat *seat)
+{
+  return seat->present && seat->declared;
+}
+
+static gboolean
 seat_objected (const GsSeat *seat)
 {
   return seat->ballot == GS_BALLOT_OBJECT || seat->ballot == GS_BALLOT_AGAINST;
@@ -285,15 +291,18 @@ vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   for (guint i = 0; i < b->n_members; i++)
     {
       GsSeat *seat = &seats[i];
-      seat->conflicted = seat->present && conflicted (s, seat->person, c);
+      gboolean k = seat->present && conflicted (s, seat->person, c);
+      seat->conflicted = k && !b->declare_only;
+      seat->declared = k && b->declare_only;
       seat->ballot = GS_BALLOT_NONE;
-      n_conflicted += seat->conflicted ? 1 : 0;
+      n_conflicted += k ? 1 : 0;
     }
   if (n_conflicted > 0)
     {
       run->bodies[bi].conflicts += n_conflicted;
       GsRecord *r = gs__run_add_record (run, now, GS_REC_CONFLICT, bi, ci);
-      record_seats (run, r, seats, b->n_members, seat_conflicted);
+      record_seats (run, r, seats, b->n_members,
+                    b->declare_only ? seat_declared : seat_conflicted);
       if (r != NULL)
         r->a = b->declare_only;
       GsQuorumVerdict v;
@@ -310,7 +319,7 @@ vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   for (guint i = 0; i < b->n_members; i++)
     {
       GsSeat *seat = &seats[i];
-      if (!seat->present || (seat->conflicted && !b->declare_only)
+      if (!seat->present || seat->conflicted
           || (seat->deputy && !b->deputies_vote))
         continue;
       gsize cell = (gsize)seat->person * row + c->matter;

@@ -1036,11 +1036,9 @@ static void
 append_breaches (GString *out, const GsRun *run)
 {
   const GsScenario *s = run->scenario;
-  guint schemes = 0, declare = 0;
+  guint schemes = 0;
   for (guint i = 0; i < s->organisations->len; i++)
     schemes += GS_ORG (s, i)->has_scheme ? 1 : 0;
-  for (guint i = 0; i < s->bodies->len; i++)
-    declare += GS_BODY (s, i)->declare_only ? 1 : 0;
   guint count[GS_N_BREACHES] = { 0 };
   guint total = 0;
   for (guint i = 0; i < run->records->len; i++)
@@ -1053,10 +1051,14 @@ append_breaches (GString *out, const GsRun *run)
         }
     }
   g_string_append (out, "\nWhere decisions breach delegation limits\n");
-  if (schemes == 0 && declare == 0)
+  if (schemes == 0)
+    g_string_append (out, "  Authority not checked: no organisation in this "
+                          "scenario has a scheme of delegation.\n");
+  if (total == 0 && schemes == 0)
     {
-      g_string_append (out, "  Not checked: no organisation in this scenario "
-                            "has a scheme of delegation.\n");
+      g_string_append (out, "  No conflicted member voted and every affected "
+                            "organisation had a member on the bodies that "
+                            "bound it.\n");
       return;
     }
   if (total == 0)

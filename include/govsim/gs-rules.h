@@ -49,6 +49,9 @@ typedef struct
   guint8 present;    /* someone is in the seat */
   guint8 deputy;     /* the person in the seat is a deputy */
   guint8 conflicted; /* the occupant is conflicted on this item */
+  guint8 declared;   /* the occupant declared a conflict but, as the terms
+                        of reference allow, stays in the vote (not
+                        conflicted for these rules) */
   guint8 chair;      /* the seat is the chair's */
   GsBallot ballot;   /* the seat's ballot on this item */
 } GsSeat;
