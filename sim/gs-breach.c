@@ -123,6 +123,8 @@ gs__breach_check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
                              const GsSeat *seats)
 {
   const GsBody *b = GS_BODY (run->scenario, bi);
+  if (!b->declare_only)
+    return;
   guint voted = 0;
   for (guint i = 0; i < b->n_members; i++)
     voted += seats[i].declared && seats[i].ballot != GS_BALLOT_NONE

@@ -337,8 +337,6 @@ vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
                                                            : GS_BALLOT_AGAINST;
     }
   *outcome = gs_vote_decide (&b->voting, seats, b->n_members, tally);
-  if (n_conflicted > 0 && b->declare_only)
-    gs__breach_check_conflicted (run, now, bi, ci, seats);
   return TRUE;
 }
 
@@ -456,6 +454,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   v.votes_for = tally.votes_for;
   GsRecord *r
       = record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role);
+  gs__breach_check_conflicted (run, now, bi, ci, seats);
   if (v.outcome == GS_OUTCOME_CARRIED && role != GS_VOTE_RECOMMEND)
     {
       const GsCase *c = GS_RUN_CASE (run, ci);
@@ -488,6 +487,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
       if (!vote_item (run, now, ki, ci, k_seats, &outcome, &tally))
         return v;
       record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role);
+      gs__breach_check_conflicted (run, now, ki, ci, k_seats);
       approved[i] = gs_vote_outcome_carried (outcome);
       if (approved[i])
         bound[n_bound++] = (guint32)GS_BODY (s, ki)->org;

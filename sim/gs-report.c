@@ -474,28 +474,45 @@ gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r)
         gs_report_append_money (out, d->limit);
         break;
       case GS_BREACH_SUB_BEYOND:
-        g_string_append_printf (out,
-                                " for %s through a sub-delegation beyond what "
-                                "its delegator held: %s delegated it (",
-                                org, GS_BODY (s, d->by)->name);
-        append_delegation (out, s, r->c);
-        g_string_append_printf (
-            out, ") but itself holds %s",
-            r->e == GS_AUTH_OVER_LIMIT     ? "that matter only up to a lower "
-                                             "limit"
-            : r->e == GS_AUTH_NOT_IN_FORCE ? "no delegation of it in force "
-                                             "that day"
-                                           : "no delegation of it");
+        {
+          /* The links before the last are the delegator's own chain, as
+           * far as it goes: its last one is where the delegator fell
+           * short. */
+          const guint32 *links = gs_run_record_refs (run, r);
+          g_string_append_printf (out,
+                                  " for %s through a sub-delegation beyond "
+                                  "what its delegator held: %s passed it on "
+                                  "by ",
+                                  org, GS_BODY (s, d->by)->name);
+          append_delegation (out, s, r->c);
+          if (r->e == GS_AUTH_OVER_LIMIT && r->n_refs >= 2)
+            {
+              gint32 up = (gint32)links[r->n_refs - 2];
+              g_string_append (out, ", but itself holds it only up to ");
+              gs_report_append_money (out, GS_DELEGATION (s, up)->limit);
+              g_string_append (out, " by ");
+              append_delegation (out, s, up);
+            }
+          else if (r->e == GS_AUTH_NOT_IN_FORCE && r->n_refs >= 2)
+            {
+              g_string_append (out, ", but its own ");
+              append_not_in_force (out, s, (gint32)links[r->n_refs - 2],
+                                   r->time, c->matter);
+            }
+          else
+            g_string_append_printf (
+                out, ", but itself holds no delegation of %s", matter);
+        }
         break;
       case GS_BREACH_SUB_FORBIDDEN:
         {
           const guint32 *links = gs_run_record_refs (run, r);
           g_string_append_printf (out,
                                   " for %s through a sub-delegation that was "
-                                  "not allowed: %s delegated it (",
+                                  "not allowed: %s passed it on by ",
                                   org, GS_BODY (s, d->by)->name);
           append_delegation (out, s, r->c);
-          g_string_append (out, ") although ");
+          g_string_append (out, ", but ");
           if (r->n_refs >= 2)
             append_delegation (out, s, (gint32)links[r->n_refs - 2]);
           else
@@ -509,9 +526,9 @@ gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r)
     }
   if (r->n_refs > 0)
     {
-      g_string_append (out, " (chain: ");
+      g_string_append (out, " [chain: ");
       append_chain (out, run, r);
-      g_string_append (out, ")");
+      g_string_append (out, "]");
     }
 }
 
