@@ -64,11 +64,13 @@ lists (const guint *items, guint n, guint item)
 }
 
 /* The delegate of @d, as the body deciding sees it: a delegation to
- * committees in common reaches each of their constituent committees. */
+ * committees in common reaches the constituent committee of the
+ * delegating organisation (the others decide only for their own). */
 static gboolean
 reaches (const GsScenario *s, const GsDelegation *d, guint body)
 {
-  return d->to == body || (int)d->to == GS_BODY (s, body)->group;
+  const GsBody *b = GS_BODY (s, body);
+  return d->to == body || ((int)d->to == b->group && b->org == (int)d->org);
 }
 
 /* Of two delegations not in force at @when, whether @a is the better one to

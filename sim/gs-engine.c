@@ -384,7 +384,8 @@ delegates_to (const GsScenario *s, guint org, guint32 bi, guint matter)
   for (guint i = 0; i < o->n_delegations; i++)
     {
       const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
-      if (d->to != bi && (int)d->to != GS_BODY (s, bi)->group)
+      if (d->to != bi) /* one to committees in common binds through the
+                          organisation's own constituent, a party already */
         continue;
       for (guint m = 0; m < d->n_matters; m++)
         if (d->matters[m] == matter)

@@ -619,6 +619,11 @@ static const char *const vote_rules[] = { "simple-majority",
                                           "consensus",
                                           NULL };
 
+/* Reads a body's quorum clause.  A quorum its membership can never meet
+ * (more present than members, a role or party short, a chair required of a
+ * body without one) is not refused here: the run simply finds every meeting
+ * inquorate, and `govsim check` reports it (rule quorum-never-met), with
+ * the line of the clause kept for it. */
 static void
 read_quorum (Loader *l, xmlNodePtr c, GsBody *b)
 {
@@ -631,6 +636,7 @@ read_quorum (Loader *l, xmlNodePtr c, GsBody *b)
       q->present = b->n_members / 2 + 1;
       return;
     }
+  b->quorum_line = (int)line_of (qn);
   q->present = (guint)uint_attr (qn, "present", 0);
   fraction_attr (l, qn, "fraction", &q->frac_num, &q->frac_den);
   q->chair_required = bool_attr (qn, "chair-required", FALSE);
@@ -641,22 +647,13 @@ read_quorum (Loader *l, xmlNodePtr c, GsBody *b)
       if (is_element (r, "role"))
         {
           int role = enum_attr (r, "name", roles, 0);
-          guint min = (guint)uint_attr (r, "min", 1);
-          guint have = 0;
-          for (guint i = 0; i < b->n_members; i++)
-            have += GS_PERSON (l->s, b->members[i].person)->role == (GsRole)role
-                        ? 1
-                        : 0;
-          q->role_min[role] = min;
-          if (min > have)
-            loader_error (l, line_of (r),
-                          "quorum needs %u %s present but '%s' has %u such "
-                          "member%s",
-                          min, roles[role], b->id, have, have == 1 ? "" : "s");
+          q->role_min[role] = (guint)uint_attr (r, "min", 1);
+          b->role_line[role] = (int)line_of (r);
         }
       else if (is_element (r, "each-party"))
         {
           q->party_min = (guint)uint_attr (r, "min", 1);
+          b->party_line = (int)line_of (r);
           if (b->kind != GS_BODY_JOINT_COMMITTEE)
             loader_error (l, line_of (r),
                           "each-party applies to a joint committee; '%s' "
@@ -664,13 +661,6 @@ read_quorum (Loader *l, xmlNodePtr c, GsBody *b)
                           b->id);
         }
     }
-  if (q->present > b->n_members)
-    loader_error (
-        l, line_of (qn), "quorum of %u can never be met: '%s' has %u member%s",
-        q->present, b->id, b->n_members, b->n_members == 1 ? "" : "s");
-  if (q->chair_required && b->chair < 0)
-    loader_error (l, line_of (qn),
-                  "the quorum requires the chair but '%s' has no chair", b->id);
 }
 
 static void
@@ -682,6 +672,7 @@ read_voting (Loader *l, xmlNodePtr c, GsBody *b)
   b->deputies_vote = TRUE;
   if (vn == NULL)
     return;
+  b->voting_line = (int)line_of (vn);
   v->rule = enum_attr (vn, "rule", vote_rules, GS_RULE_SIMPLE_MAJORITY);
   g_autofree char *of = attr (vn, "of");
   v->base = of && strcmp (of, "members") == 0 ? GS_BASE_MEMBERS : GS_BASE_CAST;
@@ -1755,28 +1746,6 @@ no_pathway_error (Loader *l, xmlNodePtr c, int matter, gint64 value)
                 GS_MATTER (l->s, matter)->id, v);
 }
 
-/* The whole pounds a stream's proposals may be worth (as the engine rounds
- * and caps its draws). */
-static GsValueRange
-value_dist_range (const GsValueDist *v)
-{
-  double cap = (double)GS_VALUE_MAX;
-  switch (v->kind)
-    {
-      case GS_VALUE_UNIFORM:
-        return (GsValueRange){ (gint64)llround (CLAMP (v->a, 0.0, cap)),
-                               (gint64)llround (CLAMP (v->b, 0.0, cap)) };
-      case GS_VALUE_LOGNORMAL:
-        return (GsValueRange){ 0, GS_VALUE_MAX };
-      case GS_VALUE_FIXED:
-      default:
-        {
-          gint64 x = (gint64)llround (CLAMP (v->a, 0.0, cap));
-          return (GsValueRange){ x, x };
-        }
-    }
-}
-
 static gboolean
 in_period (Loader *l, GsTime t)
 {
@@ -1890,7 +1859,7 @@ read_arrivals (Loader *l, xmlNodePtr c, int *implicit)
             if (pw->matters[m] == (guint)matter)
               g_array_append_val (taken, pw->values);
         }
-      gint64 gap = first_uncovered (taken, value_dist_range (&a.value));
+      gint64 gap = first_uncovered (taken, gs__value_dist_range (&a.value));
       if (gap >= 0)
         no_pathway_error (l, c, matter, gap);
     }
@@ -1922,51 +1891,61 @@ read_traffic (Loader *l, xmlNodePtr root)
 
 /* ---- schemes of delegation ----------------------------------------------- */
 
-/* Whether body @b may act for organisation @org: it is the organisation's
- * own body, or a joint body (or constituent) the organisation is party to. */
+/* Whether body @b may act for organisation @org: it is one of the
+ * organisation's own bodies (its constituent committee in committees in
+ * common included), or a joint committee or committees in common it is
+ * party to.  A constituent committee acts for its own organisation only:
+ * in committees in common each committee binds only its own. */
 static gboolean
-acts_for (const GsScenario *s, const GsBody *b, guint org)
+acts_for (const GsBody *b, guint org)
 {
   for (guint i = 0; i < b->n_parties; i++)
     if (b->parties[i] == (gint32)org)
       return TRUE;
-  return b->group >= 0 && acts_for (s, GS_BODY (s, b->group), org);
+  return FALSE;
 }
 
-static int
-find_delegation_in (const GsScenario *s, const GsOrganisation *o,
-                    const char *id)
+/* The problems reported so far, those beyond the cap included. */
+static guint
+n_problems (const Loader *l)
 {
-  /* The latest version with that id: amendments append versions. */
-  for (guint i = o->n_delegations; i-- > 0;)
-    {
-      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
-      if (d->id != NULL && strcmp (d->id, id) == 0)
-        return (int)o->delegations[i];
-    }
-  return -1;
+  return l->errors->len + l->n_dropped;
+}
+
+/* One scheme of delegation being read. */
+typedef struct
+{
+  guint org;
+  GArray *mine;    /* guint: its delegations (every version), in order */
+  GHashTable *ids; /* id -> the latest version's index + 1; or, for a
+                      delegation refused above, -(its line) */
+} SchemeReader;
+
+/* The line of the <delegation> that version @di of it descends from. */
+static int
+first_version_line (const GsScenario *s, guint di)
+{
+  const GsDelegation *d = GS_DELEGATION (s, di);
+  while (d->amends >= 0)
+    d = GS_DELEGATION (s, d->amends);
+  return d->line;
 }
 
 static void
-read_delegation (Loader *l, xmlNodePtr n, guint org, GArray *mine)
+read_delegation (Loader *l, xmlNodePtr n, SchemeReader *sr)
 {
   GsScenario *s = l->s;
-  const GsOrganisation *o = GS_ORG (s, org);
-  GsDelegation d = { .org = org, .amends = -1, .line = (int)line_of (n) };
+  const GsOrganisation *o = GS_ORG (s, sr->org);
+  guint before = n_problems (l);
+  GsDelegation d = { .org = sr->org, .amends = -1, .line = (int)line_of (n) };
   d.id = intern_attr (l, n, "id");
-  if (d.id != NULL)
-    {
-      for (guint i = 0; i < mine->len; i++)
-        {
-          const GsDelegation *e
-              = GS_DELEGATION (s, g_array_index (mine, guint, i));
-          if (e->id != NULL && strcmp (e->id, d.id) == 0)
-            loader_error (l, d.line,
-                          "delegation '%s' is defined twice in the scheme of "
-                          "'%s' (first on line %d)",
-                          d.id, o->id, e->line);
-        }
-    }
+  int seen = d.id ? GPOINTER_TO_INT (g_hash_table_lookup (sr->ids, d.id)) : 0;
+  if (seen != 0)
+    loader_error (l, d.line,
+                  "delegation '%s' is defined twice in the scheme of '%s' "
+                  "(first on line %d)",
+                  d.id, o->id,
+                  seen < 0 ? -seen : first_version_line (s, (guint)seen - 1));
   int by = ref_attr (l, n, "by", "body", gs_scenario_find_body);
   int to = ref_attr (l, n, "to", "body", gs_scenario_find_body);
   d.matters = read_matters (l, n, "matters", &d.n_matters);
@@ -1984,12 +1963,12 @@ read_delegation (Loader *l, xmlNodePtr n, guint org, GArray *mine)
   if (by >= 0)
     {
       const GsBody *b = GS_BODY (s, by);
-      if (b->kind == GS_BODY_BOARD && b->org != (int)org)
+      if (b->kind == GS_BODY_BOARD && b->org != (int)sr->org)
         loader_error (l, d.line,
                       "'%s' is the board of '%s': only the board of '%s', or "
                       "a body acting for it, delegates in its scheme",
                       b->id, GS_ORG (s, b->org)->id, o->id);
-      else if (!acts_for (s, b, org))
+      else if (!acts_for (b, sr->org))
         loader_error (l, d.line,
                       "'%s' does not act for '%s', so it has nothing of "
                       "'%s' to delegate",
@@ -2004,43 +1983,53 @@ read_delegation (Loader *l, xmlNodePtr n, guint org, GArray *mine)
                       "'%s' is an advisory group: it may only recommend, so "
                       "it cannot hold delegated authority",
                       b->id);
-      else if (b->kind == GS_BODY_BOARD && b->org == (int)org)
+      else if (b->kind == GS_BODY_BOARD && b->org == (int)sr->org)
         loader_error (l, d.line,
                       "'%s' is the board of '%s', which holds every matter "
                       "already",
                       b->id, o->id);
       else if (to == by)
         loader_error (l, d.line, "'%s' cannot delegate to itself", b->id);
+      else if (by >= 0 && GS_BODY (s, by)->group == to)
+        loader_error (l, d.line,
+                      "'%s' is a constituent of '%s', so it cannot delegate "
+                      "to it: that would be delegating to itself",
+                      GS_BODY (s, by)->id, b->id);
       d.to = (guint)to;
     }
-  if (by < 0 || to < 0 || d.n_matters == 0)
+  if (n_problems (l) > before || by < 0 || to < 0 || d.n_matters == 0)
     {
+      /* Refused: later amendments and withdrawals of it say nothing more. */
+      if (d.id != NULL && seen == 0)
+        g_hash_table_insert (sr->ids, (gpointer)d.id,
+                             GINT_TO_POINTER (-d.line));
       g_free (d.matters);
       return;
     }
   g_array_append_val (s->delegations, d);
   guint di = s->delegations->len - 1;
-  g_array_append_val (mine, di);
+  g_array_append_val (sr->mine, di);
+  if (d.id != NULL)
+    g_hash_table_insert (sr->ids, (gpointer)d.id, GINT_TO_POINTER (di + 1));
 }
 
-/* Applies an <amend> or <withdraw> to the version of its delegation in
- * force on its day. */
+/* Applies an <amend> or <withdraw> to the latest version of its
+ * delegation.  Changes to one delegation go in date order. */
 static void
-read_change (Loader *l, xmlNodePtr n, guint org, GArray *mine, gboolean amend)
+read_change (Loader *l, xmlNodePtr n, SchemeReader *sr, gboolean amend)
 {
   GsScenario *s = l->s;
-  GsOrganisation *o = GS_ORG (s, org);
+  const GsOrganisation *o = GS_ORG (s, sr->org);
+  const char *what = amend ? "amendment" : "withdrawal";
   long line = line_of (n);
   g_autofree char *id = attr (n, "delegation");
   GsTime on;
   if (!date_attr (l, n, "on", &on))
     return;
-  o->delegations = (guint *)mine->data;
-  o->n_delegations = mine->len;
-  int di = find_delegation_in (s, o, id);
-  o->delegations = NULL;
-  o->n_delegations = 0;
-  if (di < 0)
+  int seen = GPOINTER_TO_INT (g_hash_table_lookup (sr->ids, id));
+  if (seen < 0)
+    return; /* the delegation was refused, with its reason */
+  if (seen == 0)
     {
       loader_error (l, line,
                     "delegation '%s' is not in the scheme of '%s' before this "
@@ -2048,105 +2037,301 @@ read_change (Loader *l, xmlNodePtr n, guint org, GArray *mine, gboolean amend)
                     id, o->id);
       return;
     }
+  guint di = (guint)seen - 1;
   GsDelegation *d = GS_DELEGATION (s, di);
-  if (d->ended != GS_END_NONE)
+  char day[GS_DATE_BUF], other[GS_DATE_BUF];
+  gs_time_format_date (on, day);
+  if (d->ended == GS_END_WITHDRAWN)
     {
-      loader_error (l, line, "delegation '%s' was already %s on line %d", id,
-                    d->ended == GS_END_WITHDRAWN ? "withdrawn" : "amended",
-                    d->end_line);
+      loader_error (l, line, "delegation '%s' was already withdrawn on line %d",
+                    id, d->end_line);
       return;
     }
-  if (on <= d->from || on >= d->until)
+  if (on <= d->from && d->amends >= 0)
     {
       loader_error (l, line,
-                    "the %s falls outside the period in which delegation '%s' "
-                    "is in force",
-                    amend ? "amendment" : "withdrawal", id);
+                    "the %s on %s falls on or before the amendment of "
+                    "delegation '%s' on line %d (%s): list the changes to a "
+                    "delegation in date order",
+                    what, day, id, d->line,
+                    gs_time_format_date (d->from, other));
       return;
     }
-  d->until = on;
-  d->end_line = (int)line;
-  d->ended = amend ? GS_END_AMENDED : GS_END_WITHDRAWN;
-  if (!amend)
-    return;
+  if (on <= d->from)
+    {
+      loader_error (l, line,
+                    "the %s on %s falls on or before the day delegation '%s' "
+                    "comes into force (%s)",
+                    what, day, id, gs_time_format_date (d->from, other));
+      return;
+    }
+  if (on >= d->until)
+    {
+      loader_error (l, line,
+                    "the %s on %s falls on or after the day delegation '%s' "
+                    "ends (%s)",
+                    what, day, id, gs_time_format_date (d->until, other));
+      return;
+    }
 
-  GsDelegation next = *d;
-  next.amends = di;
+  GsDelegation next = *d; /* copied before the append below moves it */
+  next.amends = (int)di;
   next.from = on;
   next.until = d->expires; /* an amendment keeps the original end date */
   next.ended = GS_END_NONE;
   next.end_line = 0;
   next.line = (int)line;
+  d->until = on;
+  d->end_line = (int)line;
+  d->ended = amend ? GS_END_AMENDED : GS_END_WITHDRAWN;
+  if (!amend)
+    return;
   g_autofree char *mv = attr (n, "matters");
   if (mv != NULL)
     next.matters = read_matters (l, n, "matters", &next.n_matters);
   else
-    next.matters = g_memdup2 (d->matters, d->n_matters * sizeof (guint));
-  next.limit = (gint64)uint_attr (n, "limit", (guint64)d->limit);
-  next.sub_delegate = bool_attr (n, "sub-delegate", d->sub_delegate);
+    next.matters = g_memdup2 (next.matters, next.n_matters * sizeof (guint));
+  next.limit = (gint64)uint_attr (n, "limit", (guint64)next.limit);
+  next.sub_delegate = bool_attr (n, "sub-delegate", next.sub_delegate);
   g_array_append_val (s->delegations, next);
   guint ni = s->delegations->len - 1;
-  g_array_append_val (mine, ni);
+  g_array_append_val (sr->mine, ni);
+  g_hash_table_insert (sr->ids, (gpointer)next.id, GINT_TO_POINTER (ni + 1));
 }
 
-/* Rejects a scheme whose delegations go round in a circle (the delegate
- * of one delegates back to its own delegator) or form a chain longer than
- * GS_CHAIN_MAX.  Depth-first over the delegator graph of one organisation. */
-static guint
-chain_depth (Loader *l, const GsOrganisation *o, guint body, guint8 *state,
-             guint *depth, gboolean *reported)
+/* The delegator graph of one scheme: each delegation gives authority from
+ * its delegator to its delegate and, when that is committees in common, to
+ * each constituent committee (as gs-authority.c reads it).  Edges are
+ * grouped by delegator: body b's are start[b] .. start[b + 1] - 1. */
+typedef struct
 {
-  const GsScenario *s = l->s;
-  if (state[body] == 2)
-    return depth[body];
-  if (state[body] == 1)
-    return G_MAXUINT; /* on the current walk: a cycle */
-  state[body] = 1;
-  guint best = 0;
+  guint n_bodies;
+  guint *start;
+  guint *from; /* the delegator */
+  guint *to;   /* the body given authority */
+  guint *pos;  /* the delegation's position in the scheme */
+} Graph;
+
+static guint
+n_reached (const GsScenario *s, const GsDelegation *d)
+{
+  return 1 + GS_BODY (s, d->to)->n_constituents;
+}
+
+static guint
+reached (const GsScenario *s, const GsDelegation *d, guint k)
+{
+  return k == 0 ? d->to : GS_BODY (s, d->to)->constituents[k - 1];
+}
+
+static void
+graph_init (Graph *g, const GsScenario *s, const GsOrganisation *o)
+{
+  guint nb = s->bodies->len, ne = 0;
+  g->n_bodies = nb;
+  g->start = g_new0 (guint, nb + 1);
   for (guint i = 0; i < o->n_delegations; i++)
     {
       const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
-      if (d->to != body)
-        continue;
-      guint up = chain_depth (l, o, d->by, state, depth, reported);
-      if (up == G_MAXUINT)
-        {
-          if (!*reported)
-            loader_error (l, d->line,
-                          "the scheme of '%s' delegates in a circle: '%s' "
-                          "holds, through others, what it delegates to '%s'",
-                          o->id, GS_BODY (s, d->to)->id,
-                          GS_BODY (s, d->by)->id);
-          *reported = TRUE;
-          state[body] = 2;
-          depth[body] = G_MAXUINT;
-          return G_MAXUINT;
-        }
-      best = MAX (best, up + 1);
+      g->start[d->by + 1] += n_reached (s, d);
+      ne += n_reached (s, d);
     }
-  state[body] = 2;
-  depth[body] = best;
-  if (best > GS_CHAIN_MAX && !*reported)
+  for (guint b = 0; b < nb; b++)
+    g->start[b + 1] += g->start[b];
+  g->from = g_new (guint, ne);
+  g->to = g_new (guint, ne);
+  g->pos = g_new (guint, ne);
+  g_autofree guint *fill = g_memdup2 (g->start, nb * sizeof (guint));
+  for (guint i = 0; i < o->n_delegations; i++)
     {
-      loader_error (l, o->scheme_line,
-                    "the scheme of '%s' has a chain of %u delegations to "
-                    "'%s'; govsim follows at most %d",
-                    o->id, best, GS_BODY (s, body)->id, GS_CHAIN_MAX);
-      *reported = TRUE;
+      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
+      for (guint k = 0; k < n_reached (s, d); k++)
+        {
+          guint e = fill[d->by]++;
+          g->from[e] = d->by;
+          g->to[e] = reached (s, d, k);
+          g->pos[e] = i;
+        }
     }
-  return best;
+}
+
+static void
+graph_clear (Graph *g)
+{
+  g_free (g->start);
+  g_free (g->from);
+  g_free (g->to);
+  g_free (g->pos);
+}
+
+/* Whether the delegations at positions below @k go round in a circle
+ * (Kahn's algorithm).  Without one, @depth[b] is the number of links in the
+ * longest chain of them that reaches body b. */
+static gboolean
+has_circle (const Graph *g, guint k, guint *indeg, guint *queue, guint *depth)
+{
+  guint nb = g->n_bodies, head = 0, tail = 0;
+  memset (indeg, 0, nb * sizeof (guint));
+  memset (depth, 0, nb * sizeof (guint));
+  for (guint e = 0; e < g->start[nb]; e++)
+    indeg[g->to[e]] += g->pos[e] < k;
+  for (guint b = 0; b < nb; b++)
+    if (indeg[b] == 0)
+      queue[tail++] = b;
+  while (head < tail)
+    {
+      guint u = queue[head++];
+      for (guint e = g->start[u]; e < g->start[u + 1]; e++)
+        if (g->pos[e] < k)
+          {
+            depth[g->to[e]] = MAX (depth[g->to[e]], depth[u] + 1);
+            if (--indeg[g->to[e]] == 0)
+              queue[tail++] = g->to[e];
+          }
+    }
+  return tail < nb;
+}
+
+/* "cfo -> cic (trust-c) -> cfo": the circle that delegation @pos closes,
+ * found among the delegations before it.  (transfer full) */
+static char *
+describe_circle (const GsScenario *s, const GsOrganisation *o, const Graph *g,
+                 guint pos)
+{
+  const GsDelegation *d = GS_DELEGATION (s, o->delegations[pos]);
+  guint nb = g->n_bodies;
+  g_autofree gint64 *via = g_new (gint64, nb); /* edge that reached b, -1: d
+                                                  itself, -2: not reached */
+  g_autofree guint *stack = g_new (guint, nb);
+  guint top = 0;
+  for (guint b = 0; b < nb; b++)
+    via[b] = -2;
+  for (guint k = 0; k < n_reached (s, d); k++)
+    if (via[reached (s, d, k)] == -2)
+      {
+        via[reached (s, d, k)] = -1;
+        stack[top++] = reached (s, d, k);
+      }
+  while (top > 0 && via[d->by] == -2)
+    {
+      guint u = stack[--top];
+      for (guint e = g->start[u]; e < g->start[u + 1]; e++)
+        if (g->pos[e] < pos && via[g->to[e]] == -2)
+          {
+            via[g->to[e]] = e;
+            stack[top++] = g->to[e];
+          }
+    }
+  /* The hops backwards from the delegator to d's delegate, then forwards. */
+  GArray *hops = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint b = d->by; via[b] >= 0; b = g->from[via[b]])
+    g_array_prepend_val (hops, via[b]);
+  GString *out = g_string_new (GS_BODY (s, d->by)->id);
+  for (guint i = 0; i <= hops->len; i++)
+    {
+      /* Hop 0 is d itself; the body it reached is where hop 1 starts. */
+      const GsDelegation *h
+          = i == 0 ? d
+                   : GS_DELEGATION (s, o->delegations[g->pos[g_array_index (
+                                           hops, gint64, i - 1)]]);
+      guint at
+          = i < hops->len ? g->from[g_array_index (hops, gint64, i)] : d->by;
+      g_string_append_printf (out, " -> %s", GS_BODY (s, h->to)->id);
+      if (at != h->to)
+        g_string_append_printf (out, " (%s)", GS_BODY (s, at)->id);
+    }
+  g_array_free (hops, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+/* Rejects a scheme whose delegations go round in a circle, blaming the
+ * first delegation, in document order, that closes one; or one with a
+ * chain longer than GS_CHAIN_MAX, blaming the first delegation that ends
+ * such a chain.  (The resolver follows chains delegator by delegator, so
+ * either would make it loop or give up.) */
+/* gs_authority_resolve() tries every chain of delegations that ends at
+ * the body it asks about, so its work grows with the number of such
+ * chains, which a hostile file can make exponential in its size.  With the
+ * bodies of a circle-free scheme in topological order (@order), counts for
+ * each body the steps the resolver may take (each delegation to it, plus
+ * the steps behind its delegator unless that is the board), and refuses a
+ * scheme in which any body exceeds GS_CHAIN_WORK_MAX. */
+static gboolean
+bounded_search (Loader *l, const GsOrganisation *o, const Graph *g,
+                const guint *order)
+{
+  const GsScenario *s = l->s;
+  guint nb = g->n_bodies;
+  int org = (int)(o - GS_ORG (s, 0));
+  g_autofree guint64 *work = g_new0 (guint64, nb);
+  for (guint i = 0; i < nb; i++)
+    {
+      guint u = order[i];
+      const GsBody *b = GS_BODY (s, u);
+      guint64 behind = b->kind == GS_BODY_BOARD && b->org == org ? 0 : work[u];
+      for (guint e = g->start[u]; e < g->start[u + 1]; e++)
+        work[g->to[e]]
+            = MIN ((guint64)GS_CHAIN_WORK_MAX + 1, work[g->to[e]] + 1 + behind);
+    }
+  for (guint u = 0; u < nb; u++)
+    if (work[u] > GS_CHAIN_WORK_MAX)
+      {
+        loader_error (l, o->scheme_line,
+                      "the scheme of '%s' reaches '%s' through more than %d "
+                      "chains of delegation; govsim follows at most that "
+                      "many",
+                      o->id, GS_BODY (s, u)->id, GS_CHAIN_WORK_MAX);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 static void
 check_chains (Loader *l, const GsOrganisation *o)
 {
-  guint nb = l->s->bodies->len;
-  g_autofree guint8 *state = g_new0 (guint8, nb);
-  g_autofree guint *depth = g_new0 (guint, nb);
-  gboolean reported = FALSE;
-  for (guint i = 0; i < o->n_delegations && !reported; i++)
-    chain_depth (l, o, GS_DELEGATION (l->s, o->delegations[i])->to, state,
-                 depth, &reported);
+  const GsScenario *s = l->s;
+  Graph g;
+  graph_init (&g, s, o);
+  guint nb = g.n_bodies, n = o->n_delegations;
+  g_autofree guint *indeg = g_new (guint, nb);
+  g_autofree guint *queue = g_new (guint, nb);
+  g_autofree guint *depth = g_new (guint, nb);
+  if (has_circle (&g, n, indeg, queue, depth))
+    {
+      /* The shortest prefix of the scheme with a circle ends with the
+       * delegation that closes it. */
+      guint lo = 1, hi = n;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (has_circle (&g, mid, indeg, queue, depth))
+            hi = mid;
+          else
+            lo = mid + 1;
+        }
+      g_autofree char *circle = describe_circle (s, o, &g, lo - 1);
+      loader_error (l, GS_DELEGATION (s, o->delegations[lo - 1])->line,
+                    "the scheme of '%s' delegates in a circle: %s", o->id,
+                    circle);
+    }
+  else if (!bounded_search (l, o, &g, queue))
+    ;
+  else
+    for (guint i = 0; i < n; i++)
+      {
+        const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
+        if (depth[d->by] + 1 > GS_CHAIN_MAX)
+          {
+            loader_error (l, d->line,
+                          "the scheme of '%s' has a chain of %u delegations "
+                          "ending with this one, to '%s'; govsim follows at "
+                          "most %d",
+                          o->id, depth[d->by] + 1, GS_BODY (s, d->to)->id,
+                          GS_CHAIN_MAX);
+            break;
+          }
+      }
+  graph_clear (&g);
 }
 
 static void
@@ -2166,7 +2351,9 @@ read_scheme (Loader *l, xmlNodePtr c)
     }
   o->has_scheme = TRUE;
   o->scheme_line = (int)line_of (c);
-  GArray *mine = g_array_new (FALSE, FALSE, sizeof (guint));
+  SchemeReader sr = { .org = (guint)org };
+  sr.mine = g_array_new (FALSE, FALSE, sizeof (guint));
+  sr.ids = g_hash_table_new (g_str_hash, g_str_equal);
   GArray *reserved = g_array_new (FALSE, FALSE, sizeof (guint));
   for (xmlNodePtr n = c->children; n; n = n->next)
     {
@@ -2191,17 +2378,20 @@ read_scheme (Loader *l, xmlNodePtr c)
             }
         }
       else if (is_element (n, "delegation"))
-        read_delegation (l, n, (guint)org, mine);
+        read_delegation (l, n, &sr);
       else if (is_element (n, "amend"))
-        read_change (l, n, (guint)org, mine, TRUE);
+        read_change (l, n, &sr, TRUE);
       else if (is_element (n, "withdraw"))
-        read_change (l, n, (guint)org, mine, FALSE);
+        read_change (l, n, &sr, FALSE);
     }
+  g_hash_table_unref (sr.ids);
   o = GS_ORG (s, org);
   o->n_reserved = reserved->len;
   o->reserved = (guint *)g_array_free (reserved, FALSE);
-  o->n_delegations = mine->len;
-  o->delegations = (guint *)g_array_free (mine, FALSE);
+  o->n_delegations = sr.mine->len;
+  o->delegations = (guint *)g_array_free (sr.mine, FALSE);
+  /* Refused delegations are not in the scheme, so this adds nothing to
+   * what was said about them. */
   check_chains (l, o);
 }
 

@@ -132,6 +132,12 @@ typedef struct
                               conflicted member to declare: they still vote
                               and count */
   int line;
+  /* Where the clauses are, for the checks that blame one of them; 0 when
+   * the file has no such clause. */
+  int quorum_line;
+  int role_line[GS_N_ROLES]; /* each <role> of the quorum */
+  int party_line;            /* <each-party> */
+  int voting_line;
 } GsBody;
 
 typedef struct
@@ -323,6 +329,9 @@ typedef struct
 
 /* Longest chain of delegations the loader accepts, board to delegate. */
 #define GS_CHAIN_MAX 16
+/* Most steps authority resolution may take for one body of one scheme:
+ * the number of delegations on all the chains that end at it. */
+#define GS_CHAIN_WORK_MAX 4096
 
 struct _GsScenario
 {
@@ -373,6 +382,10 @@ struct _GsScenario
  * matter whose value range holds the value; -1 if none does. */
 int gs__scenario_select_pathway (const GsScenario *s, guint matter,
                                  gint64 value);
+
+/* The whole pounds a stream's proposals may be worth (as the engine rounds
+ * and caps its draws). */
+GsValueRange gs__value_dist_range (const GsValueDist *v);
 
 /* Whether @value lies in @range. */
 static inline gboolean

@@ -8,6 +8,7 @@
  */
 #include "gs-scenario-private.h"
 
+#include <math.h>
 #include <string.h>
 
 static void
@@ -272,4 +273,26 @@ gs__scenario_select_pathway (const GsScenario *s, guint matter, gint64 value)
           return (int)i;
     }
   return -1;
+}
+
+/* The whole pounds a stream's proposals may be worth (as the engine rounds
+ * and caps its draws). */
+GsValueRange
+gs__value_dist_range (const GsValueDist *v)
+{
+  double cap = (double)GS_VALUE_MAX;
+  switch (v->kind)
+    {
+      case GS_VALUE_UNIFORM:
+        return (GsValueRange){ (gint64)llround (CLAMP (v->a, 0.0, cap)),
+                               (gint64)llround (CLAMP (v->b, 0.0, cap)) };
+      case GS_VALUE_LOGNORMAL:
+        return (GsValueRange){ 0, GS_VALUE_MAX };
+      case GS_VALUE_FIXED:
+      default:
+        {
+          gint64 x = (gint64)llround (CLAMP (v->a, 0.0, cap));
+          return (GsValueRange){ x, x };
+        }
+    }
 }

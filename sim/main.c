@@ -3,12 +3,20 @@
  *
  * This is the only place that prints or exits.  Exit statuses are part of
  * the interface and documented in the README:
- *   0  the command ran (and found nothing at or above --fail-on, later);
- *   1  findings at or above the --fail-on level (reserved for checks);
- *   2  bad input: an unreadable or invalid scenario, or a bad command line,
- *      with "file:line: message" lines on standard error;
+ *   0  the command ran and, for `check`, found nothing at or above the
+ *      --fail-on level (default: error);
+ *   1  `check` found something at or above the --fail-on level;
+ *   2  bad input: an unreadable or invalid scenario, or a bad command line
+ *      (an unknown --fail-on level included), with "file:line: message"
+ *      lines on standard error; it wins over 1 when several files are
+ *      checked;
  *   3  an internal error, such as failing to write the output file.
+ *
+ * `govsim check` loads each file (schema and meaning: a file that does not
+ * load is bad input), then runs the static review of gs-checks.h on it and
+ * prints the findings on standard output.
  */
+#include <govsim/gs-checks.h>
 #include <govsim/gs-engine.h>
 #include <govsim/gs-loader.h>
 #include <govsim/gs-report.h>
@@ -91,41 +99,75 @@ cmd_check (int argc, char **argv)
 {
   gint64 max_kib = 0;
   gboolean quiet = FALSE;
+  g_autofree char *fail_on_text = NULL;
   GOptionEntry entries[]
-      = { { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
-            "Refuse scenario files larger than this (default 16384)", "KIB" },
+      = { { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_text,
+            "Exit 1 when a finding is at or above LEVEL: error (default), "
+            "warning or advice",
+            "LEVEL" },
           { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
-            "Print nothing for a valid scenario", NULL },
+            "Print only the findings: no line per valid file, no counts",
+            NULL },
+          { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
+            "Refuse scenario files larger than this (default 16384)", "KIB" },
           G_OPTION_ENTRY_NULL };
   g_autoptr (GOptionContext) ctx
       = g_option_context_new ("FILE... — check scenario files");
   g_option_context_set_summary (
-      ctx, "Validates each scenario against the schema and checks its "
-           "meaning:\nunique ids, references that resolve, real dates, "
-           "consistent numbers.\nProblems are printed as file:line: message; "
-           "the exit status is 2\nif any file has a problem, 0 otherwise.");
+      ctx,
+      "Validates each scenario against the schema and checks its meaning\n"
+      "(unique ids, references that resolve, real dates, consistent "
+      "numbers),\nthen reviews its terms of reference and schemes of "
+      "delegation without\nsimulating: statutory limits, quorums that can "
+      "never be met, gridlock\nrisks, gateways without authority, gaps and "
+      "conflicts in delegation.\n\n"
+      "A file that does not load is reported as file:line: message on "
+      "standard\nerror. Findings are printed on standard output as\n"
+      "file:line: severity: [rule-id] sentence, with the basis of the rule "
+      "and\nthe elements it names.\n\n"
+      "Exit status: 2 if any file does not load (or the command line is "
+      "bad),\nelse 1 if any finding is at or above the --fail-on level, "
+      "else 0.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   int status;
   if (!parse_options (ctx, &argc, &argv, &status))
     return status;
+  GsSeverity fail_on = GS_SEVERITY_ERROR;
+  if (fail_on_text != NULL && !gs_severity_from_string (fail_on_text, &fail_on))
+    return usage_error (ctx, "--fail-on needs one of: error, warning, advice");
   if (argc < 2)
     return usage_error (ctx, "check needs at least one scenario file");
 
-  status = EXIT_OK;
+  gboolean bad_input = FALSE, failed = FALSE;
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GsScenario) s = load (argv[i], max_kib);
       if (s == NULL)
-        status = EXIT_BAD_INPUT;
-      else if (!quiet)
-        g_print ("%s: ok — '%s' (organisations: %u, people: %u, bodies: %u, "
-                 "proposals: %u, arrival streams: %u)\n",
-                 argv[i], gs_scenario_get_name (s),
-                 gs_scenario_n_organisations (s), gs_scenario_n_people (s),
-                 gs_scenario_n_bodies (s), gs_scenario_n_proposals (s),
-                 gs_scenario_n_arrivals (s));
+        {
+          bad_input = TRUE;
+          continue;
+        }
+      g_autoptr (GPtrArray) findings = gs_check_scenario (s);
+      failed |= gs_check_count (findings, fail_on) > 0;
+      g_autoptr (GString) text = g_string_new (NULL);
+      if (quiet)
+        gs_check_write_findings (s, findings, text);
+      else
+        {
+          g_string_append_printf (
+              text,
+              "%s: valid — '%s' (organisations: %u, people: %u, bodies: %u, "
+              "proposals: %u, arrival streams: %u)\n",
+              argv[i], gs_scenario_get_name (s),
+              gs_scenario_n_organisations (s), gs_scenario_n_people (s),
+              gs_scenario_n_bodies (s), gs_scenario_n_proposals (s),
+              gs_scenario_n_arrivals (s));
+          gs_check_write_text (s, findings, text);
+        }
+      if (emit (NULL, text) != EXIT_OK)
+        return EXIT_INTERNAL;
     }
-  return status;
+  return bad_input ? EXIT_BAD_INPUT : failed ? EXIT_FINDINGS : EXIT_OK;
 }
 
 static int
@@ -196,7 +238,8 @@ cmd_run (int argc, char **argv)
 }
 
 static const Command commands[] = {
-  { "check", "FILE...", "Validate scenario files and check their meaning",
+  { "check", "FILE...",
+    "Validate scenario files and review their governance (no simulation)",
     cmd_check },
   { "run", "[FILE]", "Simulate a scenario (the built-in demo without FILE)",
     cmd_run },
@@ -214,8 +257,8 @@ print_usage (FILE *to)
              commands[i].summary);
   fprintf (to, "\nRun 'govsim COMMAND --help' for a command's options; "
                "'govsim --version' for the version.\n"
-               "Exit status: 0 ran, 1 findings at the --fail-on level, 2 bad "
-               "input, 3 internal error.\n");
+               "Exit status: 0 ran, 1 check found something at or above "
+               "--fail-on,\n2 bad input, 3 internal error.\n");
 }
 
 int

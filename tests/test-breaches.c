@@ -398,6 +398,44 @@ test_no_scheme_no_check (void)
   expect_none (s);
 }
 
+/* The shipped teaching pair.  delegation-limits.xml is built so that each
+ * kind of breach happens exactly once (its header lists the faults: one
+ * proposal per breach, everyone attends and supports everything, so the
+ * seed does not matter); the corrected twin approves the same nine
+ * proposals with no breach. */
+static void
+test_teaching_pair (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_file (
+      GS_SCENARIO_DIR "/delegation-limits.xml", 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  g_autoptr (GsScenario) twin = gs_loader_load_file (
+      GS_SCENARIO_DIR "/delegation-limits-corrected.xml", 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (twin);
+  for (guint64 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr (GsRun) run = gs_run_new (s, seed, 0, GS_RUN_FLAGS_NONE);
+      guint count[GS_N_BREACHES] = { 0 };
+      for (guint i = 0; i < gs_run_n_records (run); i++)
+        {
+          const GsRecord *r = gs_run_get_record (run, i);
+          if (r->kind == GS_REC_BREACH)
+            count[r->a]++;
+        }
+      for (guint k = 0; k < GS_N_BREACHES; k++)
+        CU_ASSERT_EQUAL (count[k], 1);
+
+      g_autoptr (GsRun) clean = gs_run_new (twin, seed, 0, GS_RUN_FLAGS_NONE);
+      CU_ASSERT_EQUAL (gs_test_count_records (clean, GS_REC_BREACH), 0);
+      CU_ASSERT_EQUAL (gs_test_count_records (clean, GS_REC_DECIDED), 9);
+      guint approved = 0;
+      for (guint i = 0; i < gs_run_n_cases (clean); i++)
+        approved += gs_run_get_case (clean, i)->state == GS_CASE_APPROVED;
+      CU_ASSERT_EQUAL (approved, 9);
+    }
+}
+
 int
 main (void)
 {
@@ -414,6 +452,7 @@ main (void)
     { "a delegation withdrawn mid-run", test_withdrawn_mid_run },
     { "leaving releases an organisation", test_leaving_releases },
     { "no scheme, no authority check", test_no_scheme_no_check },
+    { "the teaching scenario and its corrected twin", test_teaching_pair },
     { NULL, NULL },
   };
   return gs_test_run ("breaches", tests);

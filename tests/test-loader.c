@@ -112,8 +112,6 @@ static const InvalidCase invalid_cases[] = {
   { "member-twice.xml", GS_LOADER_ERROR_SEMANTIC, 11, "twice" },
   { "proposal-decided-by-advisory-group.xml", GS_LOADER_ERROR_SEMANTIC, 21,
     "advisory group" },
-  { "quorum-larger-than-membership.xml", GS_LOADER_ERROR_SEMANTIC, 13,
-    "can never be met" },
   { "deadline-before-arrival.xml", GS_LOADER_ERROR_SEMANTIC, 21,
     "deadline before it arrives" },
   { "proposal-arrives-outside-period.xml", GS_LOADER_ERROR_SEMANTIC, 21,
@@ -234,6 +232,92 @@ static const InvalidCase invalid_cases[] = {
     "no pathway takes matter 'capital' worth £100,000" },
   { "pathway-arrivals-not-covered.xml", GS_LOADER_ERROR_SEMANTIC, 25,
     "no pathway takes matter 'capital' worth £3,001" },
+
+  /* Schemes of delegation.  Each file has one fault and must give exactly
+   * one message (test_loader_scheme_errors_alone). */
+  { "scheme-dangling-org.xml", GS_LOADER_ERROR_SEMANTIC, 27,
+    "organisation 'trusts' is not defined (attribute 'org')" },
+  { "scheme-leave-dangling-org.xml", GS_LOADER_ERROR_SEMANTIC, 20,
+    "organisation 'trusts' is not defined (attribute 'org')" },
+  { "scheme-twice.xml", GS_LOADER_ERROR_SEMANTIC, 30,
+    "'trust' already has a scheme of delegation (line 27)" },
+  { "scheme-leave-twice.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "'trust' already leaves on line 20" },
+  { "scheme-reserved-dangling-matter.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "matter 'estates' is not defined (attribute 'matters')" },
+  { "scheme-reserved-twice.xml", GS_LOADER_ERROR_SEMANTIC, 23,
+    "matter 'capital' is already reserved to the board of 'trust'" },
+  { "scheme-reserved-listed-twice.xml", GS_LOADER_ERROR_SEMANTIC, 21,
+    "matter 'capital' is listed twice in 'matters'" },
+  { "scheme-chain-too-long.xml", GS_LOADER_ERROR_SEMANTIC, 54,
+    "a chain of 17 delegations ending with this one, to 'k17'; govsim "
+    "follows at most 16" },
+  { "delegation-too-many-chains.xml", GS_LOADER_ERROR_SEMANTIC, 40,
+    "through more than 4096 chains of delegation" },
+  { "delegation-dangling-by.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "body 'trust-board' is not defined (attribute 'by')" },
+  { "delegation-dangling-to.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "body 'fc' is not defined (attribute 'to')" },
+  { "delegation-dangling-matter.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "matter 'estates' is not defined (attribute 'matters')" },
+  { "delegation-amend-dangling-matter.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "matter 'estates' is not defined (attribute 'matters')" },
+  { "delegation-impossible-date.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "attribute 'from': '2024-06-31' is not a calendar date" },
+  { "delegation-by-other-board.xml", GS_LOADER_ERROR_SEMANTIC, 38,
+    "'cabinet' is the board of 'council': only the board of 'trust'" },
+  { "delegation-by-body-not-acting.xml", GS_LOADER_ERROR_SEMANTIC, 38,
+    "'council-fc' does not act for 'trust'" },
+  { "delegation-by-other-constituent.xml", GS_LOADER_ERROR_SEMANTIC, 47,
+    "'council-c' does not act for 'trust'" },
+  { "delegation-to-advisory-group.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "'panel' is an advisory group" },
+  { "delegation-to-own-board.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "'board' is the board of 'trust', which holds every matter already" },
+  { "delegation-to-itself.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "'fic' cannot delegate to itself" },
+  { "delegation-to-own-group.xml", GS_LOADER_ERROR_SEMANTIC, 48,
+    "'trust-c' is a constituent of 'cic', so it cannot delegate to it" },
+  { "delegation-until-before-from.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "ends ('until') on or before it starts ('from')" },
+  { "delegation-until-on-from.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "ends ('until') on or before it starts ('from')" },
+  { "delegation-duplicate-id.xml", GS_LOADER_ERROR_SEMANTIC, 30,
+    "delegation 'fin' is defined twice in the scheme of 'trust' (first on "
+    "line 28)" },
+  { "delegation-amend-unknown.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "delegation 'finance' is not in the scheme of 'trust' before this line" },
+  { "delegation-amend-before-it.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "delegation 'fin' is not in the scheme of 'trust' before this line" },
+  { "delegation-withdraw-unknown.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "delegation 'finance' is not in the scheme of 'trust' before this line" },
+  { "delegation-amend-after-withdraw.xml", GS_LOADER_ERROR_SEMANTIC, 30,
+    "delegation 'fin' was already withdrawn on line 29" },
+  { "delegation-withdraw-twice.xml", GS_LOADER_ERROR_SEMANTIC, 30,
+    "delegation 'fin' was already withdrawn on line 29" },
+  { "delegation-amend-before-from.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "the amendment on 2024-05-01 falls on or before the day delegation 'fin' "
+    "comes into force (2024-06-01)" },
+  { "delegation-amend-on-from.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "the amendment on 2024-06-01 falls on or before the day delegation 'fin' "
+    "comes into force (2024-06-01)" },
+  { "delegation-amend-on-until.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "the amendment on 2024-09-01 falls on or after the day delegation 'fin' "
+    "ends (2024-09-01)" },
+  { "delegation-amend-after-until.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "the amendment on 2024-10-01 falls on or after the day delegation 'fin' "
+    "ends (2024-09-01)" },
+  { "delegation-withdraw-after-until.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "the withdrawal on 2024-10-01 falls on or after the day delegation 'fin' "
+    "ends (2024-09-01)" },
+  { "delegation-amend-out-of-order.xml", GS_LOADER_ERROR_SEMANTIC, 30,
+    "the amendment on 2024-07-01 falls on or before the amendment of "
+    "delegation 'fin' on line 29 (2024-10-01)" },
+  { "delegation-circle.xml", GS_LOADER_ERROR_SEMANTIC, 30,
+    "the scheme of 'trust' delegates in a circle: cfo -> fic -> cfo" },
+  { "delegation-circle-through-cic.xml", GS_LOADER_ERROR_SEMANTIC, 49,
+    "the scheme of 'trust' delegates in a circle: cfo -> cic (trust-c) -> "
+    "cfo" },
 };
 
 /* Loads @path, expecting a refusal; returns the message split into lines,
@@ -324,6 +408,31 @@ test_loader_invalid_corpus_is_complete (void)
     }
   CU_ASSERT_EQUAL (n_files, G_N_ELEMENTS (invalid_cases));
   CU_ASSERT_TRUE (n_files >= 24);
+}
+
+/* Every scheme-* and delegation-* file has exactly one fault, so it must
+ * give exactly one message: no echo of a refused delegation (a circle
+ * through it, an amendment of it that "is not in the scheme"). */
+static void
+test_loader_scheme_errors_alone (void)
+{
+  guint n = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
+    {
+      const char *file = invalid_cases[i].file;
+      if (!g_str_has_prefix (file, "scheme-")
+          && !g_str_has_prefix (file, "delegation-"))
+        continue;
+      n++;
+      g_autofree char *path = g_build_filename (INVALID_DIR, file, NULL);
+      g_auto (GStrv) lines = expect_refusal (path, 0, invalid_cases[i].code);
+      CU_ASSERT_EQUAL (g_strv_length (lines), 1);
+      if (g_strv_length (lines) != 1)
+        fprintf (stderr, "\n%s: %u messages:\n%s\n", file,
+                 g_strv_length (lines), lines[1]);
+    }
+  /* 8 scheme-* and 29 delegation-* rows in invalid_cases[] above. */
+  CU_ASSERT_EQUAL (n, 37);
 }
 
 /* Six independent faults, all reported, in document order, each on the
@@ -886,6 +995,7 @@ static const GsTestCase cases[] = {
   { "test_loader_invalid_corpus_is_complete",
     test_loader_invalid_corpus_is_complete },
   { "test_loader_reports_every_problem", test_loader_reports_every_problem },
+  { "test_loader_scheme_errors_alone", test_loader_scheme_errors_alone },
   { "test_loader_external_entity_not_read",
     test_loader_external_entity_not_read },
   { "test_loader_minimal_valid", test_loader_minimal_valid },
