@@ -1946,6 +1946,8 @@ read_delegation (Loader *l, xmlNodePtr n, SchemeReader *sr)
                   "(first on line %d)",
                   d.id, o->id,
                   seen < 0 ? -seen : first_version_line (s, (guint)seen - 1));
+  else if (d.id != NULL)
+    claim_id (l, n, d.id); /* ids are unique across the whole file */
   int by = ref_attr (l, n, "by", "body", gs_scenario_find_body);
   int to = ref_attr (l, n, "to", "body", gs_scenario_find_body);
   d.matters = read_matters (l, n, "matters", &d.n_matters);

@@ -252,6 +252,8 @@ static const InvalidCase invalid_cases[] = {
   { "scheme-chain-too-long.xml", GS_LOADER_ERROR_SEMANTIC, 54,
     "a chain of 17 delegations ending with this one, to 'k17'; govsim "
     "follows at most 16" },
+  { "delegation-id-used-elsewhere.xml", GS_LOADER_ERROR_SEMANTIC, 28,
+    "duplicate id 'fic' (first used on line 20)" },
   { "delegation-too-many-chains.xml", GS_LOADER_ERROR_SEMANTIC, 40,
     "through more than 4096 chains of delegation" },
   { "delegation-dangling-by.xml", GS_LOADER_ERROR_SEMANTIC, 28,
@@ -431,8 +433,8 @@ test_loader_scheme_errors_alone (void)
         fprintf (stderr, "\n%s: %u messages:\n%s\n", file,
                  g_strv_length (lines), lines[1]);
     }
-  /* 8 scheme-* and 29 delegation-* rows in invalid_cases[] above. */
-  CU_ASSERT_EQUAL (n, 37);
+  /* 8 scheme-* and 30 delegation-* rows in invalid_cases[] above. */
+  CU_ASSERT_EQUAL (n, 38);
 }
 
 /* Six independent faults, all reported, in document order, each on the
