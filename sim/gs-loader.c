@@ -2251,13 +2251,14 @@ describe_circle (const GsScenario *s, const GsOrganisation *o, const Graph *g,
  * chain longer than GS_CHAIN_MAX, blaming the first delegation that ends
  * such a chain.  (The resolver follows chains delegator by delegator, so
  * either would make it loop or give up.) */
-/* gs_authority_resolve() tries every chain of delegations that ends at
- * the body it asks about, so its work grows with the number of such
- * chains, which a hostile file can make exponential in its size.  With the
- * bodies of a circle-free scheme in topological order (@order), counts for
- * each body the steps the resolver may take (each delegation to it, plus
- * the steps behind its delegator unless that is the board), and refuses a
- * scheme in which any body exceeds GS_CHAIN_WORK_MAX. */
+/* gs_authority_resolve() tries every chain of delegations of the matter
+ * asked about that ends at the body asked about, so its work grows with
+ * the number of such chains, which a hostile file can make exponential in
+ * its size.  With the bodies of a circle-free scheme in topological order
+ * (@order), counts for each matter and body the steps the resolver may take
+ * (each delegation of the matter to the body, plus the steps behind its
+ * delegator unless that is the board), and refuses a scheme in which any
+ * count exceeds GS_CHAIN_WORK_MAX. */
 static gboolean
 bounded_search (Loader *l, const GsOrganisation *o, const Graph *g,
                 const guint *order)
@@ -2265,26 +2266,40 @@ bounded_search (Loader *l, const GsOrganisation *o, const Graph *g,
   const GsScenario *s = l->s;
   guint nb = g->n_bodies;
   int org = (int)(o - GS_ORG (s, 0));
-  g_autofree guint64 *work = g_new0 (guint64, nb);
-  for (guint i = 0; i < nb; i++)
+  g_autofree guint64 *work = g_new (guint64, nb);
+  for (guint m = 0; m < s->matters->len; m++)
     {
-      guint u = order[i];
-      const GsBody *b = GS_BODY (s, u);
-      guint64 behind = b->kind == GS_BODY_BOARD && b->org == org ? 0 : work[u];
-      for (guint e = g->start[u]; e < g->start[u + 1]; e++)
-        work[g->to[e]]
-            = MIN ((guint64)GS_CHAIN_WORK_MAX + 1, work[g->to[e]] + 1 + behind);
+      memset (work, 0, nb * sizeof (guint64));
+      for (guint i = 0; i < nb; i++)
+        {
+          guint u = order[i];
+          const GsBody *b = GS_BODY (s, u);
+          guint64 behind
+              = b->kind == GS_BODY_BOARD && b->org == org ? 0 : work[u];
+          for (guint e = g->start[u]; e < g->start[u + 1]; e++)
+            {
+              const GsDelegation *d
+                  = GS_DELEGATION (s, o->delegations[g->pos[e]]);
+              gboolean lists = FALSE;
+              for (guint k = 0; k < d->n_matters && !lists; k++)
+                lists = d->matters[k] == m;
+              if (lists)
+                work[g->to[e]] = MIN ((guint64)GS_CHAIN_WORK_MAX + 1,
+                                      work[g->to[e]] + 1 + behind);
+            }
+        }
+      for (guint u = 0; u < nb; u++)
+        if (work[u] > GS_CHAIN_WORK_MAX)
+          {
+            loader_error (l, o->scheme_line,
+                          "the scheme of '%s' reaches '%s' with '%s' "
+                          "through more than %d chains of delegation; "
+                          "govsim follows at most that many",
+                          o->id, GS_BODY (s, u)->id, GS_MATTER (s, m)->id,
+                          GS_CHAIN_WORK_MAX);
+            return FALSE;
+          }
     }
-  for (guint u = 0; u < nb; u++)
-    if (work[u] > GS_CHAIN_WORK_MAX)
-      {
-        loader_error (l, o->scheme_line,
-                      "the scheme of '%s' reaches '%s' through more than %d "
-                      "chains of delegation; govsim follows at most that "
-                      "many",
-                      o->id, GS_BODY (s, u)->id, GS_CHAIN_WORK_MAX);
-        return FALSE;
-      }
   return TRUE;
 }
 

@@ -329,8 +329,9 @@ typedef struct
 
 /* Longest chain of delegations the loader accepts, board to delegate. */
 #define GS_CHAIN_MAX 16
-/* Most steps authority resolution may take for one body of one scheme:
- * the number of delegations on all the chains that end at it. */
+/* Most steps authority resolution may take for one body, one matter and
+ * one scheme: the delegations on all the chains of that matter ending at
+ * the body. */
 #define GS_CHAIN_WORK_MAX 4096
 
 struct _GsScenario

@@ -255,7 +255,7 @@ static const InvalidCase invalid_cases[] = {
   { "delegation-id-used-elsewhere.xml", GS_LOADER_ERROR_SEMANTIC, 28,
     "duplicate id 'fic' (first used on line 20)" },
   { "delegation-too-many-chains.xml", GS_LOADER_ERROR_SEMANTIC, 40,
-    "through more than 4096 chains of delegation" },
+    "with 'm' through more than 4096 chains of delegation" },
   { "delegation-dangling-by.xml", GS_LOADER_ERROR_SEMANTIC, 28,
     "body 'trust-board' is not defined (attribute 'by')" },
   { "delegation-dangling-to.xml", GS_LOADER_ERROR_SEMANTIC, 28,
