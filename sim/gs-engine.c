@@ -455,7 +455,6 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   v.votes_for = tally.votes_for;
   GsRecord *r
       = record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role);
-  gs__breach_check_conflicted (run, now, bi, ci, seats);
   if (v.outcome == GS_OUTCOME_CARRIED && role != GS_VOTE_RECOMMEND)
     {
       const GsCase *c = GS_RUN_CASE (run, ci);
@@ -463,6 +462,8 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       record_bound (run, r, run->bound, n);
       gs__breach_check_approval (run, now, bi, ci, n);
     }
+  /* After record_bound: a new record may move the records, and r. */
+  gs__breach_check_conflicted (run, now, bi, ci, seats);
   return v;
 }
 
