@@ -54,15 +54,6 @@ closeness (GsAuthStatus status)
     }
 }
 
-static gboolean
-lists (const guint *items, guint n, guint item)
-{
-  for (guint i = 0; i < n; i++)
-    if (items[i] == item)
-      return TRUE;
-  return FALSE;
-}
-
 /* The delegate of @d, as the body deciding sees it: a delegation to
  * committees in common reaches the constituent committee of the
  * delegating organisation (the others decide only for their own). */
@@ -105,7 +96,7 @@ resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
       out->status = GS_AUTH_NOT_MODELLED;
       return;
     }
-  if (lists (o->reserved, o->n_reserved, matter))
+  if (gs__lists (o->reserved, o->n_reserved, matter))
     {
       out->status = GS_AUTH_RESERVED;
       return;
@@ -116,7 +107,8 @@ resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
     {
       guint di = o->delegations[i];
       const GsDelegation *d = GS_DELEGATION (s, di);
-      if (!reaches (s, d, body) || !lists (d->matters, d->n_matters, matter))
+      if (!reaches (s, d, body)
+          || !gs__lists (d->matters, d->n_matters, matter))
         continue;
       GsAuthority here = { .failed = (gint32)di, .n_links = 1 };
       here.links[0] = di;

@@ -137,15 +137,6 @@ element (GsFinding *f, GsElementKind kind, const char *id, const char *name,
 /* ---- small helpers ---------------------------------------------------- */
 
 static gboolean
-lists (const guint *items, guint n, guint item)
-{
-  for (guint i = 0; i < n; i++)
-    if (items[i] == item)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 is_board_of (const GsScenario *s, guint body, guint org)
 {
   const GsBody *b = GS_BODY (s, body);
@@ -648,7 +639,7 @@ sources_of (const GsScenario *s, const GsOrganisation *o, guint di, guint body,
       guint ei = o->delegations[i];
       const GsDelegation *e = GS_DELEGATION (s, ei);
       if (ei != di && reaches (s, e, body)
-          && lists (e->matters, e->n_matters, matter))
+          && gs__lists (e->matters, e->n_matters, matter))
         g_array_append_val (out, ei);
     }
   return out;
@@ -831,7 +822,7 @@ check_joint_remuneration_committee (GsCheckContext *ctx)
             {
               const GsDelegation *d = GS_DELEGATION (s, di);
               if (is_or_in (s, d->to, bi)
-                  && lists (d->matters, d->n_matters, m))
+                  && gs__lists (d->matters, d->n_matters, m))
                 g_array_append_val (delegations, di);
             }
           /* Gateways where proposals of the matter come to it to decide. */
@@ -842,7 +833,8 @@ check_joint_remuneration_committee (GsCheckContext *ctx)
               for (guint g = 0; g < p->n_gateways; g++)
                 {
                   const GsGateway *gw = &p->gateways[g];
-                  if (gw->recommend || !lists (gw->bodies, gw->n_bodies, bi))
+                  if (gw->recommend
+                      || !gs__lists (gw->bodies, gw->n_bodies, bi))
                     continue;
                   g_autoptr (GArray) reach = gateway_reach (s, pw, g);
                   gboolean carried = FALSE;
@@ -907,7 +899,7 @@ new_matters_of_class (const GsScenario *s, const GsDelegation *d,
   for (guint i = 0; i < d->n_matters; i++)
     if (wanted (GS_MATTER (s, d->matters[i])->klass)
         && (before == NULL
-            || !lists (before->matters, before->n_matters, d->matters[i])))
+            || !gs__lists (before->matters, before->n_matters, d->matters[i])))
       g_array_append_val (out, d->matters[i]);
   return out;
 }
@@ -1293,7 +1285,7 @@ check_matter_without_pathway (GsCheckContext *ctx)
       for (guint pw = 0; pw < s->pathways->len && !routed; pw++)
         {
           const GsPathway *p = GS_PATHWAY (s, pw);
-          routed = !p->implicit && lists (p->matters, p->n_matters, m);
+          routed = !p->implicit && gs__lists (p->matters, p->n_matters, m);
         }
       for (guint i = 0; i < s->proposals->len && !routed; i++)
         routed = GS_PROPOSAL (s, i)->matter == m;
@@ -1619,7 +1611,7 @@ clashing_matters (const GsScenario *s, const GsDelegation *a,
   if (a->to != b->to || a->limit == b->limit || from >= until)
     return out;
   for (guint i = 0; i < a->n_matters; i++)
-    if (lists (b->matters, b->n_matters, a->matters[i]))
+    if (gs__lists (b->matters, b->n_matters, a->matters[i]))
       g_array_append_val (out, a->matters[i]);
   return out;
 }
@@ -1663,10 +1655,10 @@ check_conflicting_delegations (GsCheckContext *ctx)
           const GsDelegation *before
               = a->amends >= 0 ? GS_DELEGATION (s, a->amends) : NULL;
           for (guint k = 0; k < a->n_matters; k++)
-            if (lists (o->reserved, o->n_reserved, a->matters[k])
+            if (gs__lists (o->reserved, o->n_reserved, a->matters[k])
                 && (before == NULL
-                    || !lists (before->matters, before->n_matters,
-                               a->matters[k])))
+                    || !gs__lists (before->matters, before->n_matters,
+                                   a->matters[k])))
               g_array_append_val (reserved, a->matters[k]);
           if (reserved->len > 0)
             {

@@ -387,9 +387,8 @@ delegates_to (const GsScenario *s, guint org, guint32 bi, guint matter)
       if (d->to != bi) /* one to committees in common binds through the
                           organisation's own constituent, a party already */
         continue;
-      for (guint m = 0; m < d->n_matters; m++)
-        if (d->matters[m] == matter)
-          return TRUE;
+      if (gs__lists (d->matters, d->n_matters, matter))
+        return TRUE;
     }
   return FALSE;
 }

@@ -2280,10 +2280,7 @@ bounded_search (Loader *l, const GsOrganisation *o, const Graph *g,
             {
               const GsDelegation *d
                   = GS_DELEGATION (s, o->delegations[g->pos[e]]);
-              gboolean lists = FALSE;
-              for (guint k = 0; k < d->n_matters && !lists; k++)
-                lists = d->matters[k] == m;
-              if (lists)
+              if (gs__lists (d->matters, d->n_matters, m))
                 work[g->to[e]] = MIN ((guint64)GS_CHAIN_WORK_MAX + 1,
                                       work[g->to[e]] + 1 + behind);
             }

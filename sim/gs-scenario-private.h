@@ -388,6 +388,16 @@ int gs__scenario_select_pathway (const GsScenario *s, guint matter,
  * and caps its draws). */
 GsValueRange gs__value_dist_range (const GsValueDist *v);
 
+/* Whether @item is among the @n @items (matter lists are a few long). */
+static inline gboolean
+gs__lists (const guint *items, guint n, guint item)
+{
+  for (guint i = 0; i < n; i++)
+    if (items[i] == item)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @value lies in @range. */
 static inline gboolean
 gs__value_in (const GsValueRange *range, gint64 value)
