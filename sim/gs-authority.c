@@ -54,16 +54,6 @@ closeness (GsAuthStatus status)
     }
 }
 
-/* The delegate of @d, as the body deciding sees it: a delegation to
- * committees in common reaches the constituent committee of the
- * delegating organisation (the others decide only for their own). */
-static gboolean
-reaches (const GsScenario *s, const GsDelegation *d, guint body)
-{
-  const GsBody *b = GS_BODY (s, body);
-  return d->to == body || ((int)d->to == b->group && b->org == (int)d->org);
-}
-
 /* Of two delegations not in force at @when, whether @a is the better one to
  * blame than @b: the one that ended last before @when (after an amendment,
  * the latest version), rather than one not yet in force. */
@@ -84,9 +74,8 @@ resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
          GsTime when, guint depth, gboolean onward, GsAuthority *out)
 {
   const GsOrganisation *o = GS_ORG (s, org);
-  const GsBody *b = GS_BODY (s, body);
   *out = (GsAuthority){ .failed = -1 };
-  if (b->kind == GS_BODY_BOARD && b->org == (int)org)
+  if (gs__is_board_of (s, body, org))
     {
       out->status = GS_AUTH_BOARD;
       return;
@@ -107,7 +96,7 @@ resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
     {
       guint di = o->delegations[i];
       const GsDelegation *d = GS_DELEGATION (s, di);
-      if (!reaches (s, d, body)
+      if (!gs__delegation_reaches (s, d, body)
           || !gs__lists (d->matters, d->n_matters, matter))
         continue;
       GsAuthority here = { .failed = (gint32)di, .n_links = 1 };
@@ -118,8 +107,7 @@ resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
         here.status = GS_AUTH_OVER_LIMIT;
       else
         {
-          const GsBody *by = GS_BODY (s, d->by);
-          if (by->kind == GS_BODY_BOARD && by->org == (int)org)
+          if (gs__is_board_of (s, d->by, org))
             {
               here.status = GS_AUTH_HELD;
               here.failed = -1;

@@ -136,21 +136,6 @@ element (GsFinding *f, GsElementKind kind, const char *id, const char *name,
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static gboolean
-is_board_of (const GsScenario *s, guint body, guint org)
-{
-  const GsBody *b = GS_BODY (s, body);
-  return b->kind == GS_BODY_BOARD && b->org == (int)org;
-}
-
-/* Whether delegation @d reaches @body: a delegation to committees in common
- * reaches each constituent, as in gs_authority_resolve(). */
-static gboolean
-reaches (const GsScenario *s, const GsDelegation *d, guint body)
-{
-  return d->to == body || (int)d->to == GS_BODY (s, body)->group;
-}
-
 static void
 add_unique (GArray *a, guint v)
 {
@@ -638,7 +623,7 @@ sources_of (const GsScenario *s, const GsOrganisation *o, guint di, guint body,
     {
       guint ei = o->delegations[i];
       const GsDelegation *e = GS_DELEGATION (s, ei);
-      if (ei != di && reaches (s, e, body)
+      if (ei != di && gs__delegation_reaches (s, e, body)
           && gs__lists (e->matters, e->n_matters, matter))
         g_array_append_val (out, ei);
     }
@@ -1426,7 +1411,7 @@ check_chain_exceeds_source (GsCheckContext *ctx)
   for (guint di = 0; di < s->delegations->len; di++)
     {
       const GsDelegation *d = GS_DELEGATION (s, di);
-      if (is_board_of (s, d->by, d->org))
+      if (gs__is_board_of (s, d->by, d->org))
         continue;
       g_autoptr (GString) text = g_string_new (NULL);
       g_autoptr (GString) sig = g_string_new (NULL);
@@ -1540,7 +1525,7 @@ check_sub_delegation_not_allowed (GsCheckContext *ctx)
   for (guint di = 0; di < s->delegations->len; di++)
     {
       const GsDelegation *d = GS_DELEGATION (s, di);
-      if (is_board_of (s, d->by, d->org))
+      if (gs__is_board_of (s, d->by, d->org))
         continue;
       g_autoptr (GArray) sources = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (GsTime));

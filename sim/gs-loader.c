@@ -2273,9 +2273,7 @@ bounded_search (Loader *l, const GsOrganisation *o, const Graph *g,
       for (guint i = 0; i < nb; i++)
         {
           guint u = order[i];
-          const GsBody *b = GS_BODY (s, u);
-          guint64 behind
-              = b->kind == GS_BODY_BOARD && b->org == org ? 0 : work[u];
+          guint64 behind = gs__is_board_of (s, u, (guint)org) ? 0 : work[u];
           for (guint e = g->start[u]; e < g->start[u + 1]; e++)
             {
               const GsDelegation *d

@@ -398,6 +398,25 @@ gs__lists (const guint *items, guint n, guint item)
   return FALSE;
 }
 
+/* Whether body @body is the board of organisation @org, which holds every
+ * matter of its organisation. */
+static inline gboolean
+gs__is_board_of (const GsScenario *s, guint body, guint org)
+{
+  const GsBody *b = GS_BODY (s, body);
+  return b->kind == GS_BODY_BOARD && b->org == (int)org;
+}
+
+/* Whether delegation @d gives authority to @body: its delegate, or, for a
+ * delegation to committees in common, the delegating organisation's own
+ * constituent committee (the others decide only for their own). */
+static inline gboolean
+gs__delegation_reaches (const GsScenario *s, const GsDelegation *d, guint body)
+{
+  const GsBody *b = GS_BODY (s, body);
+  return d->to == body || ((int)d->to == b->group && b->org == (int)d->org);
+}
+
 /* Whether @value lies in @range. */
 static inline gboolean
 gs__value_in (const GsValueRange *range, gint64 value)
