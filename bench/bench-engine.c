@@ -7,7 +7,7 @@
  *
  *   bench-engine [--runs N] [FILE]
  */
-#include <govsim/gs-engine.h>
+#include <govsim/gs-run.h>
 #include <govsim/gs-loader.h>
 
 #include <stdio.h>

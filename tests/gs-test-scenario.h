@@ -7,7 +7,7 @@
 
 #include "gs-test.h"
 
-#include <govsim/gs-engine.h>
+#include <govsim/gs-run.h>
 #include <govsim/gs-loader.h>
 
 #include <string.h>

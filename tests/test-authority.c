@@ -12,7 +12,7 @@
  * from its 'from' day up to, not including, 'until'; limits are
  * inclusive; a chain runs from the board outwards.
  */
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 #include "gs-test-scenario.h"
 
 #include <govsim/gs-authority.h>

@@ -12,7 +12,7 @@
  * Each proposal arrives on 2024-01-02, so it is decided at that body's first
  * meeting.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 #include "gs-test-scenario.h"
 
 #include <govsim/gs-authority.h>

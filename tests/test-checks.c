@@ -10,7 +10,7 @@
  * refuse (tests/data/checks/), which must now load, run (always
  * inquorate) and be reported by the review.
  */
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 #include "gs-test-scenario.h"
 
 #include <govsim/gs-checks.h>

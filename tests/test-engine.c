@@ -4,7 +4,7 @@
  * the expected dates and counts are worked out by hand in the comments.
  * One statistical test checks the vote against the exact binomial value.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 #include "gs-test-scenario.h"
 
 #include <govsim/gs-loader.h>

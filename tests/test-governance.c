@@ -8,7 +8,7 @@
  * 0, 1 and 2, in document order), and one matter, m.  Ids are unique across
  * all kinds, so people are p*, bodies k*, jc or cic, proposals x*.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 #include "gs-test-scenario.h"
 
 #include <govsim/gs-loader.h>

@@ -10,7 +10,7 @@
  * a file with 30 problems) are generated here.  Data is found through
  * GS_TEST_DATA_DIR and GS_SCENARIO_DIR, never the current directory.
  */
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 
 #include <govsim/gs-loader.h>
 

@@ -7,7 +7,7 @@
  * comment above the assertion.  The scenarios start on Monday 2024-01-01
  * with organisations oa and ob and one matter, m.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 #include "gs-test-scenario.h"
 
 #include <govsim/gs-loader.h>

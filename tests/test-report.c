@@ -8,6 +8,7 @@
 #include "gs-test.h"
 
 #include <govsim/gs-loader.h>
+#include <govsim/gs-phrase.h>
 #include <govsim/gs-report.h>
 
 #include <string.h>
@@ -26,7 +27,7 @@ test_report_money (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GString) out = g_string_new (NULL);
-      gs_report_append_money (out, cases[i].pounds);
+      gs_phrase_money (out, cases[i].pounds);
       CU_ASSERT_STRING_EQUAL (out->str, cases[i].text);
     }
 }

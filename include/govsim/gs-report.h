@@ -7,7 +7,7 @@
 #pragma once
 
 #include <glib.h>
-#include <govsim/gs-engine.h>
+#include <govsim/gs-run.h>
 
 G_BEGIN_DECLS
 
@@ -35,8 +35,5 @@ void gs_report_text_trace (const GsRun *run, GString *out);
  */
 void gs_report_append_breach (GString *out, const GsRun *run,
                               const GsRecord *record);
-
-/** Appends @pounds as "£1,234,567". */
-void gs_report_append_money (GString *out, gint64 pounds);
 
 G_END_DECLS

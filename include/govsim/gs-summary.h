@@ -12,7 +12,7 @@
 #pragma once
 
 #include <glib.h>
-#include <govsim/gs-engine.h>
+#include <govsim/gs-run.h>
 
 G_BEGIN_DECLS
 

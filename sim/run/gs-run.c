@@ -1,4 +1,4 @@
-/* gs-engine.c — the discrete-event loop, pathways, meetings and disputes.
+/* gs-run.c — the discrete-event loop, pathways, meetings and disputes.
  *
  * The loop pops events in (time, priority, insertion) order and stops at the
  * first event at or after the scenario's end:
@@ -32,7 +32,7 @@
  * growing the case, slot, record and agenda arrays, the loop does not
  * allocate and does no string work: the writers turn records into words.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 
 #include <govsim/gs-rules.h>
 

@@ -6,9 +6,10 @@
  * Names come from the scenario and may be any UTF-8, so column padding and
  * truncation count characters, not bytes.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 
 #include <govsim/gs-authority.h>
+#include <govsim/gs-phrase.h>
 #include <govsim/gs-report.h>
 #include <govsim/gs-summary.h>
 
@@ -20,22 +21,6 @@ enum
   BODY_W = 34,
   MATTER_W = 26,
 };
-
-void
-gs_report_append_money (GString *out, gint64 pounds)
-{
-  char digits[32];
-  g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT,
-              pounds < 0 ? -pounds : pounds);
-  gsize n = strlen (digits);
-  g_string_append (out, pounds < 0 ? "-£" : "£");
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-}
 
 /* Appends @text cut or padded to @width characters. */
 static void
@@ -429,7 +414,7 @@ gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r)
   if (c->value > 0)
     {
       g_string_append (out, ", ");
-      gs_report_append_money (out, c->value);
+      gs_phrase_money (out, c->value);
     }
   g_string_append (out, ")");
   switch ((GsBreach)r->a)
@@ -471,7 +456,7 @@ gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r)
         append_delegation (out, s, r->c);
         g_string_append_printf (out, " from %s covers %s up to ",
                                 GS_BODY (s, d->by)->name, matter);
-        gs_report_append_money (out, d->limit);
+        gs_phrase_money (out, d->limit);
         break;
       case GS_BREACH_SUB_BEYOND:
         {
@@ -489,7 +474,7 @@ gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r)
             {
               gint32 up = (gint32)links[r->n_refs - 2];
               g_string_append (out, ", but itself holds it only up to ");
-              gs_report_append_money (out, GS_DELEGATION (s, up)->limit);
+              gs_phrase_money (out, GS_DELEGATION (s, up)->limit);
               g_string_append (out, " by ");
               append_delegation (out, s, up);
             }
@@ -550,7 +535,7 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
         if (c->value > 0)
           {
             g_string_append (out, ", ");
-            gs_report_append_money (out, c->value);
+            gs_phrase_money (out, c->value);
           }
         if (r->body != GS_NONE)
           {
@@ -591,14 +576,14 @@ append_record (GString *out, const GsRun *run, const GsRecord *r)
           if (gw->applies.lo > 0)
             {
               g_string_append (out, "more than ");
-              gs_report_append_money (out, gw->applies.lo - 1);
+              gs_phrase_money (out, gw->applies.lo - 1);
             }
           if (gw->applies.lo > 0 && gw->applies.hi < GS_VALUE_MAX)
             g_string_append (out, " and ");
           if (gw->applies.hi < GS_VALUE_MAX)
             {
               g_string_append (out, "at most ");
-              gs_report_append_money (out, gw->applies.hi);
+              gs_phrase_money (out, gw->applies.hi);
             }
           break;
         }

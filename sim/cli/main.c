@@ -17,7 +17,7 @@
  * prints the findings on standard output.
  */
 #include <govsim/gs-checks.h>
-#include <govsim/gs-engine.h>
+#include <govsim/gs-run.h>
 #include <govsim/gs-loader.h>
 #include <govsim/gs-report.h>
 #include <govsim/gs-scenario.h>

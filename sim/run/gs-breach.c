@@ -13,7 +13,7 @@
  * The authority of a body is not checked for an organisation without a
  * scheme of delegation: govsim does not know what it delegated.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 
 #include <govsim/gs-authority.h>
 

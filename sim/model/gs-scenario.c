@@ -6,7 +6,7 @@
  * front end, never in the engine's loop, and scenarios hold hundreds of
  * entities, not millions.
  */
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* gs-engine-private.h — the state of a run, for the library's own modules.
+/* gs-run-private.h — the state of a run, for the library's own modules.
  *
  * A GsRun owns everything a simulation touches: its random stream, its
  * event queue, the cases, the records, each body's agenda, and for each case
@@ -9,9 +9,9 @@
  */
 #pragma once
 
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 
-#include <govsim/gs-engine.h>
+#include <govsim/gs-run.h>
 #include <govsim/gs-queue.h>
 #include <govsim/gs-rng.h>
 

@@ -7,7 +7,7 @@
  * cases + slots + bodies × matters, done once per run after the simulation,
  * never inside it.
  */
-#include "gs-engine-private.h"
+#include "run/gs-run-private.h"
 
 #include <govsim/gs-summary.h>
 

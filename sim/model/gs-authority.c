@@ -6,7 +6,7 @@
  * longer than GS_CHAIN_MAX, so the recursion is bounded; each level keeps
  * one GsAuthority on the stack and nothing is allocated.
  */
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 
 #include <govsim/gs-authority.h>
 

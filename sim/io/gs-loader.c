@@ -24,7 +24,7 @@
  * process-wide settings it touches are libxml2's own initialisation and its
  * external entity loader, both set once.
  */
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 
 #include <govsim/gs-loader.h>
 

@@ -17,11 +17,11 @@
  * own; a rule reports a version only when it is wrong in a way the version
  * before it was not, so one bad clause is reported once.
  */
-#include "gs-scenario-private.h"
+#include "model/gs-scenario-private.h"
 
 #include <govsim/gs-authority.h>
 #include <govsim/gs-checks.h>
-#include <govsim/gs-report.h>
+#include <govsim/gs-phrase.h>
 
 #include <string.h>
 
@@ -219,7 +219,7 @@ append_limit (GString *out, gint64 limit)
       return;
     }
   g_string_append (out, "up to ");
-  gs_report_append_money (out, limit);
+  gs_phrase_money (out, limit);
 }
 
 /* A value range in the words of the schema's 'over' (exclusive) and
@@ -232,21 +232,21 @@ append_range (GString *out, GsValueRange r)
   else if (r.lo == r.hi)
     {
       g_string_append (out, "worth ");
-      gs_report_append_money (out, r.lo);
+      gs_phrase_money (out, r.lo);
     }
   else if (r.lo <= 0)
     {
       g_string_append (out, "worth up to ");
-      gs_report_append_money (out, r.hi);
+      gs_phrase_money (out, r.hi);
     }
   else
     {
       g_string_append (out, "worth over ");
-      gs_report_append_money (out, r.lo - 1);
+      gs_phrase_money (out, r.lo - 1);
       if (r.hi < GS_VALUE_MAX)
         {
           g_string_append (out, " and up to ");
-          gs_report_append_money (out, r.hi);
+          gs_phrase_money (out, r.hi);
         }
     }
 }
@@ -1194,7 +1194,7 @@ append_reach (GString *out, const GsScenario *s, const GArray *reach)
       append_sep (out, k, matters->len);
       append_matter (out, s, g_array_index (matters, guint, k));
       g_string_append (out, " from ");
-      gs_report_append_money (out, g_array_index (lows, gint64, k));
+      gs_phrase_money (out, g_array_index (lows, gint64, k));
     }
 }
 

@@ -1,4 +1,4 @@
-/* gs-engine.h — one simulated run of a scenario.
+/* gs-run.h — one simulated run of a scenario.
  *
  * gs_run_new() plays a scenario forward from its start to its horizon with
  * one random stream, derived from (seed, replication), and keeps what
