@@ -424,6 +424,31 @@ gs__value_in (const GsValueRange *range, gint64 value)
   return range->lo <= value && value <= range->hi;
 }
 
+/* ---- behaviour: what the run asks of a person ------------------------- */
+
+/* How a person leans on proposals of one matter type. */
+typedef struct
+{
+  double support;     /* probability of voting for */
+  double if_affected; /* ... when the proposal affects their organisation */
+  double abstain;     /* probability of abstaining */
+} GsStance;
+
+/* The stance of @person on proposals of @matter: the most specific of the
+ * file's stances that matches (person + matter, person, organisation +
+ * matter, organisation, matter, default). */
+void gs__scenario_stance (const GsScenario *s, guint person, guint matter,
+                          GsStance *out);
+
+/* Whether a scripted absence covers @person at @t. */
+gboolean gs__scenario_away (const GsScenario *s, guint person, GsTime t);
+
+/* Whether @person has declared a conflict on a proposal of @matter that
+ * affects the @n_affects organisations @affects. */
+gboolean gs__scenario_conflicted (const GsScenario *s, guint person,
+                                  guint matter, const guint *affects,
+                                  guint n_affects);
+
 /* Allocates an empty scenario for the loader to fill. */
 GsScenario *gs__scenario_new (const char *source);
 

@@ -221,7 +221,48 @@ gs_scenario_support (const GsScenario *s, guint person, guint matter)
 {
   g_return_val_if_fail (person < s->people->len, 0.0);
   g_return_val_if_fail (matter < s->matters->len, 0.0);
-  return s->support[(gsize)person * s->matters->len + matter];
+  GsStance st;
+  gs__scenario_stance (s, person, matter, &st);
+  return st.support;
+}
+
+void
+gs__scenario_stance (const GsScenario *s, guint person, guint matter,
+                     GsStance *out)
+{
+  gsize cell = (gsize)person * s->matters->len + matter;
+  out->support = s->support[cell];
+  out->if_affected = s->support_affected[cell];
+  out->abstain = s->abstain[cell];
+}
+
+gboolean
+gs__scenario_away (const GsScenario *s, guint person, GsTime t)
+{
+  for (guint i = 0; i < s->absences->len; i++)
+    {
+      const GsAbsence *a = &g_array_index (s->absences, GsAbsence, i);
+      if (a->person == person && a->from <= t && t < a->until)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+gs__scenario_conflicted (const GsScenario *s, guint person, guint matter,
+                         const guint *affects, guint n_affects)
+{
+  for (guint i = 0; i < s->conflicts->len; i++)
+    {
+      const GsConflict *k = &g_array_index (s->conflicts, GsConflict, i);
+      if (k->person != person)
+        continue;
+      if (k->matter >= 0 && (guint)k->matter == matter)
+        return TRUE;
+      if (k->org >= 0 && gs__lists (affects, n_affects, (guint)k->org))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const char *

@@ -141,13 +141,7 @@ static void carry (GsRun *run, guint32 bi, guint32 ci, GsTime now, GsTime next,
 static gboolean
 available (const GsScenario *s, guint person, GsTime now)
 {
-  for (guint i = 0; i < s->absences->len; i++)
-    {
-      const GsAbsence *a = &g_array_index (s->absences, GsAbsence, i);
-      if (a->person == person && a->from <= now && now < a->until)
-        return FALSE;
-    }
-  return TRUE;
+  return !gs__scenario_away (s, person, now);
 }
 
 static gboolean
@@ -199,15 +193,8 @@ affects_org (const GsCase *c, int org)
 static gboolean
 conflicted (const GsScenario *s, guint person, const GsCase *c)
 {
-  for (guint i = 0; i < s->conflicts->len; i++)
-    {
-      const GsConflict *k = &g_array_index (s->conflicts, GsConflict, i);
-      if (k->person == person
-          && ((k->matter >= 0 && (guint)k->matter == c->matter)
-              || (k->org >= 0 && affects_org (c, k->org))))
-        return TRUE;
-    }
-  return FALSE;
+  return gs__scenario_conflicted (s, person, c->matter, c->affects,
+                                  c->n_affects);
 }
 
 /* Appends the people of @seats for which @pick holds to the run's
@@ -315,21 +302,21 @@ vote_item (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
         }
     }
 
-  gsize row = (gsize)s->matters->len;
   for (guint i = 0; i < b->n_members; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
           || (seat->deputy && !b->deputies_vote))
         continue;
-      gsize cell = (gsize)seat->person * row + c->matter;
-      if (gs_rng_bernoulli (&run->rng, s->abstain[cell]))
+      GsStance st;
+      gs__scenario_stance (s, seat->person, c->matter, &st);
+      if (gs_rng_bernoulli (&run->rng, st.abstain))
         {
           seat->ballot = GS_BALLOT_ABSTAIN;
           continue;
         }
-      double support = affects_org (c, seat->party) ? s->support_affected[cell]
-                                                    : s->support[cell];
+      double support
+          = affects_org (c, seat->party) ? st.if_affected : st.support;
       if (gs_rng_bernoulli (&run->rng, support))
         seat->ballot = GS_BALLOT_FOR;
       else
@@ -1005,10 +992,11 @@ level_end (GsRun *run, guint32 si, guint32 epoch, GsTime now)
               return;
             }
           const GsCase *c = GS_RUN_CASE (run, slot->item);
-          gsize cell = (gsize)l->person * s->matters->len + c->matter;
+          GsStance st;
+          gs__scenario_stance (s, (guint)l->person, c->matter, &st);
           double p = affects_org (c, GS_PERSON (s, l->person)->org)
-                         ? s->support_affected[cell]
-                         : s->support[cell];
+                         ? st.if_affected
+                         : st.support;
           resolve (run, si, gs_rng_bernoulli (&run->rng, p), now);
           return;
         }
