@@ -5,7 +5,8 @@
  * stable kebab-case id, a severity, a one-line title, its basis in words
  * (the statute, regulation or guidance it rests on, or "good practice") and
  * a function that inspects the scenario and reports findings.  Adding a rule
- * is one function and one row of the table in gs-checks.c.
+ * is one function in the file of its family under sim/analysis/checks/ and
+ * one row of the table in sim/analysis/checks/gs-checks.c.
  *
  * A finding says, in one sentence a non-executive director could read
  * aloud, what is wrong and where, names the elements of the file it blames
@@ -34,7 +35,8 @@ const char *gs_severity_to_string (GsSeverity severity);
 /** Parses "error", "warning" or "advice"; FALSE for anything else. */
 gboolean gs_severity_from_string (const char *text, GsSeverity *out);
 
-/* The state a rule's function works in; private to gs-checks.c. */
+/* The state a rule's function works in; private to the review
+ * (sim/analysis/checks/gs-checks-private.h). */
 typedef struct _GsCheckContext GsCheckContext;
 
 typedef struct
