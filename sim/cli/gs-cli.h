@@ -1,0 +1,61 @@
+/* gs-cli.h — what the commands of the govsim front end share.
+ *
+ * The front end is main.c (dispatch, --version, --help), one file per
+ * command (gs-cli-run.c, gs-cli-check.c) and gs-cli-common.c (the helpers
+ * below).  It is the only code that prints or chooses an exit status; the
+ * library returns values and GErrors.
+ *
+ * Exit statuses are part of the interface and documented in the README:
+ *   0  the command ran and, for `check`, found nothing at or above the
+ *      --fail-on level (default: error);
+ *   1  `check` found something at or above the --fail-on level;
+ *   2  bad input: an unreadable or invalid scenario, or a bad command line
+ *      (an unknown --fail-on level included), with "file:line: message"
+ *      lines on standard error; it wins over 1 when several files are
+ *      checked;
+ *   3  an internal error, a limit exceeded, or output that could not be
+ *      written.
+ */
+#pragma once
+
+#include <glib.h>
+#include <govsim/gs-scenario.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GS_EXIT_OK = 0,
+  GS_EXIT_FINDINGS = 1,
+  GS_EXIT_BAD_INPUT = 2,
+  GS_EXIT_INTERNAL = 3,
+} GsExit;
+
+/* `govsim check` (gs-cli-check.c) and `govsim run` (gs-cli-run.c): each
+ * parses its own options, with itself as argv[0], and returns an exit
+ * status. */
+int gs_cli_check (int argc, char **argv);
+int gs_cli_run (int argc, char **argv);
+
+/* Prints "PRG: @message" and a pointer to --help on standard error.
+ * Returns: GS_EXIT_BAD_INPUT, for the command to return. */
+int gs_cli_usage_error (GOptionContext *ctx, const char *message);
+
+/* Parses the options of @ctx out of *@argc, *@argv.  On failure prints a
+ * usage error, sets *@status to its exit status and returns FALSE. */
+gboolean gs_cli_parse_options (GOptionContext *ctx, int *argc, char ***argv,
+                               int *status);
+
+/* Writes @text to @path whole or not at all (a temporary file renamed into
+ * place), or to standard output when @path is NULL or "-".
+ * Returns: GS_EXIT_OK, or GS_EXIT_INTERNAL (with a message on standard
+ * error) when it could not be written. */
+int gs_cli_emit (const char *path, const GString *text);
+
+/* Loads the scenario at @path, or the built-in demo when @path is NULL,
+ * refusing files over @max_kib KiB (0: the loader's default).  On failure
+ * prints the loader's "file:line: message" lines on standard error.
+ * Returns: (transfer full) (nullable): the scenario, or NULL: bad input. */
+GsScenario *gs_cli_load (const char *path, gint64 max_kib);
+
+G_END_DECLS
