@@ -47,7 +47,13 @@ print_usage (FILE *to)
 int
 main (int argc, char **argv)
 {
+  /* The user's locale for messages and character classes (GLib converts
+   * what it prints to the locale's character set), but numbers always in
+   * "C": reports are compared byte for byte and read by programs, and a
+   * printf of 89.6 under de_DE writes "89,6".  LC_NUMERIC is named after
+   * LC_ALL, so no LC_ALL or LC_NUMERIC in the environment can undo it. */
   setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
   if (argc < 2)
     {
       print_usage (stderr);
