@@ -25,6 +25,20 @@ gs_test_load_inline (const char *xml)
   return s;
 }
 
+/* Runs @s with the draws of (@seed, @replication); fails the test if the
+ * run reports an error.  (transfer full) */
+static inline GsRun *
+gs_test_simulate (const GsScenario *s, guint64 seed, guint64 replication,
+                  GsRunFlags flags)
+{
+  g_autoptr (GError) error = NULL;
+  GsRun *run = gs_run_simulate (s, seed, replication, flags, &error);
+  if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (run);
+  return run;
+}
+
 /* The time of 00:00 on the day @iso ("YYYY-MM-DD"). */
 static inline GsTime
 gs_test_day (const char *iso)

@@ -50,7 +50,7 @@ scenario_new (const char *rest)
 static GsRun *
 run_of (const GsScenario *s)
 {
-  GsRun *run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  GsRun *run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   g_autoptr (GError) error = NULL;
   CU_ASSERT_TRUE (gs_run_check (run, &error));
   return run;
@@ -73,14 +73,14 @@ expect_one (const GsScenario *s, GsBreach kind, const char *day,
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BREACH), 1);
   const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
-  CU_ASSERT_EQUAL (r->a, kind);
+  CU_ASSERT_EQUAL (r->breach.breach, kind);
   CU_ASSERT_EQUAL (r->time, gs_test_day (day));
   CU_ASSERT_EQUAL (r->body, (guint32)gs_scenario_find_body (s, body));
   int o = -1;
   for (guint i = 0; org != NULL && i < gs_scenario_n_organisations (s); i++)
     if (strcmp (GS_ORG (s, i)->id, org) == 0)
       o = (int)i;
-  CU_ASSERT_EQUAL (r->b, o);
+  CU_ASSERT_EQUAL (r->breach.org, o);
   CU_ASSERT_EQUAL (gs_run_get_case (run, r->item)->breaches, 1);
   return run;
 }
@@ -121,8 +121,9 @@ test_no_authority (void)
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_NO_AUTHORITY, "2024-01-15", "ca", "oa");
   const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
-  CU_ASSERT_EQUAL (r->c, -1); /* no delegation of m reaches it at all */
-  CU_ASSERT_EQUAL (r->d, GS_AUTH_NONE);
+  CU_ASSERT_EQUAL (r->breach.delegation,
+                   -1); /* no delegation of m reaches it at all */
+  CU_ASSERT_EQUAL (r->breach.status, GS_AUTH_NONE);
 
   g_autofree char *good = g_strconcat (
       committee_a,
@@ -146,7 +147,8 @@ test_over_limit (void)
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_OVER_LIMIT, "2024-01-15", "ca", "oa");
   const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
-  CU_ASSERT_EQUAL (GS_DELEGATION (s, r->c)->line, line_of_delegation (s, "d"));
+  CU_ASSERT_EQUAL (GS_DELEGATION (s, r->breach.delegation)->line,
+                   line_of_delegation (s, "d"));
   CU_ASSERT_EQUAL (r->n_refs, 1);
 
   g_autofree char *good = g_strconcat (
@@ -232,9 +234,9 @@ test_sub_beyond (void)
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_SUB_BEYOND, "2024-01-05", "oa-ceo", "oa");
   const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
-  CU_ASSERT_EQUAL (GS_DELEGATION (s, r->c)->line,
+  CU_ASSERT_EQUAL (GS_DELEGATION (s, r->breach.delegation)->line,
                    line_of_delegation (s, "down"));
-  CU_ASSERT_EQUAL (r->e, GS_AUTH_OVER_LIMIT);
+  CU_ASSERT_EQUAL (r->breach.upstream, GS_AUTH_OVER_LIMIT);
 
   /* Corrected: the board gives the committee £5,000. */
   g_autofree char *good = g_strconcat (
@@ -304,14 +306,15 @@ test_conflicted_voted (void)
                    (guint32)gs_scenario_find_person (s, "a1"));
   /* Both voted for: 2–0. */
   const GsRecord *v = gs_test_nth_record (run, GS_REC_APPROVED, 0);
-  CU_ASSERT_EQUAL (v->a, 2);
+  CU_ASSERT_EQUAL (v->vote.votes_for, 2);
 
   /* Corrected terms of reference: a1 withdraws, a2 approves 1–0. */
   g_autofree char *good = conflicted_committee ("withdraw");
   g_autoptr (GsScenario) twin = scenario_new (good);
   expect_none (twin);
   g_autoptr (GsRun) run2 = run_of (twin);
-  CU_ASSERT_EQUAL (gs_test_nth_record (run2, GS_REC_APPROVED, 0)->a, 1);
+  CU_ASSERT_EQUAL (
+      gs_test_nth_record (run2, GS_REC_APPROVED, 0)->vote.votes_for, 1);
 }
 
 static void
@@ -357,11 +360,11 @@ test_withdrawn_mid_run (void)
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_NO_AUTHORITY, "2024-02-15", "ca", "oa");
   const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
-  CU_ASSERT_EQUAL (r->d, GS_AUTH_NOT_IN_FORCE);
+  CU_ASSERT_EQUAL (r->breach.status, GS_AUTH_NOT_IN_FORCE);
   CU_ASSERT_STRING_EQUAL (
       GS_PROPOSAL (s, gs_run_get_case (run, r->item)->proposal)->id, "p2");
   g_autoptr (GString) text = g_string_new (NULL);
-  gs_report_append_breach (text, run, r);
+  gs_report_append_breach (text, run, r, gs_run_record_refs (run, r));
   CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "was withdrawn on 2024-02-01"));
 }
 
@@ -415,18 +418,19 @@ test_teaching_pair (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (twin);
   for (guint64 seed = 1; seed <= 3; seed++)
     {
-      g_autoptr (GsRun) run = gs_run_new (s, seed, 0, GS_RUN_FLAGS_NONE);
+      g_autoptr (GsRun) run = gs_test_simulate (s, seed, 0, GS_RUN_FLAGS_NONE);
       guint count[GS_N_BREACHES] = { 0 };
       for (guint i = 0; i < gs_run_n_records (run); i++)
         {
           const GsRecord *r = gs_run_get_record (run, i);
           if (r->kind == GS_REC_BREACH)
-            count[r->a]++;
+            count[r->breach.breach]++;
         }
       for (guint k = 0; k < GS_N_BREACHES; k++)
         CU_ASSERT_EQUAL (count[k], 1);
 
-      g_autoptr (GsRun) clean = gs_run_new (twin, seed, 0, GS_RUN_FLAGS_NONE);
+      g_autoptr (GsRun) clean
+          = gs_test_simulate (twin, seed, 0, GS_RUN_FLAGS_NONE);
       CU_ASSERT_EQUAL (gs_test_count_records (clean, GS_REC_BREACH), 0);
       CU_ASSERT_EQUAL (gs_test_count_records (clean, GS_REC_DECIDED), 9);
       guint approved = 0;

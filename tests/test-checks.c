@@ -432,7 +432,7 @@ test_quorum_larger_than_membership_file (void)
     }
   CU_ASSERT_EQUAL (n, 1);
 
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   g_autoptr (GError) check_error = NULL;
   CU_ASSERT_TRUE (gs_run_check (run, &check_error));
   int board = gs_scenario_find_body (s, "board");

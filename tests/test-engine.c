@@ -46,7 +46,7 @@ test_engine_backlog_hand_worked (void)
   g_autoptr (GsScenario) s = gs_loader_load_file (
       GS_SCENARIO_DIR "/community-trust-backlog.xml", 0, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
 
   static const char *const decided[12] = {
     "2024-04-15", "2024-04-15", "2024-05-15", "2024-05-15",
@@ -116,7 +116,7 @@ test_engine_tie_fails (void)
       "<proposal id='p' title='P' matter='m' lead='o' arrives='2024-01-02' "
       "body='k'/>",
       "<stance person='a' support='1'/><stance person='b' support='0'/>");
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   const GsCase *c = gs_run_get_case (run, 0);
   CU_ASSERT_EQUAL (c->state, GS_CASE_REJECTED);
   CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-10"));
@@ -143,7 +143,7 @@ test_engine_quorum_threshold (void)
           quorum);
       g_autoptr (GsScenario) s = scenario_new ("P1M", people, body, traffic,
                                                "<stance support='1'/>");
-      g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+      g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
       const GsCase *c = gs_run_get_case (run, 0);
       if (quorum == 2)
         {
@@ -179,7 +179,7 @@ test_engine_notice_period (void)
       "<proposal id='p2' title='Late' matter='m' lead='o' "
       "arrives='2024-01-04' body='k'/>",
       "<stance support='1'/>");
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
                    gs_test_day ("2024-01-10"));
   CU_ASSERT_EQUAL (gs_run_get_case (run, 1)->decided,
@@ -209,7 +209,7 @@ test_engine_deadline_day_in_time (void)
       "<proposal id='p2' title='Due the day before' matter='m' lead='o' "
       "arrives='2024-01-02' deadline='2024-01-09' body='k'/>",
       "<stance support='1'/>");
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   CU_ASSERT_FALSE (gs_run_get_case (run, 0)->missed);
   CU_ASSERT_TRUE (gs_run_get_case (run, 1)->missed);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 1)->state, GS_CASE_APPROVED);
@@ -239,7 +239,7 @@ test_engine_horizon_exclusive (void)
       "<proposal id='p' title='P' matter='m' lead='o' arrives='2024-01-05' "
       "body='k'/>",
       "<stance support='1'/>");
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   /* Meetings: 01-04 (no business yet), 02-01 (past the end). */
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_WAITING);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_MEETING), 0);
@@ -262,7 +262,7 @@ test_engine_monthly_calendar_no_drift (void)
       "<arrivals id='g' title='G' matter='m' lead='o' body='k' "
       "first='2024-01-01' every='P1D' count='10'/>",
       "<stance support='1'/>");
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   static const char *const expected[]
       = { "2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30",
           "2024-05-31" };
@@ -304,7 +304,7 @@ test_engine_approval_rate_binomial (void)
   guint approved = 0;
   for (guint rep = 0; rep < n; rep++)
     {
-      g_autoptr (GsRun) run = gs_run_new (s, 42, rep, GS_RUN_NO_RECORDS);
+      g_autoptr (GsRun) run = gs_test_simulate (s, 42, rep, GS_RUN_NO_RECORDS);
       approved += gs_run_get_case (run, 0)->state == GS_CASE_APPROVED;
     }
   GS_ASSERT_NEAR ((double)approved / n, 0.68256, 4 * 0.00329);
@@ -322,8 +322,8 @@ test_engine_invariants_demo (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
   for (guint64 seed = 1; seed <= 50; seed++)
     {
-      g_autoptr (GsRun) run = gs_run_new (s, seed, 0, GS_RUN_FLAGS_NONE);
-      g_autoptr (GsRun) bare = gs_run_new (s, seed, 0, GS_RUN_NO_RECORDS);
+      g_autoptr (GsRun) run = gs_test_simulate (s, seed, 0, GS_RUN_FLAGS_NONE);
+      g_autoptr (GsRun) bare = gs_test_simulate (s, seed, 0, GS_RUN_NO_RECORDS);
       guint n = gs_run_n_cases (run);
       CU_ASSERT_EQUAL_FATAL (gs_run_n_cases (bare), n);
       CU_ASSERT_EQUAL (gs_run_n_records (bare), 0);
@@ -380,8 +380,8 @@ test_engine_poisson_arrivals (void)
       "first='2024-01-01' every='P7D' process='poisson' count='10' "
       "value='lognormal:10,0.5'/>",
       "<stance support='1'/>");
-  g_autoptr (GsRun) r1 = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
-  g_autoptr (GsRun) r2 = gs_run_new (s, 2, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) r1 = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) r2 = gs_test_simulate (s, 2, 0, GS_RUN_FLAGS_NONE);
   CU_ASSERT_EQUAL_FATAL (gs_run_n_cases (r1), 10);
   CU_ASSERT_EQUAL_FATAL (gs_run_n_cases (r2), 10);
   gboolean differ = FALSE;

@@ -60,7 +60,7 @@ tied_committee (const char *id, const char *esc, const char *first)
 static GsRun *
 run_of (const GsScenario *s)
 {
-  GsRun *run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  GsRun *run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   g_autoptr (GError) error = NULL;
   CU_ASSERT_TRUE (gs_run_check (run, &error));
   return run;
@@ -115,7 +115,7 @@ test_locked_and_unlocked (void)
       g_autoptr (GsRun) run = run_of (s);
       const GsRecord *open2 = gs_test_nth_record (run, GS_REC_GATE_OPEN, 1);
       CU_ASSERT_PTR_NOT_NULL_FATAL (open2);
-      CU_ASSERT_EQUAL (open2->a, 1);
+      CU_ASSERT_EQUAL (open2->gate.gateway, 1);
       const GsRecord *kb_vote
           = gs_test_nth_record (run, GS_REC_APPROVED, locked);
       CU_ASSERT_PTR_NOT_NULL_FATAL (kb_vote);
@@ -214,7 +214,7 @@ test_value_routing (void)
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_GATE_SKIPPED), 1);
   const GsRecord *skip = gs_test_nth_record (run, GS_REC_GATE_SKIPPED, 0);
   CU_ASSERT_EQUAL (skip->item, 3);
-  CU_ASSERT_EQUAL (skip->a, 1);
+  CU_ASSERT_EQUAL (skip->gate.gateway, 1);
 }
 
 /* ka (approves) meets every ten days from 5 January, kb (rejects) every
@@ -267,10 +267,10 @@ test_recommendation_cannot_block (void)
   g_autoptr (GsRun) run = run_of (s);
   const GsRecord *adv = gs_test_nth_record (run, GS_REC_REJECTED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (adv);
-  CU_ASSERT_EQUAL (adv->f, GS_VOTE_RECOMMEND);
+  CU_ASSERT_EQUAL (adv->vote.role, GS_VOTE_RECOMMEND);
   const GsRecord *passed = gs_test_nth_record (run, GS_REC_GATE_PASSED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (passed);
-  CU_ASSERT_EQUAL (passed->c, 0); /* nobody recommended it */
+  CU_ASSERT_EQUAL (passed->gate.approving, 0); /* nobody recommended it */
   CU_ASSERT_EQUAL (passed->time, gs_test_day ("2024-01-10"));
   assert_case (run, 0, GS_CASE_APPROVED, "2024-01-20");
 }
@@ -324,9 +324,9 @@ test_missed_deadline_says_where (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-11"));
   CU_ASSERT_EQUAL (r->body, (guint32)gs_scenario_find_body (s, "kb"));
-  CU_ASSERT_EQUAL (r->a, 1);
-  CU_ASSERT_EQUAL (r->c, 6);
-  CU_ASSERT_EQUAL (r->d, 0);
+  CU_ASSERT_EQUAL (r->where.gateway, 1);
+  CU_ASSERT_EQUAL (r->where.days, 6);
+  CU_ASSERT_EQUAL (r->where.level, 0);
   assert_case (run, 0, GS_CASE_APPROVED, "2024-02-01");
 }
 
@@ -343,7 +343,7 @@ assert_escalated (const GsRun *run, GsTrigger trigger, const char *day)
 {
   const GsRecord *r = gs_test_nth_record (run, GS_REC_ESCALATED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
-  CU_ASSERT_EQUAL (r->b, (gint32)trigger);
+  CU_ASSERT_EQUAL (r->escalated.trigger, (gint32)trigger);
   CU_ASSERT_EQUAL (r->time, gs_test_day (day));
   return r;
 }
@@ -501,7 +501,7 @@ test_level_vote (void)
           "<level decides='vote' body='kv' within='P21D'/>", yes, TRUE, "", &s);
       const GsRecord *r = gs_test_nth_record (run, GS_REC_RESOLVED, 0);
       CU_ASSERT_PTR_NOT_NULL_FATAL (r);
-      CU_ASSERT_EQUAL (r->c, yes);
+      CU_ASSERT_EQUAL (r->level.approved, yes);
       assert_case (run, 0, yes ? GS_CASE_APPROVED : GS_CASE_REJECTED,
                    "2024-01-26");
     }
@@ -512,7 +512,7 @@ test_level_vote (void)
       "<level decides='vote' body='kv' within='P20D'/>", TRUE, TRUE, "", &s);
   const GsRecord *f = gs_test_nth_record (run, GS_REC_LEVEL_FAILED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);
-  CU_ASSERT_EQUAL (f->c, GS_FAIL_TIMEOUT);
+  CU_ASSERT_EQUAL (f->level.why, GS_FAIL_TIMEOUT);
   CU_ASSERT_EQUAL (f->time, gs_test_day ("2024-01-25"));
   CU_ASSERT_EQUAL (votes_by (run, "kv"), 0);
   assert_case (run, 0, GS_CASE_GRIDLOCKED, "2024-01-25");
@@ -529,7 +529,7 @@ test_level_reconsider (void)
       "<level decides='reconsider' within='P1M'/>", TRUE, TRUE, "", &s);
   const GsRecord *f = gs_test_nth_record (run, GS_REC_LEVEL_FAILED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);
-  CU_ASSERT_EQUAL (f->c, GS_FAIL_NOT_CARRIED);
+  CU_ASSERT_EQUAL (f->level.why, GS_FAIL_NOT_CARRIED);
   CU_ASSERT_EQUAL (votes_by (run, "k"), 2);
   assert_case (run, 0, GS_CASE_GRIDLOCKED, "2024-02-05");
 
@@ -564,7 +564,7 @@ test_level_chair (void)
       "<absence person='pc' from='2024-01-10' until='2024-01-20'/>", &s);
   const GsRecord *f = gs_test_nth_record (run, GS_REC_LEVEL_FAILED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);
-  CU_ASSERT_EQUAL (f->c, GS_FAIL_UNAVAILABLE);
+  CU_ASSERT_EQUAL (f->level.why, GS_FAIL_UNAVAILABLE);
   assert_case (run, 0, GS_CASE_GRIDLOCKED, "2024-01-12");
 }
 
@@ -620,8 +620,8 @@ test_exhaustion_across_ladders (void)
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_LEVEL_FAILED), 2);
   const GsRecord *e = gs_test_nth_record (run, GS_REC_EXHAUSTED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (e);
-  CU_ASSERT_EQUAL (e->b, 2);
-  CU_ASSERT_STRING_EQUAL (GS_LADDER (s, e->a)->id, "l2");
+  CU_ASSERT_EQUAL (e->level.climbed, 2);
+  CU_ASSERT_STRING_EQUAL (GS_LADDER (s, e->level.ladder)->id, "l2");
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->climbed, 2);
   assert_case (run, 0, GS_CASE_GRIDLOCKED, "2024-01-20");
 }
@@ -642,7 +642,7 @@ test_invariant_catches_corruption (void)
       "arrives='2024-01-02'/>",
       ka, kb);
   g_autoptr (GsScenario) s = scenario_new (rest);
-  GsRun *run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  GsRun *run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   GsCase *x = GS_RUN_CASE (run, 0);
   GsCase *y = GS_RUN_CASE (run, 1);
   CU_ASSERT_EQUAL (x->state, GS_CASE_APPROVED);
@@ -688,7 +688,8 @@ test_invariant_over_seeds (void)
       guint gridlocked = 0, escalated = 0;
       for (guint64 seed = 1; seed <= 300; seed++)
         {
-          g_autoptr (GsRun) run = gs_run_new (s, seed, 0, GS_RUN_FLAGS_NONE);
+          g_autoptr (GsRun) run
+              = gs_test_simulate (s, seed, 0, GS_RUN_FLAGS_NONE);
           g_autoptr (GError) e = NULL;
           CU_ASSERT_TRUE (gs_run_check (run, &e));
           guint n[GS_CASE_GRIDLOCKED + 1] = { 0 };

@@ -5,7 +5,7 @@
  * in the form the terms-of-reference users asked for, and columns that
  * count characters rather than bytes.
  */
-#include "gs-test.h"
+#include "gs-test-scenario.h"
 
 #include <govsim/gs-loader.h>
 #include <govsim/gs-phrase.h>
@@ -58,7 +58,7 @@ test_report_inquorate_sentence (void)
   g_autoptr (GsScenario) s = gs_loader_load_bytes (
       inquorate_xml, strlen (inquorate_xml), "inline", &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   g_autoptr (GString) out = g_string_new (NULL);
   gs_report_text_trace (run, out);
   CU_ASSERT_PTR_NOT_NULL (strstr (
@@ -82,9 +82,10 @@ test_report_columns_count_characters (void)
   g_autoptr (GsScenario) s
       = gs_loader_load_bytes (xml, strlen (xml), "inline", &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
-  g_autoptr (GsRun) run = gs_run_new (s, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
   g_autoptr (GString) out = g_string_new (NULL);
-  gs_report_text_summary (run, out);
+  g_autoptr (GsSummary) sum = gs_summary_new (run);
+  gs_report_text_summary (run, sum, out);
   g_auto (GStrv) lines = g_strsplit (out->str, "\n", -1);
   glong header = -1, row = -1;
   for (char **l = lines; *l; l++)

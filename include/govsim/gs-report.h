@@ -1,39 +1,61 @@
 /* gs-report.h — turning a run into words a board member can read.
  *
  * The writers append to a GString and never touch a file or a stream; the
- * front end decides where the text goes.  Output depends only on the run,
- * so the same scenario and seed give the same bytes.
+ * front end decides where the text goes.  They format what the run and the
+ * analysis layer computed and never count anything themselves.  Output depends
+ * only on the run, so the same scenario and seed give the same bytes.
  */
 #pragma once
 
 #include <glib.h>
 #include <govsim/gs-run.h>
+#include <govsim/gs-summary.h>
 
 G_BEGIN_DECLS
 
 /**
  * gs_report_text_summary:
- * Appends the summary of @run: the headline; "where decisions gridlock",
- * the bodies and gateways that caused the most deadlock or delay, ranked,
- * in sentences; proposals by matter type and decisions by body and matter
- * (approved, rejected, gridlocked, pending, median and 90th-percentile days,
- * missed deadlines, escalations and levels climbed); gateways; meetings by
- * body; and each proposal's journey.
+ * Appends the summary @summary of @run: the headline; "where decisions
+ * gridlock", the bodies and gateways that caused the most deadlock or
+ * delay, ranked, in sentences; where decisions breached delegation limits;
+ * proposals by matter type and decisions by body and matter (approved,
+ * rejected, gridlocked, pending, median and 90th-percentile days, missed
+ * deadlines, escalations and levels climbed); gateways; and meetings by
+ * body.  It reads only counters and cases, so it is the same whether or
+ * not the run kept records.
  */
-void gs_report_text_summary (const GsRun *run, GString *out);
+void gs_report_text_summary (const GsRun *run, const GsSummary *summary,
+                             GString *out);
+
+/**
+ * gs_report_text_journeys:
+ * Appends each proposal's journey, from the records @run kept (nothing if
+ * it kept none): every one when there are at most 200 proposals, else only
+ * those that did not go smoothly.
+ */
+void gs_report_text_journeys (const GsRun *run, GString *out);
 
 /**
  * gs_report_text_trace:
- * Appends the narrative of @run, one dated line per record.
+ * Appends the narrative of @run, one dated line per record it kept.
  */
 void gs_report_text_trace (const GsRun *run, GString *out);
 
 /**
+ * gs_report_text_record:
+ * Appends the dated line for @record of @run, whose list of indices is
+ * @refs (from gs_run_record_refs(), or as a record callback received it).
+ */
+void gs_report_text_record (GString *out, const GsRun *run,
+                            const GsRecord *record, const guint32 *refs);
+
+/**
  * gs_report_append_breach:
- * Appends the sentence for a BREACH record of @run: who approved what, for
- * which organisation, and which link of the chain of delegation fails.
+ * Appends the sentence for a BREACH record of @run, whose list of
+ * delegations (or, for a conflicted vote, people) is @refs: who approved
+ * what, for which organisation, and which link of the chain fails.
  */
 void gs_report_append_breach (GString *out, const GsRun *run,
-                              const GsRecord *record);
+                              const GsRecord *record, const guint32 *refs);
 
 G_END_DECLS

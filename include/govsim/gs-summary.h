@@ -50,20 +50,23 @@ typedef struct
 typedef struct
 {
   guint32 body;
-  guint meetings; /* meetings held with business on the agenda */
-  guint inquorate;
-  guint carried;    /* items carried over to a later meeting */
-  guint ties;       /* equal votes and no casting vote */
-  guint casting;    /* ties the chair's casting vote resolved */
-  guint blocked;    /* consensus blocked by an objection */
-  guint no_votes;   /* nobody voted for or against */
-  guint splits;     /* committees in common that disagreed */
-  guint conflicts;  /* members excluded from a vote for a conflict */
-  guint disputes;   /* disputes that arose here */
-  guint decided;    /* items it approved, rejected or recommended on */
-  guint gridlocked; /* its disputes that exhausted every ladder */
-  guint pending;    /* items still before it (or its dispute) at the end */
-  double days_held; /* days items spent before it, summed */
+  guint meetings;       /* meetings held with business on the agenda */
+  guint inquorate;      /* meetings without their quorum */
+  guint item_inquorate; /* items left inquorate once conflicted members
+                           withdrew, at quorate meetings */
+  guint carried;        /* items carried over to a later meeting */
+  guint ties;           /* equal votes and no casting vote */
+  guint casting;        /* ties the chair's casting vote resolved */
+  guint blocked;        /* consensus blocked by an objection */
+  guint no_votes;       /* nobody voted for or against */
+  guint splits;         /* committees in common that disagreed */
+  guint conflicts;      /* members excluded from a vote for a conflict */
+  guint disputes;       /* disputes that arose here */
+  guint breaches;       /* breaches of delegation limits in its decisions */
+  guint decided;        /* items it approved, rejected or recommended on */
+  guint gridlocked;     /* its disputes that exhausted every ladder */
+  guint pending;        /* items still before it (or its dispute) at the end */
+  double days_held;     /* days items spent before it, summed */
 } GsBodyStats;
 
 typedef struct
@@ -109,9 +112,14 @@ typedef struct
   GArray *bodies;   /* GsBodyStats, one per scenario body */
   GArray *gateways; /* GsGatewayStats, explicit pathways' gateways in order */
   GArray *hotspots; /* GsHotspot, worst first; only those with something */
+  guint breaches[GS_N_BREACHES]; /* breaches of delegation limits by kind */
+  guint breach_total;
+  guint schemes;       /* organisations with a scheme of delegation */
+  guint organisations; /* organisations in all */
 } GsSummary;
 
-/** Computes the summary of @run.  (transfer full) */
+/** Computes the summary of @run from its cases and counters; the same
+ * whether or not the run kept records.  (transfer full) */
 GsSummary *gs_summary_new (const GsRun *run);
 
 /** Frees @summary; accepts NULL. */

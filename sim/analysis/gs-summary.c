@@ -2,10 +2,10 @@
  *
  * One pass over the cases fills the matter table, one over the slots the
  * body × matter table, one over each case's gateways the gateway table;
- * meeting, inquorate and tie counts come from the run's per-body state, so
- * a summary works on a run that kept no records.  Work is proportional to
- * cases + slots + bodies × matters, done once per run after the simulation,
- * never inside it.
+ * meeting, inquorate, tie and breach counts come from the run's counters,
+ * so a summary is the same whether or not the run kept records.  Work is
+ * proportional to cases + slots + bodies × matters, done once per run after the
+ * simulation, never inside it.
  */
 #include "run/gs-run-private.h"
 
@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 double
 gs_quantile (const double *sorted, gsize n, double p)
@@ -231,8 +232,8 @@ fill_hotspots (GsSummary *sum)
       GsHotspot h = { .kind = GS_HOTSPOT_BODY,
                       .index = i,
                       .gridlocked = b->gridlocked,
-                      .stalls = b->inquorate + b->ties + b->blocked + b->splits
-                                + b->no_votes,
+                      .stalls = b->inquorate + b->item_inquorate + b->ties
+                                + b->blocked + b->splits + b->no_votes,
                       .days = b->days_held };
       if (h.gridlocked + h.stalls > 0 || b->pending > 0)
         g_array_append_val (sum->hotspots, h);
@@ -264,10 +265,11 @@ gs_summary_new (const GsRun *run)
   sum->hotspots = g_array_new (FALSE, TRUE, sizeof (GsHotspot));
   for (guint b = 0; b < s->bodies->len; b++)
     {
-      const GsBodyState *st = &run->bodies[b];
+      const GsBodyCounters *st = gs_run_body_counters (run, b);
       GsBodyStats bs = { .body = b,
                          .meetings = st->meetings,
                          .inquorate = st->inquorate,
+                         .item_inquorate = st->item_inquorate,
                          .carried = st->carried,
                          .ties = st->ties,
                          .casting = st->casting,
@@ -275,9 +277,16 @@ gs_summary_new (const GsRun *run)
                          .no_votes = st->no_votes,
                          .splits = st->splits,
                          .conflicts = st->conflicts,
-                         .disputes = st->disputes };
+                         .disputes = st->disputes,
+                         .breaches = st->breaches };
       g_array_append_val (sum->bodies, bs);
     }
+  const GsRunCounters *k = gs_run_counters (run);
+  memcpy (sum->breaches, k->breaches, sizeof sum->breaches);
+  sum->breach_total = k->breach_total;
+  sum->organisations = s->organisations->len;
+  for (guint i = 0; i < s->organisations->len; i++)
+    sum->schemes += GS_ORG (s, i)->has_scheme ? 1 : 0;
   fill_cases (run, sum);
   fill_slots (run, sum);
   fill_gateways (run, sum);

@@ -11,6 +11,7 @@
 #include <govsim/gs-report.h>
 #include <govsim/gs-run.h>
 #include <govsim/gs-scenario.h>
+#include <govsim/gs-summary.h>
 
 #include <string.h>
 
@@ -71,13 +72,25 @@ gs_cli_run (int argc, char **argv)
   if (seed_text == NULL)
     seed = gs_scenario_get_default_seed (s);
 
-  g_autoptr (GsRun) run = gs_run_new (s, seed, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsRun) run
+      = gs_run_simulate (s, seed, 0, GS_RUN_FLAGS_NONE, &error);
+  if (run == NULL)
+    {
+      /* A run that breaks its own invariant, or would exceed a cap, is
+       * not the user's input at fault: exit 3, no report written. */
+      g_printerr ("govsim: %s: %s\n", gs_scenario_get_source (s),
+                  error->message);
+      return GS_EXIT_INTERNAL;
+    }
+  g_autoptr (GsSummary) sum = gs_summary_new (run);
   g_autoptr (GString) text = g_string_new (NULL);
   if (trace)
     {
       gs_report_text_trace (run, text);
       g_string_append_c (text, '\n');
     }
-  gs_report_text_summary (run, text);
+  gs_report_text_summary (run, sum, text);
+  gs_report_text_journeys (run, text);
   return gs_cli_emit (output, text);
 }

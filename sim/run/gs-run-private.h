@@ -1,21 +1,47 @@
-/* gs-run-private.h — the state of a run, for the library's own modules.
+/* gs-run-private.h — the state of a run, for the run layer's own files.
  *
- * A GsRun owns everything a simulation touches: its random stream, its
- * event queue, the cases, the records, each body's agenda, and for each case
- * the state of its pathway's gateways and of its slots.  A slot is one body
- * at one gateway of one case: it is queued on that body's agenda, decided,
- * or in a dispute climbing an escalation ladder.  Nothing is shared between
- * runs except the read-only scenario.
+ * A GsRun owns everything a simulation touches: its keyed draws, its event
+ * queue, the cases, the records, each body's agenda and counters, and for
+ * each case the state of its pathway's gateways and of its slots.  A slot is
+ * one body at one gateway of one case: it is queued on that body's agenda,
+ * decided, or in a dispute climbing an escalation ladder.  Nothing is
+ * shared between runs except the read-only scenario.
+ *
+ * The files of the layer:
+ *   gs-run.c      lifecycle (new, execute, reset, free), the event loop,
+ *                 records and the end-of-run invariant;
+ *   gs-traffic.c  cases: fixed proposals, generated streams, deadlines;
+ *   gs-meeting.c  meetings: seats, quorum, conflicts, ballots, votes, the
+ *                 two phases of committees in common, the agenda;
+ *   gs-pathway.c  slots and gateways: opening, passing, failing, returns;
+ *   gs-dispute.c  escalation ladders: levels, time limits, resolution;
+ *   gs-record.c   the record table.
+ *
+ * Records are built by value on the stack and handed to gs__run_emit(),
+ * which copies them (and their list of indices) into the run or to the
+ * caller's callback: no pointer into the record array is ever held.
  */
 #pragma once
 
 #include "model/gs-scenario-private.h"
 
-#include <govsim/gs-run.h>
+#include <govsim/gs-breach.h>
+#include <govsim/gs-draw.h>
 #include <govsim/gs-queue.h>
-#include <govsim/gs-rng.h>
+#include <govsim/gs-run.h>
 
 G_BEGIN_DECLS
+
+/* Events, in the order they run at one instant (see gs-run.c). */
+enum
+{
+  GS_EV_DUE,
+  GS_EV_ARRIVE,
+  GS_EV_GENERATE,
+  GS_EV_MEET,
+  GS_EV_NEAR_DUE,
+  GS_EV_LEVEL_END,
+};
 
 typedef enum
 {
@@ -57,6 +83,8 @@ typedef struct
   gint32 ladder;   /* in a dispute: the ladder, level and levels climbed */
   guint32 level;
   guint32 climbed;
+  guint32 dispute; /* in a dispute: its number among the case's disputes
+                      (1-based), part of the key of the level's draws */
 } GsSlot;
 
 /* An entry on a body's agenda.  It is live while its slot's epoch is the
@@ -73,25 +101,22 @@ typedef struct
 {
   GArray *agenda;       /* GsTicket, in the order they were added */
   guint32 next_meeting; /* index k of the next meeting not yet held */
-  guint meetings;       /* meetings held with business */
-  guint inquorate;      /* of those, how many were inquorate */
-  guint ties;           /* votes tied, so the motion failed */
-  guint casting;        /* ties resolved by the chair's casting vote */
-  guint blocked;        /* consensus blocked by an objection */
-  guint no_votes;       /* items on which nobody voted for or against */
-  guint splits;         /* committees in common that disagreed */
-  guint conflicts;      /* members excluded from a vote for a conflict */
-  guint carried;        /* items carried over to a later meeting */
-  guint disputes;       /* disputes that arose here */
+  GsBodyCounters n;     /* what the summary shows of it */
 } GsBodyState;
+
+/* Committees in common have at most this many constituents (the loader
+ * refuses more); decide_in_common() keeps one flag per constituent. */
+#define GS_RUN_CONSTITUENTS_MAX 64
 
 struct _GsRun
 {
   const GsScenario *scenario; /* (not owned) */
+  GsRunFlags flags;
+  gboolean keep_records;
+  gboolean executed; /* gs_run_execute() has finished once */
   guint64 seed;
   guint64 replication;
-  gboolean keep_records;
-  GsRng rng;
+  GsDraws draws;
   GsQueue *queue;
   GArray *cases;       /* GsCase */
   GArray *gates;       /* GsGate, each case's run of them at case->gates */
@@ -100,9 +125,17 @@ struct _GsRun
   GArray *refs;        /* guint32 lists referenced by records */
   GArray *pick;        /* scratch: agenda positions taken at a meeting */
   GsSeat *seats;       /* scratch: the seats of the meeting being held */
+  guint32 *people;     /* scratch: a record's list of people (max seats) */
   GsBodyState *bodies; /* one per scenario body */
   guint n_bodies;
-  guint32 *bound; /* scratch: the organisations a decision binds */
+  guint32 *bound;            /* scratch: the organisations a decision binds */
+  GsBreachFinding *findings; /* scratch: an approval's breaches */
+  GsRunCounters counters;    /* run-wide counters */
+  GsRecord examples[GS_BREACH_EXAMPLES_MAX]; /* the first breaches, kept
+                                                with or without records */
+  guint32 example_refs[GS_BREACH_EXAMPLES_MAX][GS_AUTHORITY_MAX_LINKS];
+  GsRecordFunc record_func; /* (nullable) called for every record */
+  gpointer record_data;
 };
 
 #define GS_RUN_CASE(r, i) (&g_array_index ((r)->cases, GsCase, (i)))
@@ -110,26 +143,76 @@ struct _GsRun
 #define GS_RUN_GATE(r, c, g)                                                   \
   (&g_array_index ((r)->gates, GsGate, (c)->gates + (g)))
 
-/* Appends a record (when the run keeps them) and returns it, or NULL. */
-GsRecord *gs__run_add_record (GsRun *run, GsTime t, GsRecordKind kind,
-                              guint32 body, guint32 item);
+/* A record with its header filled in and every other field zero (indices
+ * -1 where the table says so is the caller's business). */
+static inline GsRecord
+gs__record (GsTime t, GsRecordKind kind, guint32 body, guint32 item)
+{
+  return (GsRecord){
+    .time = t, .kind = kind, .body = body, .item = item, .when = GS_TIME_NEVER
+  };
+}
 
-/* The organisations that body @bi binds by approving case @c on @now, into
- * run->bound: its parties that have not left the collaborative, and any
- * affected organisation whose scheme delegates the matter to the body.
- * Returns how many. */
-guint gs__run_bound_orgs (GsRun *run, guint32 bi, const GsCase *c, GsTime now);
+/* gs-run.c: hands a complete record, and its list of @n_refs indices, to
+ * the run (when it keeps records) and to the record callback. */
+void gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
+                   guint n_refs);
 
-/* gs-breach.c: records the delegation breaches of an approval by body @bi
- * (a single body or a constituent) of case @ci, binding the @n_bound
- * organisations in run->bound. */
-void gs__breach_check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
-                                guint n_bound);
+/* Whether anyone will see records: the run keeps them or has a callback.
+ * Code that only builds a record's list may skip it when not. */
+static inline gboolean
+gs__run_recording (const GsRun *run)
+{
+  return run->keep_records || run->record_func != NULL;
+}
 
-/* gs-breach.c: records a breach if members of @bi with a declared conflict
- * on case @ci voted under terms of reference that only ask them to
- * declare it. */
-void gs__breach_check_conflicted (GsRun *run, GsTime now, guint32 bi,
-                                  guint32 ci, const GsSeat *seats);
+/* gs-run.c: schedules an event, unless it falls at or past the end. */
+void gs__run_schedule (GsRun *run, GsTime t, guint32 kind, guint32 subject,
+                       guint32 aux);
+
+/* The key of case @c in the draws: what the case is, not when it came. */
+static inline guint64
+gs__case_key (const GsCase *c)
+{
+  if (c->proposal != GS_NONE)
+    return c->proposal;
+  return ((guint64)(c->arrivals + 1) << 32) | c->serial;
+}
+
+/* gs-traffic.c */
+void gs__traffic_start (GsRun *run);
+void gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now);
+void gs__traffic_generate (GsRun *run, guint32 stream, guint32 k, GsTime now);
+void gs__traffic_fall_due (GsRun *run, guint32 ci, GsTime now);
+void gs__traffic_record_where (GsRun *run, GsTime now, GsRecordKind kind,
+                               guint32 ci);
+
+/* gs-meeting.c */
+GsTime gs__meeting_time (const GsBody *b, guint32 k);
+GsTime gs__meeting_for (const GsRun *run, guint32 bi, GsTime t);
+void gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now);
+gboolean gs__person_available (const GsRun *run, guint person, GsTime now);
+double gs__person_support (const GsRun *run, guint person, const GsCase *c);
+
+/* gs-pathway.c */
+const GsGateway *gs__slot_gateway (const GsRun *run, const GsSlot *slot);
+gboolean gs__slot_outstanding (const GsSlot *slot);
+void gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since);
+gboolean gs__ticket_live (const GsRun *run, const GsTicket *t);
+void gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
+                      guint32 body);
+void gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body);
+void gs__case_carry (GsRun *run, guint32 bi, guint32 ci, GsTime now,
+                     GsTime next, GsCarryReason reason, guint inquorate);
+
+/* gs-dispute.c */
+guint32 gs__dispute_level_body (const GsRun *run, const GsSlot *slot);
+void gs__dispute_start (GsRun *run, guint32 si, GsTrigger trigger, GsTime now);
+void gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved,
+                          GsTime now);
+void gs__dispute_level_failed (GsRun *run, guint32 si, GsLevelFailure why,
+                               GsTime now);
+void gs__dispute_level_end (GsRun *run, guint32 si, guint32 epoch, GsTime now);
+void gs__dispute_near_due (GsRun *run, guint32 si, guint32 epoch, GsTime now);
 
 G_END_DECLS

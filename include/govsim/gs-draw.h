@@ -1,0 +1,100 @@
+/* gs-draw.h — random draws keyed by what they are about.
+ *
+ * Every random number of a run is a pure function of its key: (seed,
+ * replication, purpose, and up to four words naming what the draw is
+ * about), never of how many draws came before it.  A person's attendance on
+ * a day is keyed by (person, day); a ballot by (person, case, body, time of
+ * the meeting); the value of a generated proposal by (stream, serial).  So
+ * two variants of a scenario that differ in their terms of reference see
+ * the same traffic, the same attendance and the same ballots wherever the
+ * variant does not change them — common random numbers, the basis of every
+ * comparison — and a replication's numbers do not depend on the thread or
+ * machine that runs it.
+ *
+ * The generator is counter-based in the manner of SplitMix64 over a key:
+ * the key's words are absorbed one at a time, each by
+ *
+ *   h ← mix ((h XOR w) + γ)
+ *
+ * with mix() SplitMix64's finaliser (Stafford's variant 13, a bijection with
+ * full avalanche) and γ = 0x9e3779b97f4a7c15, starting from h = mix (seed +
+ * γ) and absorbing, in order, the replication, the purpose and the
+ * purpose's words.  Because each step is a bijection of h for a fixed word
+ * and of the word for a fixed h, two keys that differ only in their last
+ * word never collide, and keys that differ earlier collide with chance
+ * about 2^-64.  The prefix (seed, replication, purpose) is absorbed once per
+ * run (GsDraws), so a draw costs one mix per word of its key: two for an
+ * attendance, four for a ballot.  tests/tools/rng-reference.py computes the
+ * same function independently; tests/test-rng.c checks reference values and
+ * the uniformity and independence of the draws.
+ *
+ * Samplers that need a varying number of uniforms (the lognormal's polar
+ * method) seed a GsRng from the key's hash h as the stream (h, 0) of
+ * gs-rng.h and draw from it.
+ */
+#pragma once
+
+#include <glib.h>
+#include <govsim/gs-rng.h>
+
+G_BEGIN_DECLS
+
+/* What a draw is for.  The numbers are part of every stochastic result:
+ * append new purposes, never renumber. */
+typedef enum
+{
+  GS_DRAW_VALUE = 0,   /* a generated proposal's value: stream, serial */
+  GS_DRAW_GAP = 1,     /* the wait after it (Poisson): stream, serial */
+  GS_DRAW_ATTEND = 2,  /* attendance: person, day */
+  GS_DRAW_ABSTAIN = 3, /* a ballot's abstention: person, case, body, time */
+  GS_DRAW_SUPPORT = 4, /* a ballot's for or against: the same key */
+  GS_DRAW_AGREE = 5,   /* mediation reaching agreement: case, dispute,
+                          ladder and level */
+  GS_DRAW_OUTCOME = 6, /* a mediator's or arbitrator's outcome: the same */
+  GS_DRAW_CHAIR = 7,   /* a person deciding alone at a level: the same */
+  GS_N_DRAW_PURPOSES = 8,
+} GsDrawPurpose;
+
+/* The draws of one replication: the key prefix absorbed for each purpose.
+ * A plain value; no allocation. */
+typedef struct
+{
+  guint64 seed;
+  guint64 replication;
+  guint64 prefix[GS_N_DRAW_PURPOSES]; /* h after seed, replication, purpose */
+} GsDraws;
+
+/** Prepares the draws of replication @replication of @seed. */
+void gs_draws_init (GsDraws *draws, guint64 seed, guint64 replication);
+
+/**
+ * gs_draw_bits:
+ * 64 uniformly distributed bits, the hash of the key (the draws' seed and
+ * replication, @purpose, @a, @b, @c, @d).  Unused words should be 0.
+ */
+guint64 gs_draw_bits (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
+                      guint64 b, guint64 c, guint64 d);
+
+/** A uniform double in [0, 1) with 53 bits, from the same key. */
+double gs_draw_uniform (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
+                        guint64 b, guint64 c, guint64 d);
+
+/**
+ * gs_draw_bernoulli:
+ * TRUE with probability @p: gs_draw_uniform() < @p.  Exactly FALSE for
+ * p <= 0 and TRUE for p >= 1 without hashing, so a scenario whose
+ * probabilities are all 0 or 1 does not depend on the seed.
+ */
+gboolean gs_draw_bernoulli (const GsDraws *draws, GsDrawPurpose purpose,
+                            guint64 a, guint64 b, guint64 c, guint64 d,
+                            double p);
+
+/**
+ * gs_draw_stream:
+ * Seeds @rng with the stream (hash of the key, 0) of gs_rng_init(), for a
+ * sampler that needs more than one number.
+ */
+void gs_draw_stream (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
+                     guint64 b, guint64 c, guint64 d, GsRng *rng);
+
+G_END_DECLS

@@ -1,0 +1,722 @@
+/* gs-meeting.c — a meeting: who attends, whether it is quorate, which items
+ * it takes, and how each vote goes.
+ *
+ * A meeting with nothing eligible on its agenda is not held.  Otherwise
+ * each member attends with their attendance probability unless a scripted
+ * absence covers the day, and an absent member's deputy may attend in
+ * their place.  Attendance is one keyed draw per person per day, so a
+ * person who holds two seats that day (two committees, or two constituents
+ * of committees in common) is present in both or in neither, and the same
+ * in every variant of the scenario.  Fewer present than the quorum: every
+ * eligible item is carried.  Otherwise the meeting takes up to its capacity
+ * of items in agenda order and carries the rest.
+ *
+ * An item is decided in two phases: first the members with a conflict on
+ * it are excluded and the quorum is checked again without them (unless
+ * conflicted members count, or only declare); only if the item is still
+ * quorate are ballots drawn and the vote recorded.  Committees in common do
+ * the first phase for every constituent before any constituent votes, so
+ * an item that one constituent cannot take is carried with no constituent's
+ * vote, counter or breach recorded.  A ballot is a keyed draw of (person,
+ * case, body, time of the meeting).
+ */
+#include "run/gs-run-private.h"
+
+#include <govsim/gs-rules.h>
+
+GsTime
+gs__meeting_time (const GsBody *b, guint32 k)
+{
+  return gs_time_add (b->calendar.first, &b->calendar.every, k);
+}
+
+GsTime
+gs__meeting_for (const GsRun *run, guint32 bi, GsTime t)
+{
+  const GsBody *b = GS_BODY (run->scenario, bi);
+  for (guint32 k = run->bodies[bi].next_meeting;; k++)
+    {
+      GsTime m = gs__meeting_time (b, k);
+      if (m >= run->scenario->end)
+        return GS_TIME_NEVER;
+      if (gs_time_add (t, &b->calendar.notice, 1) <= m)
+        return m;
+    }
+}
+
+gboolean
+gs__person_available (const GsRun *run, guint person, GsTime now)
+{
+  return !gs__scenario_away (run->scenario, person, now);
+}
+
+static gboolean
+affects_org (const GsCase *c, int org)
+{
+  return org >= 0 && gs__lists (c->affects, c->n_affects, (guint)org);
+}
+
+double
+gs__person_support (const GsRun *run, guint person, const GsCase *c)
+{
+  GsStance st;
+  gs__scenario_stance (run->scenario, person, c->matter, &st);
+  return affects_org (c, GS_PERSON (run->scenario, person)->org)
+             ? st.if_affected
+             : st.support;
+}
+
+/* The day of @t, counted from 1970-01-01, rounding down before it. */
+static inline gint64
+day_of (GsTime t)
+{
+  return t >= 0 ? t / GS_MINUTES_PER_DAY
+                : -((-t + GS_MINUTES_PER_DAY - 1) / GS_MINUTES_PER_DAY);
+}
+
+static gboolean
+attends (const GsRun *run, guint person, GsTime now)
+{
+  if (!gs__person_available (run, person, now))
+    return FALSE;
+  guint64 day = (guint64)day_of (now);
+  return gs_draw_bernoulli (&run->draws, GS_DRAW_ATTEND, person, day, 0, 0,
+                            GS_PERSON (run->scenario, person)->attendance);
+}
+
+/* Fills the seats of @b for a meeting at @now. */
+static void
+fill_seats (const GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
+{
+  const GsScenario *s = run->scenario;
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      const GsMember *m = &b->members[i];
+      GsSeat *seat = &seats[i];
+      *seat = (GsSeat){ .person = m->person,
+                        .weight = m->weight,
+                        .chair = (int)i == b->chair,
+                        .ballot = GS_BALLOT_NONE };
+      seat->present = attends (run, m->person, now);
+      if (!seat->present && m->deputy >= 0
+          && attends (run, (guint)m->deputy, now))
+        {
+          seat->person = (guint)m->deputy;
+          seat->present = TRUE;
+          seat->deputy = TRUE;
+        }
+      const GsPerson *p = GS_PERSON (s, seat->person);
+      seat->role = p->role;
+      seat->party = p->org;
+    }
+}
+
+typedef gboolean (*GsSeatPredicate) (const GsSeat *seat);
+
+/* The people of @seats for which @pick holds, into run->people. */
+static guint
+seat_people (GsRun *run, const GsSeat *seats, guint n, GsSeatPredicate pick)
+{
+  guint k = 0;
+  for (guint i = 0; i < n; i++)
+    if (pick (&seats[i]))
+      run->people[k++] = seats[i].person;
+  return k;
+}
+
+static gboolean
+seat_absent (const GsSeat *seat)
+{
+  return !seat->present;
+}
+
+static gboolean
+seat_conflicted (const GsSeat *seat)
+{
+  return seat->present && seat->conflicted;
+}
+
+static gboolean
+seat_declared (const GsSeat *seat)
+{
+  return seat->present && seat->declared;
+}
+
+static gboolean
+seat_objected (const GsSeat *seat)
+{
+  return seat->ballot == GS_BALLOT_OBJECT || seat->ballot == GS_BALLOT_AGAINST;
+}
+
+/* An inquorate meeting (@item GS_NONE: refs = the members absent, whose
+ * seat nobody filled) or an item left inquorate by conflicts (refs = the
+ * conflicted). */
+static void
+record_inquorate (GsRun *run, GsTime now, guint32 bi, guint32 item,
+                  const GsBody *b, const GsSeat *seats,
+                  const GsQuorumVerdict *v)
+{
+  gboolean meeting = item == GS_NONE;
+  if (meeting)
+    run->bodies[bi].n.inquorate++;
+  else
+    run->bodies[bi].n.item_inquorate++;
+  if (!gs__run_recording (run))
+    return;
+  GsRecord r = gs__record (
+      now, meeting ? GS_REC_INQUORATE : GS_REC_ITEM_INQUORATE, bi, item);
+  guint present = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    present += seats[i].present ? 1 : 0;
+  r.quorum.counted = (gint32)v->have;
+  r.quorum.members = (gint32)b->n_members;
+  r.quorum.needed = (gint32)v->need;
+  r.quorum.result = v->result;
+  r.quorum.role = v->result == GS_QUORUM_FAIL_ROLE ? (gint32)v->which : -1;
+  r.quorum.party = v->result == GS_QUORUM_FAIL_PARTY ? (gint32)v->which : -1;
+  r.quorum.present = (gint32)present;
+  guint n = seat_people (run, seats, b->n_members,
+                         meeting ? seat_absent : seat_conflicted);
+  gs__run_emit (run, &r, run->people, n);
+}
+
+/* Phase one of an item: marks the seats conflicted on case @ci (or, when
+ * the terms of reference only ask for a declaration, declared) and records
+ * them.  Returns FALSE, having recorded why, when excluding them leaves
+ * the item without a quorum. */
+static gboolean
+exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                    GsSeat *seats)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  const GsCase *c = GS_RUN_CASE (run, ci);
+  guint n_conflicted = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      GsSeat *seat = &seats[i];
+      gboolean k = seat->present
+                   && gs__scenario_conflicted (s, seat->person, c->matter,
+                                               c->affects, c->n_affects);
+      seat->conflicted = k && !b->declare_only;
+      seat->declared = k && b->declare_only;
+      seat->ballot = GS_BALLOT_NONE;
+      n_conflicted += k ? 1 : 0;
+    }
+  if (n_conflicted == 0)
+    return TRUE;
+  run->bodies[bi].n.conflicts += n_conflicted;
+  GsRecord r = gs__record (now, GS_REC_CONFLICT, bi, ci);
+  r.conflict.declare_only = b->declare_only;
+  guint n = seat_people (run, seats, b->n_members,
+                         b->declare_only ? seat_declared : seat_conflicted);
+  gs__run_emit (run, &r, run->people, n);
+  GsQuorumVerdict v;
+  if (!b->declare_only && !b->quorum.conflicted_count
+      && !gs_quorum_check (&b->quorum, seats, b->n_members, b->parties,
+                           b->n_parties, &v))
+    {
+      record_inquorate (run, now, bi, ci, b, seats, &v);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Phase two: draws the ballots of @seats on case @ci and applies the rule. */
+static GsVoteOutcome
+cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
+              GsTally *tally)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  const GsCase *c = GS_RUN_CASE (run, ci);
+  guint64 key = gs__case_key (c);
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      GsSeat *seat = &seats[i];
+      if (!seat->present || seat->conflicted
+          || (seat->deputy && !b->deputies_vote))
+        continue;
+      GsStance st;
+      gs__scenario_stance (s, seat->person, c->matter, &st);
+      if (gs_draw_bernoulli (&run->draws, GS_DRAW_ABSTAIN, seat->person, key,
+                             bi, (guint64)now, st.abstain))
+        {
+          seat->ballot = GS_BALLOT_ABSTAIN;
+          continue;
+        }
+      double support
+          = affects_org (c, seat->party) ? st.if_affected : st.support;
+      if (gs_draw_bernoulli (&run->draws, GS_DRAW_SUPPORT, seat->person, key,
+                             bi, (guint64)now, support))
+        seat->ballot = GS_BALLOT_FOR;
+      else
+        seat->ballot = b->voting.rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
+                                                           : GS_BALLOT_AGAINST;
+    }
+  return gs_vote_decide (&b->voting, seats, b->n_members, tally);
+}
+
+static const GsRecordKind outcome_record[] = {
+  [GS_OUTCOME_CARRIED] = GS_REC_APPROVED,
+  [GS_OUTCOME_DEFEATED] = GS_REC_REJECTED,
+  [GS_OUTCOME_TIED] = GS_REC_TIED,
+  [GS_OUTCOME_BLOCKED] = GS_REC_BLOCKED,
+  [GS_OUTCOME_NO_VOTES] = GS_REC_NO_VOTES,
+};
+
+/* Counts and records the vote of body @bi on @ci (a constituent's vote when
+ * @constituent), with @bound the organisations an approval binds. */
+static void
+record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+             GsVoteOutcome outcome, const GsTally *t, const GsSeat *seats,
+             gboolean constituent, GsVoteRole role, const guint32 *bound,
+             guint n_bound)
+{
+  GsBodyCounters *n = &run->bodies[bi].n;
+  n->ties += outcome == GS_OUTCOME_TIED;
+  n->blocked += outcome == GS_OUTCOME_BLOCKED;
+  n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
+  n->casting += t->casting_used ? 1 : 0;
+  if (!gs__run_recording (run))
+    return;
+  GsRecord r = gs__record (
+      now, constituent ? GS_REC_CONSTITUENT : outcome_record[outcome], bi, ci);
+  r.vote.votes_for = (gint32)t->votes_for;
+  r.vote.against = (gint32)t->against;
+  r.vote.abstain = (gint32)t->abstain;
+  r.vote.casting = t->casting_used;
+  r.vote.outcome = outcome;
+  r.vote.role = role;
+  if (outcome == GS_OUTCOME_BLOCKED)
+    {
+      guint k = seat_people (run, seats, GS_BODY (run->scenario, bi)->n_members,
+                             seat_objected);
+      gs__run_emit (run, &r, run->people, k);
+    }
+  else
+    gs__run_emit (run, &r, bound, n_bound);
+}
+
+static void
+record_breach (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsBreach kind,
+               const GsBreachFinding *f, const guint32 *refs, guint n_refs)
+{
+  GS_RUN_CASE (run, ci)->breaches++;
+  run->bodies[bi].n.breaches++;
+  run->counters.breaches[kind]++;
+  run->counters.breach_total++;
+  GsRecord r = gs__record (now, GS_REC_BREACH, bi, ci);
+  r.breach.breach = kind;
+  r.breach.org = f != NULL ? f->org : -1;
+  r.breach.delegation = f != NULL ? f->auth.failed : -1;
+  r.breach.status = f != NULL ? (gint32)f->auth.status : 0;
+  r.breach.upstream = f != NULL ? (gint32)f->auth.upstream : 0;
+  gs__run_emit (run, &r, refs, n_refs);
+}
+
+static GsMotion
+motion_of (const GsCase *c)
+{
+  return (GsMotion){ .matter = c->matter,
+                     .value = c->value,
+                     .affects = c->affects,
+                     .n_affects = c->n_affects };
+}
+
+/* The breaches of an approval by @bi of @ci binding @bound. */
+static void
+check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                const guint32 *bound, guint n_bound)
+{
+  GsMotion m = motion_of (GS_RUN_CASE (run, ci));
+  guint n = gs_breach_approval (run->scenario, bi, &m, now, bound, n_bound,
+                                run->findings);
+  for (guint i = 0; i < n; i++)
+    {
+      const GsBreachFinding *f = &run->findings[i];
+      gboolean chain = f->breach != GS_BREACH_AFFECTED_NO_SAY;
+      record_breach (run, now, bi, ci, f->breach, f,
+                     chain ? f->auth.links : NULL, chain ? f->auth.n_links : 0);
+    }
+}
+
+/* A breach if members of @bi with a declared conflict voted. */
+static void
+check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                  const GsSeat *seats)
+{
+  const GsBody *b = GS_BODY (run->scenario, bi);
+  if (!b->declare_only)
+    return;
+  guint n = gs_breach_conflicted_voters (seats, b->n_members, run->people);
+  if (n > 0)
+    record_breach (run, now, bi, ci, GS_BREACH_CONFLICTED_VOTED, NULL,
+                   run->people, n);
+}
+
+/* What a body's vote on an item came to. */
+typedef struct
+{
+  gboolean voted;        /* FALSE: inquorate once conflicted members left */
+  GsVoteOutcome outcome; /* committees in common: CARRIED or DEFEATED */
+  gboolean split;        /* committees in common that disagreed */
+  guint votes_for;       /* members (or constituents) for */
+} Verdict;
+
+/* One body deciding alone (a board, committee, officer or joint committee).
+ * A decision at a binding gateway binds the body's parties. */
+static Verdict
+decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
+               GsVoteRole role)
+{
+  Verdict v = { 0 };
+  if (!exclude_conflicted (run, now, bi, ci, seats))
+    return v;
+  GsTally tally;
+  v.outcome = cast_ballots (run, now, bi, ci, seats, &tally);
+  v.voted = TRUE;
+  v.votes_for = tally.votes_for;
+  guint n = 0;
+  gboolean binds = v.outcome == GS_OUTCOME_CARRIED && role != GS_VOTE_RECOMMEND;
+  if (binds)
+    {
+      GsMotion m = motion_of (GS_RUN_CASE (run, ci));
+      n = gs_binding_orgs (run->scenario, bi, &m, now, run->bound);
+    }
+  record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role,
+               run->bound, n);
+  if (binds)
+    check_approval (run, now, bi, ci, run->bound, n);
+  check_conflicted (run, now, bi, ci, seats);
+  return v;
+}
+
+/* Committees in common: every constituent's exclusions and item quorum
+ * first; only if all can take the item does each vote under its own rules,
+ * and the group's rule gives the collective outcome.  Only organisations
+ * whose committee approved are bound. */
+static Verdict
+decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
+                  GsVoteRole role)
+{
+  Verdict v = { 0 };
+  const GsScenario *s = run->scenario;
+  const GsBody *g = GS_BODY (s, gi);
+  G_STATIC_ASSERT (GS_RUN_CONSTITUENTS_MAX <= 64);
+  g_assert (g->n_constituents <= GS_RUN_CONSTITUENTS_MAX);
+  gboolean approved[GS_RUN_CONSTITUENTS_MAX];
+  guint32 bound[GS_RUN_CONSTITUENTS_MAX];
+  guint n_bound = 0;
+
+  gboolean quorate = TRUE;
+  GsSeat *k_seats = seats;
+  for (guint i = 0; i < g->n_constituents; i++)
+    {
+      guint32 ki = g->constituents[i];
+      quorate &= exclude_conflicted (run, now, ki, ci, k_seats);
+      k_seats += GS_BODY (s, ki)->n_members;
+    }
+  if (!quorate)
+    return v;
+
+  k_seats = seats;
+  for (guint i = 0; i < g->n_constituents; i++)
+    {
+      guint32 ki = g->constituents[i];
+      GsTally tally;
+      GsVoteOutcome outcome = cast_ballots (run, now, ki, ci, k_seats, &tally);
+      record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role, NULL,
+                   0);
+      check_conflicted (run, now, ki, ci, k_seats);
+      approved[i] = gs_vote_outcome_carried (outcome);
+      if (approved[i])
+        bound[n_bound++] = (guint32)GS_BODY (s, ki)->org;
+      k_seats += GS_BODY (s, ki)->n_members;
+    }
+  gboolean split = FALSE;
+  gboolean carried = gs_cic_decide (g->cic_rule, g->cic_n, approved,
+                                    g->n_constituents, &split);
+  if (split)
+    {
+      run->bodies[gi].n.splits++;
+      GsRecord r = gs__record (now, GS_REC_SPLIT, gi, ci);
+      r.split.approving = (gint32)n_bound;
+      r.split.constituents = (gint32)g->n_constituents;
+      r.split.carried = carried;
+      guint32 ks[GS_RUN_CONSTITUENTS_MAX];
+      guint n = 0;
+      for (guint i = 0; i < g->n_constituents; i++)
+        if (approved[i])
+          ks[n++] = g->constituents[i];
+      gs__run_emit (run, &r, ks, n);
+    }
+  GsRecord r
+      = gs__record (now, carried ? GS_REC_APPROVED : GS_REC_REJECTED, gi, ci);
+  r.vote.votes_for = (gint32)n_bound;
+  r.vote.against = (gint32)(g->n_constituents - n_bound);
+  r.vote.outcome = carried ? GS_OUTCOME_CARRIED : GS_OUTCOME_DEFEATED;
+  r.vote.role = role;
+  r.vote.collective = TRUE;
+  gboolean binds = carried && role != GS_VOTE_RECOMMEND;
+  gs__run_emit (run, &r, bound, binds ? n_bound : 0);
+  /* Each committee that approved decided for its own organisation. */
+  for (guint i = 0; binds && i < g->n_constituents; i++)
+    if (approved[i])
+      {
+        guint32 ki = g->constituents[i];
+        GsMotion m = motion_of (GS_RUN_CASE (run, ci));
+        guint n = gs_binding_orgs (s, ki, &m, now, run->bound);
+        check_approval (run, now, ki, ci, run->bound, n);
+      }
+  v.voted = TRUE;
+  v.votes_for = n_bound;
+  v.outcome = carried ? GS_OUTCOME_CARRIED : GS_OUTCOME_DEFEATED;
+  v.split = split;
+  return v;
+}
+
+/* Fills every seat of the meeting and checks each quorum.  For committees
+ * in common the seats of the constituents follow one another.  Returns
+ * FALSE, having recorded why, if any quorum fails. */
+static gboolean
+convene (GsRun *run, GsTime now, guint32 bi, GsSeat *seats, guint *present,
+         guint *deputies)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  guint n_bodies = b->kind == GS_BODY_CIC ? b->n_constituents : 1;
+  gboolean quorate = TRUE;
+  GsSeat *k_seats = seats;
+  *present = *deputies = 0;
+  for (guint i = 0; i < n_bodies; i++)
+    {
+      guint32 ki = b->kind == GS_BODY_CIC ? b->constituents[i] : bi;
+      const GsBody *k = GS_BODY (s, ki);
+      fill_seats (run, k, now, k_seats);
+      if (ki != bi)
+        run->bodies[ki].n.meetings++;
+      for (guint j = 0; j < k->n_members; j++)
+        {
+          *present += k_seats[j].present ? 1 : 0;
+          *deputies += k_seats[j].deputy ? 1 : 0;
+        }
+      GsQuorumVerdict v;
+      if (!gs_quorum_check (&k->quorum, k_seats, k->n_members, k->parties,
+                            k->n_parties, &v))
+        {
+          record_inquorate (run, now, ki, GS_NONE, k, k_seats, &v);
+          quorate = FALSE;
+        }
+      k_seats += k->n_members;
+    }
+  if (!quorate && b->kind == GS_BODY_CIC)
+    run->bodies[bi].n.inquorate++;
+  return quorate;
+}
+
+/* What a vote on ticket @si by body @bi does to its slot. */
+static void
+take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
+{
+  GsSlot *slot = GS_RUN_SLOT (run, si);
+  gboolean carried = v->outcome == GS_OUTCOME_CARRIED;
+  if (slot->state == GS_SLOT_DISPUTE)
+    {
+      /* A forum that must be unanimous settles a dispute only when it is:
+       * defeated with some votes for, it could not agree either way. */
+      gboolean unanimous_only
+          = GS_BODY (run->scenario, bi)->voting.rule == GS_RULE_UNANIMITY;
+      gboolean rejected = v->outcome == GS_OUTCOME_DEFEATED && !v->split
+                          && !(unanimous_only && v->votes_for > 0);
+      if (carried || rejected)
+        gs__dispute_resolve (run, si, carried, now);
+      else
+        gs__dispute_level_failed (run, si, GS_FAIL_NOT_CARRIED, now);
+      return;
+    }
+  if (carried || gs__slot_gateway (run, slot)->recommend)
+    {
+      gs__slot_settle (run, si, carried ? GS_SLOT_APPROVED : GS_SLOT_REJECTED,
+                       now, bi);
+      return;
+    }
+  const GsEscalation *esc = &GS_BODY (run->scenario, bi)->escalation;
+  GsTrigger trigger = 0;
+  if (v->split)
+    trigger = GS_TRIGGER_SPLIT;
+  else if (v->outcome == GS_OUTCOME_TIED)
+    trigger = GS_TRIGGER_TIE;
+  else if (v->outcome == GS_OUTCOME_BLOCKED)
+    trigger = GS_TRIGGER_BLOCKED;
+  if (esc->ladder >= 0 && (esc->triggers & trigger) != 0)
+    gs__dispute_start (run, si, trigger, now);
+  else
+    gs__slot_settle (run, si, GS_SLOT_REJECTED, now, bi);
+}
+
+static GsTime
+ticket_due (const GsRun *run, const GsTicket *t)
+{
+  return GS_RUN_CASE (run, GS_RUN_SLOT (run, t->slot)->item)->due;
+}
+
+/* Whether the ticket at agenda position @a comes before the one at @b. */
+static gboolean
+agenda_before (const GsRun *run, const GArray *agenda, GsAgendaOrder order,
+               guint32 a, guint32 b)
+{
+  const GsTicket *x = &g_array_index (agenda, GsTicket, a);
+  const GsTicket *y = &g_array_index (agenda, GsTicket, b);
+  if (order == GS_AGENDA_DEADLINE)
+    {
+      GsTime dx = ticket_due (run, x), dy = ticket_due (run, y);
+      if (dx != dy)
+        return dx < dy;
+    }
+  if (x->since != y->since)
+    return x->since < y->since;
+  return a < b;
+}
+
+/* Drops dead tickets and puts in run->pick, in agenda order, the positions
+ * of those the body may take at @now.  Insertion sort: agendas are short
+ * and nearly in order already. */
+static guint
+pick_agenda (GsRun *run, guint32 bi, GsTime now)
+{
+  const GsBody *b = GS_BODY (run->scenario, bi);
+  GArray *agenda = run->bodies[bi].agenda;
+  guint kept = 0;
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      GsTicket t = g_array_index (agenda, GsTicket, i);
+      if (gs__ticket_live (run, &t))
+        g_array_index (agenda, GsTicket, kept++) = t;
+    }
+  g_array_set_size (agenda, kept);
+  g_array_set_size (run->pick, 0);
+  for (guint32 i = 0; i < agenda->len; i++)
+    {
+      GsTime since = g_array_index (agenda, GsTicket, i).since;
+      if (gs_time_add (since, &b->calendar.notice, 1) > now)
+        continue;
+      g_array_append_val (run->pick, i);
+      guint32 *p = (guint32 *)run->pick->data;
+      for (guint j = run->pick->len - 1;
+           j > 0
+           && agenda_before (run, agenda, b->calendar.order, p[j], p[j - 1]);
+           j--)
+        {
+          guint32 tmp = p[j];
+          p[j] = p[j - 1];
+          p[j - 1] = tmp;
+        }
+    }
+  return run->pick->len;
+}
+
+/* The role of a vote on @slot: at its gateway or at a level of a dispute. */
+static GsVoteRole
+vote_role (const GsRun *run, const GsSlot *slot)
+{
+  if (slot->state == GS_SLOT_DISPUTE)
+    return GS_VOTE_LEVEL;
+  return gs__slot_gateway (run, slot)->recommend ? GS_VOTE_RECOMMEND
+                                                 : GS_VOTE_GATEWAY;
+}
+
+/* Items carried from an inquorate meeting; a body whose terms of reference
+ * escalate after N inquorate meetings in a row sends an item up when it
+ * has been carried N times running. */
+static void
+carry_inquorate (GsRun *run, guint32 bi, GsTime now, GsTime next)
+{
+  const GsEscalation *esc = &GS_BODY (run->scenario, bi)->escalation;
+  for (guint i = 0; i < run->pick->len; i++)
+    {
+      guint32 pos = g_array_index (run->pick, guint32, i);
+      GsTicket t = g_array_index (run->bodies[bi].agenda, GsTicket, pos);
+      if (!gs__ticket_live (run, &t))
+        continue;
+      GsSlot *slot = GS_RUN_SLOT (run, t.slot);
+      gboolean counts = slot->state == GS_SLOT_QUEUED;
+      if (counts)
+        slot->inquorate++;
+      gs__case_carry (run, bi, slot->item, now, next, GS_CARRY_INQUORATE,
+                      counts ? slot->inquorate : 0);
+      if (counts && (esc->triggers & GS_TRIGGER_INQUORATE) && esc->ladder >= 0
+          && slot->inquorate >= esc->inquorate_n
+          && !gs__slot_gateway (run, slot)->recommend)
+        gs__dispute_start (run, t.slot, GS_TRIGGER_INQUORATE, now);
+    }
+}
+
+void
+gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  GsBodyState *bs = &run->bodies[bi];
+  GsTime next = gs__meeting_time (b, k + 1);
+  if (next >= s->end)
+    next = GS_TIME_NEVER;
+  bs->next_meeting = k + 1;
+  gs__run_schedule (run, next, GS_EV_MEET, bi, k + 1);
+
+  guint eligible = pick_agenda (run, bi, now);
+  if (eligible == 0)
+    return;
+
+  GsSeat *seats = run->seats;
+  guint present, deputies;
+  bs->n.meetings++;
+  if (!convene (run, now, bi, seats, &present, &deputies))
+    {
+      carry_inquorate (run, bi, now, next);
+      return;
+    }
+
+  guint n = MIN (eligible, b->calendar.capacity);
+  if (gs__run_recording (run))
+    {
+      guint seats_total = b->n_members;
+      for (guint i = 0; i < b->n_constituents; i++)
+        seats_total += GS_BODY (s, b->constituents[i])->n_members;
+      GsRecord r = gs__record (now, GS_REC_MEETING, bi, GS_NONE);
+      r.meeting.present = (gint32)present;
+      r.meeting.seats = (gint32)seats_total;
+      r.meeting.quorum = b->kind == GS_BODY_CIC ? 0 : (gint32)b->quorum.present;
+      r.meeting.items = (gint32)n;
+      r.meeting.deputies = (gint32)deputies;
+      gs__run_emit (run, &r, NULL, 0);
+    }
+  /* A vote may settle other items of the same case (a gateway passing
+   * withdraws its other bodies' slots), so each ticket is checked again
+   * when its turn comes; new tickets wait for the next meeting. */
+  guint taken = 0;
+  for (guint i = 0; i < eligible; i++)
+    {
+      guint32 pos = g_array_index (run->pick, guint32, i);
+      GsTicket t = g_array_index (bs->agenda, GsTicket, pos);
+      if (!gs__ticket_live (run, &t))
+        continue;
+      GsSlot *slot = GS_RUN_SLOT (run, t.slot);
+      guint32 ci = slot->item;
+      slot->inquorate = 0;
+      if (taken >= b->calendar.capacity)
+        {
+          gs__case_carry (run, bi, ci, now, next, GS_CARRY_CAPACITY, 0);
+          continue;
+        }
+      taken++;
+      GsVoteRole role = vote_role (run, slot);
+      Verdict v = b->kind == GS_BODY_CIC
+                      ? decide_in_common (run, now, bi, ci, seats, role)
+                      : decide_single (run, now, bi, ci, seats, role);
+      if (!v.voted)
+        gs__case_carry (run, bi, ci, now, next, GS_CARRY_INQUORATE, 0);
+      else
+        take_verdict (run, bi, t.slot, &v, now);
+    }
+}

@@ -1,0 +1,206 @@
+/* gs-traffic.c — the proposals a run decides: fixed ones and generated
+ * streams, their deadlines, and where each sits when it falls due or the
+ * period ends.
+ *
+ * Fixed proposals become cases at the start, in document order, and arrive
+ * on their date.  A stream makes its k-th case when its k-th arrival
+ * falls due and schedules the next: at first + k × every, or, for a
+ * Poisson stream, after an exponential wait.  A generated case's value and
+ * the wait after it are keyed draws of (stream, serial), so every variant
+ * of a scenario's terms of reference sees exactly the same traffic.
+ */
+#include "run/gs-run-private.h"
+
+#include <math.h>
+
+/* The instant a case falls due when its last day in time is the day of @t:
+ * a decision taken any time on the deadline day is in time. */
+static GsTime
+end_of_day (GsTime t)
+{
+  GsTime day = t
+               - (((t % GS_MINUTES_PER_DAY) + GS_MINUTES_PER_DAY)
+                  % GS_MINUTES_PER_DAY);
+  return day + GS_MINUTES_PER_DAY;
+}
+
+static gint64
+draw_value (const GsRun *run, const GsValueDist *v, guint32 stream,
+            guint32 serial)
+{
+  double x;
+  GsRng rng;
+  switch (v->kind)
+    {
+      case GS_VALUE_UNIFORM:
+        gs_draw_stream (&run->draws, GS_DRAW_VALUE, stream, serial, 0, 0, &rng);
+        x = v->a + (v->b - v->a) * gs_rng_uniform (&rng);
+        break;
+      case GS_VALUE_LOGNORMAL:
+        gs_draw_stream (&run->draws, GS_DRAW_VALUE, stream, serial, 0, 0, &rng);
+        x = gs_rng_lognormal (&rng, v->a, v->b);
+        break;
+      case GS_VALUE_FIXED:
+      default:
+        x = v->a;
+        break;
+    }
+  /* Values are whole pounds; the cap keeps a wild lognormal tail finite. */
+  return (gint64)llround (CLAMP (x, 0.0, (double)GS_VALUE_MAX));
+}
+
+/* Appends a case and room for its gateways and slots. */
+static guint32
+new_case (GsRun *run, const GsCase *proto)
+{
+  const GsPathway *pw = GS_PATHWAY (run->scenario, proto->pathway);
+  GsCase c = *proto;
+  guint32 ci = run->cases->len;
+  c.decided = GS_TIME_NEVER;
+  c.state = GS_CASE_WAITING;
+  c.gates = run->gates->len;
+  c.slots = run->slots->len;
+  g_array_set_size (run->gates, run->gates->len + pw->n_gateways);
+  for (guint g = 0; g < pw->n_gateways; g++)
+    for (guint k = 0; k < pw->gateways[g].n_bodies; k++)
+      {
+        GsSlot slot = { .item = ci,
+                        .body = pw->gateways[g].bodies[k],
+                        .gate = g,
+                        .state = GS_SLOT_IDLE,
+                        .ladder = -1,
+                        .settled = GS_TIME_NEVER };
+        g_array_append_val (run->slots, slot);
+      }
+  g_array_append_val (run->cases, c);
+  return ci;
+}
+
+void
+gs__traffic_start (GsRun *run)
+{
+  const GsScenario *s = run->scenario;
+  for (guint i = 0; i < s->proposals->len; i++)
+    {
+      const GsProposal *p = GS_PROPOSAL (s, i);
+      GsCase c = {
+        .proposal = i,
+        .arrivals = GS_NONE,
+        .matter = p->matter,
+        .pathway = p->pathway,
+        .lead = p->lead,
+        .affects = p->affects,
+        .n_affects = p->n_affects,
+        .value = p->value,
+        .arrives = p->arrives,
+        .due = p->deadline == GS_TIME_NEVER ? GS_TIME_NEVER
+                                            : end_of_day (p->deadline),
+      };
+      gs__run_schedule (run, p->arrives, GS_EV_ARRIVE, new_case (run, &c), 0);
+    }
+  for (guint i = 0; i < s->arrivals->len; i++)
+    gs__run_schedule (run, GS_ARRIVALS (s, i)->first, GS_EV_GENERATE, i, 0);
+}
+
+void
+gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now)
+{
+  const GsCase *c = GS_RUN_CASE (run, ci);
+  const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
+  if (c->due != GS_TIME_NEVER)
+    gs__run_schedule (run, c->due, GS_EV_DUE, ci, 0);
+  guint32 body = pw->implicit ? pw->gateways[0].bodies[0] : GS_NONE;
+  GsRecord r = gs__record (now, GS_REC_ARRIVED, body, ci);
+  r.arrived.pathway = (gint32)c->pathway;
+  if (body != GS_NONE)
+    r.when = gs__meeting_for (run, body, now);
+  gs__run_emit (run, &r, NULL, 0);
+  gs__pathway_advance (run, ci, now, GS_NONE);
+}
+
+void
+gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
+{
+  const GsArrivals *a = GS_ARRIVALS (run->scenario, ai);
+  GsCase c = {
+    .proposal = GS_NONE,
+    .arrivals = ai,
+    .serial = k + 1,
+    .matter = a->matter,
+    .lead = a->lead,
+    .affects = a->affects,
+    .n_affects = a->n_affects,
+    .value = draw_value (run, &a->value, ai, k + 1),
+    .arrives = now,
+    .due = a->has_deadline ? end_of_day (gs_time_add (now, &a->deadline, 1))
+                           : GS_TIME_NEVER,
+  };
+  int pw = a->pathway >= 0 ? a->pathway
+                           : gs__scenario_select_pathway (run->scenario,
+                                                          a->matter, c.value);
+  g_assert (pw >= 0); /* the loader checked the stream's values are covered */
+  c.pathway = (guint32)pw;
+  gs__traffic_arrive (run, new_case (run, &c), now);
+
+  if (k + 1 >= a->count)
+    return;
+  GsTime next;
+  if (a->poisson)
+    {
+      /* Mean interval: the calendar length of `every` from this arrival;
+       * the wait by inversion of a keyed uniform (1 − u lies in (0, 1]). */
+      double mean = (double)(gs_time_add (now, &a->every, 1) - now);
+      double u = gs_draw_uniform (&run->draws, GS_DRAW_GAP, ai, k + 1, 0, 0);
+      double gap = -mean * log1p (-u);
+      next = now + (GsTime)MAX (1.0, ceil (gap));
+    }
+  else
+    next = gs_time_add (a->first, &a->every, k + 1);
+  gs__run_schedule (run, next, GS_EV_GENERATE, ai, k + 1);
+}
+
+/* Where a waiting case sits: its first outstanding slot. */
+static const GsSlot *
+where (const GsRun *run, const GsCase *c)
+{
+  guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
+  for (guint i = 0; i < n; i++)
+    if (gs__slot_outstanding (GS_RUN_SLOT (run, c->slots + i)))
+      return GS_RUN_SLOT (run, c->slots + i);
+  return NULL;
+}
+
+void
+gs__traffic_record_where (GsRun *run, GsTime now, GsRecordKind kind, guint32 ci)
+{
+  if (!gs__run_recording (run))
+    return;
+  const GsCase *c = GS_RUN_CASE (run, ci);
+  const GsSlot *slot = where (run, c);
+  gboolean dispute = slot != NULL && slot->state == GS_SLOT_DISPUTE;
+  GsRecord r = gs__record (now, kind,
+                           slot == NULL ? GS_NONE
+                           : dispute    ? gs__dispute_level_body (run, slot)
+                                        : slot->body,
+                           ci);
+  if (slot == NULL)
+    r.where.gateway = -1; /* not reachable while gs_run_check() holds */
+  else
+    {
+      r.where.gateway = (gint32)slot->gate;
+      r.where.days = (gint32)floor (
+          gs_time_days_between (GS_RUN_GATE (run, c, slot->gate)->opened, now));
+      r.where.level = dispute ? (gint32)slot->climbed : 0;
+    }
+  gs__run_emit (run, &r, NULL, 0);
+}
+
+void
+gs__traffic_fall_due (GsRun *run, guint32 ci, GsTime now)
+{
+  GsCase *c = GS_RUN_CASE (run, ci);
+  if (c->state != GS_CASE_WAITING)
+    return;
+  c->missed = TRUE;
+  gs__traffic_record_where (run, now, GS_REC_DEADLINE_MISSED, ci);
+}

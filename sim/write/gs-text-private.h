@@ -1,0 +1,56 @@
+/* gs-text-private.h — what the text writer's files share.
+ *
+ * The text writer is three files: gs-text.c (cells, numbers, names and
+ * lists, shared here), gs-text-record.c (one sentence per record, a
+ * function per record kind) and gs-text-summary.c (the summary's tables
+ * and sentences).  They format what they are given; the counting is done
+ * by the run and the analysis layer.
+ */
+#pragma once
+
+#include "model/gs-scenario-private.h"
+
+#include <govsim/gs-phrase.h>
+#include <govsim/gs-report.h>
+#include <govsim/gs-run.h>
+#include <govsim/gs-summary.h>
+
+G_BEGIN_DECLS
+
+/* Column widths, in characters, of the names in the summary tables. */
+enum
+{
+  GS_TEXT_BODY_W = 34,
+  GS_TEXT_MATTER_W = 26,
+};
+
+/* Appends @text cut or padded to @width characters. */
+void gs__text_cell (GString *out, const char *text, glong width);
+
+/* Appends @days right-aligned in 8 columns with one decimal ("    89.6"),
+ * or "-" when NAN; the decimal point is '.', whatever the locale. */
+void gs__text_days (GString *out, double days);
+
+/* "Finance Committee (Trust A)"; the organisation is named only when the
+ * scenario has more than one, where it tells the reader whose body it is. */
+void gs__text_body (GString *out, const GsScenario *s, guint32 bi);
+
+/* "A", "A and B", "A, B and C": the names of @n items of @list. */
+void gs__text_list (GString *out, const GsScenario *s, GsListKind list,
+                    const guint32 *items, guint n);
+
+/* "gateway 2 of 3, Acute Alliance Joint Committee" */
+void gs__text_gateway (GString *out, const GsScenario *s, guint32 pathway,
+                       guint32 g);
+
+/* "level 2 of Dispute ladder (Chief executives)" */
+void gs__text_level (GString *out, const GsScenario *s, gint32 ladder,
+                     gint32 level);
+
+/* "st", "nd", "rd" or "th" for @n. */
+const char *gs__text_ordinal (gint32 n);
+
+/* "approved", "rejected", "GRIDLOCKED" or "pending". */
+const char *gs__text_state (GsCaseState st);
+
+G_END_DECLS

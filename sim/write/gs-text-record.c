@@ -1,0 +1,645 @@
+/* gs-text-record.c — one dated sentence per record, in the register of a
+ * company secretary's minute: who met, who was there, what was decided and
+ * by how many votes, what slipped, which delegation a decision breached.
+ *
+ * A table maps each record kind to the function that words it; each reads
+ * the record's named fields (gs-record.h) and its list of indices, which
+ * the caller passes, so the same words serve records the run kept and
+ * records seen through a callback.
+ */
+#include "write/gs-text-private.h"
+
+#include <math.h>
+
+/* What every sentence may need. */
+typedef struct
+{
+  const GsRun *run;
+  const GsScenario *s;
+  const GsRecord *r;
+  const guint32 *refs; /* the record's list */
+  const GsCase *c;     /* its case, or NULL */
+  const char *title;   /* its case's title, or NULL */
+} Ctx;
+
+typedef void (*RecordText) (GString *out, const Ctx *x);
+
+static void
+people (GString *out, const Ctx *x)
+{
+  gs__text_list (out, x->s, GS_LIST_PERSON, x->refs, x->r->n_refs);
+}
+
+/* "<prefix>2024-06-11", or "<none>no meeting left ..." when there is none. */
+static void
+next_meeting (GString *out, const char *prefix, const char *none, GsTime when)
+{
+  char d[GS_DATE_BUF];
+  if (when == GS_TIME_NEVER)
+    g_string_append_printf (
+        out, "%sno meeting left before the end of the period", none);
+  else
+    g_string_append_printf (out, "%s%s", prefix, gs_time_format_date (when, d));
+}
+
+static void
+append_quorum (GString *out, const GsScenario *s, const GsRecQuorum *q)
+{
+  static const char *const roles[]
+      = { "chair",     "NED",      "chief executive", "finance director",
+          "executive", "governor", "officer",         "external member" };
+  G_STATIC_ASSERT (G_N_ELEMENTS (roles) == GS_N_ROLES);
+  switch ((GsQuorumResult)q->result)
+    {
+      case GS_QUORUM_FAIL_PRESENT:
+        g_string_append_printf (out, "%d of %d present, quorum %d", q->counted,
+                                q->members, q->needed);
+        break;
+      case GS_QUORUM_FAIL_FRACTION:
+        g_string_append_printf (out,
+                                "%d of %d present, quorum %d (a share of "
+                                "the members)",
+                                q->counted, q->members, q->needed);
+        break;
+      case GS_QUORUM_FAIL_CHAIR:
+        g_string_append (out, "the chair is absent and no deputy attends");
+        break;
+      case GS_QUORUM_FAIL_ROLE:
+        g_string_append_printf (
+            out, "%d %s%s present, the quorum needs %d", q->counted,
+            q->role >= 0 && q->role < GS_N_ROLES ? roles[q->role] : "member",
+            q->counted == 1 ? "" : "s", q->needed);
+        break;
+      case GS_QUORUM_FAIL_PARTY:
+        g_string_append_printf (
+            out,
+            "%d present from %s, the quorum needs %d "
+            "from each party",
+            q->counted, q->party >= 0 ? GS_ORG (s, q->party)->name : "?",
+            q->needed);
+        break;
+      case GS_QUORUM_MET:
+      default:
+        g_string_append (out, "quorum not met");
+        break;
+    }
+}
+
+/* "3 for and 1 against, 1 abstention" */
+static void
+append_votes (GString *out, const GsRecVote *v)
+{
+  g_string_append_printf (out, "%d for and %d against", v->votes_for,
+                          v->against);
+  if (v->abstain > 0)
+    g_string_append_printf (out, ", %d abstention%s", v->abstain,
+                            v->abstain == 1 ? "" : "s");
+}
+
+static const char *
+outcome_word (GsVoteOutcome o)
+{
+  switch (o)
+    {
+      case GS_OUTCOME_CARRIED:
+        return "approved";
+      case GS_OUTCOME_DEFEATED:
+        return "rejected";
+      case GS_OUTCOME_TIED:
+        return "tied";
+      case GS_OUTCOME_BLOCKED:
+        return "blocked";
+      case GS_OUTCOME_NO_VOTES:
+      default:
+        return "no votes cast";
+    }
+}
+
+static const char *
+trigger_text (gint32 trigger)
+{
+  static const char *const words[] = {
+    "the vote tied with no casting vote",
+    "consensus was blocked",
+    "the committees in common split",
+    "meetings were inquorate",
+    "its deadline is near",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (trigger == (1 << i))
+      return words[i];
+  return "the terms of reference say so";
+}
+
+static const char *
+method_text (GsLevelMethod m)
+{
+  switch (m)
+    {
+      case GS_LEVEL_VOTE:
+        return "a vote";
+      case GS_LEVEL_RECONSIDER:
+        return "reconsideration";
+      case GS_LEVEL_CHAIR:
+        return "the chair's decision";
+      case GS_LEVEL_MEDIATION:
+        return "mediation";
+      case GS_LEVEL_BINDING:
+      default:
+        return "binding arbitration";
+    }
+}
+
+/* "still at gateway 2 of 3, X after 40 days there" (or, for a proposal sent
+ * straight to a body, "still waiting for Body after 40 days there"), and
+ * the escalation level when it sits in a dispute. */
+static void
+append_where (GString *out, const Ctx *x)
+{
+  const GsRecWhere *w = &x->r->where;
+  if (w->gateway < 0)
+    return;
+  if (GS_PATHWAY (x->s, x->c->pathway)->implicit)
+    {
+      g_string_append (out, "still waiting for ");
+      if (x->r->body != GS_NONE)
+        gs__text_body (out, x->s, x->r->body);
+      else
+        g_string_append (out, "an escalation forum");
+    }
+  else
+    {
+      g_string_append (out, "still at ");
+      gs__text_gateway (out, x->s, x->c->pathway, (guint32)w->gateway);
+    }
+  g_string_append_printf (out, " after %d day%s there", w->days,
+                          w->days == 1 ? "" : "s");
+  if (w->level > 0)
+    g_string_append_printf (out, ", in dispute at escalation level %d%s",
+                            w->level,
+                            x->r->body != GS_NONE ? "" : " (an outside forum)");
+}
+
+static void
+text_arrived (GString *out, const Ctx *x)
+{
+  char d[GS_DATE_BUF];
+  g_string_append_printf (out, "'%s' (%s", x->title,
+                          GS_MATTER (x->s, x->c->matter)->name);
+  if (x->c->value > 0)
+    {
+      g_string_append (out, ", ");
+      gs_phrase_money (out, x->c->value);
+    }
+  if (x->r->body != GS_NONE)
+    {
+      g_string_append (out, ") arrives for ");
+      gs__text_body (out, x->s, x->r->body);
+    }
+  else
+    g_string_append_printf (out, ") arrives and follows the pathway '%s'",
+                            GS_PATHWAY (x->s, x->c->pathway)->name);
+  if (x->c->due != GS_TIME_NEVER)
+    g_string_append_printf (out, ", due by %s",
+                            gs_time_format_date (x->c->due - 1, d));
+  if (x->r->body != GS_NONE)
+    next_meeting (out, "; first possible meeting ", "; ", x->r->when);
+}
+
+static const GsGateway *
+record_gateway (const Ctx *x)
+{
+  return &GS_PATHWAY (x->s, x->r->gate.pathway)->gateways[x->r->gate.gateway];
+}
+
+static void
+text_gate_open (GString *out, const Ctx *x)
+{
+  const GsGateway *gw = record_gateway (x);
+  g_string_append_printf (out, "'%s': ", x->title);
+  gs__text_gateway (out, x->s, (guint32)x->r->gate.pathway,
+                    (guint32)x->r->gate.gateway);
+  g_string_append (out, " opens");
+  if (gw->recommend)
+    g_string_append (out, " (recommendation only)");
+  else if (gw->n_bodies > 1 && gw->need == GS_GATE_ALL)
+    g_string_append_printf (out, " (all %u must approve)", gw->n_bodies);
+  else if (gw->n_bodies > 1)
+    g_string_append_printf (out, " (%u of %u must approve)", gw->need_n,
+                            gw->n_bodies);
+  next_meeting (out, "; first possible meeting ", "; ", x->r->when);
+}
+
+static void
+text_gate_skipped (GString *out, const Ctx *x)
+{
+  const GsGateway *gw = record_gateway (x);
+  g_string_append_printf (out, "'%s' skips ", x->title);
+  gs__text_gateway (out, x->s, (guint32)x->r->gate.pathway,
+                    (guint32)x->r->gate.gateway);
+  g_string_append (out, ": it takes only proposals worth ");
+  if (gw->applies.lo > 0)
+    {
+      g_string_append (out, "more than ");
+      gs_phrase_money (out, gw->applies.lo - 1);
+    }
+  if (gw->applies.lo > 0 && gw->applies.hi < GS_VALUE_MAX)
+    g_string_append (out, " and ");
+  if (gw->applies.hi < GS_VALUE_MAX)
+    {
+      g_string_append (out, "at most ");
+      gs_phrase_money (out, gw->applies.hi);
+    }
+}
+
+static void
+text_gate_settled (GString *out, const Ctx *x)
+{
+  const GsGateway *gw = record_gateway (x);
+  const GsRecGate *g = &x->r->gate;
+  if (gw->recommend)
+    {
+      g_string_append_printf (out, "'%s' moves on from ", x->title);
+      gs__text_gateway (out, x->s, (guint32)g->pathway, (guint32)g->gateway);
+      g_string_append_printf (
+          out, ": %d of %d recommended it%s", g->approving, g->bodies,
+          g->approving < g->bodies ? "; a recommendation cannot block" : "");
+      return;
+    }
+  g_string_append_printf (out, "'%s' %s ", x->title,
+                          x->r->kind == GS_REC_GATE_PASSED ? "passes"
+                                                           : "fails");
+  gs__text_gateway (out, x->s, (guint32)g->pathway, (guint32)g->gateway);
+  g_string_append_printf (out, ": %d of %d approved", g->approving, g->bodies);
+  if (g->rejecting > 0)
+    g_string_append_printf (out, ", %d rejected", g->rejecting);
+  if (g->gridlocked > 0)
+    g_string_append_printf (out, ", %d gridlocked", g->gridlocked);
+  if (gw->n_bodies > 1)
+    g_string_append_printf (out, " (%u needed)", gw->need_n);
+}
+
+static void
+text_returned (GString *out, const Ctx *x)
+{
+  const GsRecReturned *ret = &x->r->returned;
+  g_string_append_printf (out, "'%s' goes back from ", x->title);
+  gs__text_gateway (out, x->s, (guint32)ret->pathway, (guint32)ret->gateway);
+  g_string_append (out, " to ");
+  gs__text_gateway (out, x->s, (guint32)ret->pathway, (guint32)ret->to);
+  g_string_append_printf (out, " (return %d of at most %d)", ret->returns,
+                          ret->max);
+}
+
+static void
+text_escalated (GString *out, const Ctx *x)
+{
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (
+      out, ": '%s' goes to dispute resolution under '%s' — %s", x->title,
+      GS_LADDER (x->s, x->r->escalated.ladder)->name,
+      trigger_text (x->r->escalated.trigger));
+}
+
+static void
+text_level (GString *out, const Ctx *x)
+{
+  char d[GS_DATE_BUF];
+  const GsRecLevel *lv = &x->r->level;
+  const GsLevel *l = &GS_LADDER (x->s, lv->ladder)->levels[lv->level];
+  g_string_append_printf (out, "'%s' reaches ", x->title);
+  gs__text_level (out, x->s, lv->ladder, lv->level);
+  g_string_append_printf (out, ": %s", method_text (l->method));
+  if (!gs_duration_is_zero (&l->cooling_off))
+    g_string_append_printf (
+        out, " after cooling off until %s",
+        gs_time_format_date (gs_time_add (x->r->time, &l->cooling_off, 1), d));
+  g_string_append_printf (out, ", by %s", gs_time_format_date (x->r->when, d));
+  if (lv->climbed > 1)
+    g_string_append_printf (out, " (%d%s level climbed)", lv->climbed,
+                            gs__text_ordinal (lv->climbed));
+}
+
+static void
+text_level_failed (GString *out, const Ctx *x)
+{
+  const GsRecLevel *lv = &x->r->level;
+  g_string_append_printf (out, "'%s': ", x->title);
+  gs__text_level (out, x->s, lv->ladder, lv->level);
+  switch ((GsLevelFailure)lv->why)
+    {
+      case GS_FAIL_TIMEOUT:
+        g_string_append (out, " made no decision within its time limit");
+        break;
+      case GS_FAIL_NOT_CARRIED:
+        g_string_append (out, " did not carry it either way");
+        break;
+      case GS_FAIL_NO_AGREEMENT:
+        g_string_append (out, " reached no agreement");
+        break;
+      case GS_FAIL_UNAVAILABLE:
+      default:
+        g_string_append (out, " could not act: the person who decides "
+                              "is away");
+        break;
+    }
+}
+
+static void
+text_resolved (GString *out, const Ctx *x)
+{
+  const GsRecLevel *lv = &x->r->level;
+  g_string_append_printf (out, "'%s': ", x->title);
+  gs__text_level (out, x->s, lv->ladder, lv->level);
+  g_string_append_printf (out, " settles the dispute — %s",
+                          lv->approved ? "approved" : "rejected");
+}
+
+static void
+text_exhausted (GString *out, const Ctx *x)
+{
+  const GsRecLevel *lv = &x->r->level;
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out,
+                          ": the dispute over '%s' has climbed %d level%s "
+                          "and none is left (last ladder '%s') — no "
+                          "binding decision",
+                          x->title, lv->climbed, lv->climbed == 1 ? "" : "s",
+                          GS_LADDER (x->s, lv->ladder)->name);
+}
+
+static void
+text_decided (GString *out, const Ctx *x)
+{
+  g_string_append_printf (out, "Outcome: '%s' %s, %.0f days after arrival",
+                          x->title,
+                          gs__text_state ((GsCaseState)x->r->decided.state),
+                          gs_time_days_between (x->c->arrives, x->r->time));
+}
+
+static void
+text_meeting (GString *out, const Ctx *x)
+{
+  const GsRecMeeting *m = &x->r->meeting;
+  gs__text_body (out, x->s, x->r->body);
+  if (GS_BODY (x->s, x->r->body)->kind == GS_BODY_OFFICER)
+    {
+      g_string_append_printf (out, ": available; %d item%s to decide", m->items,
+                              m->items == 1 ? "" : "s");
+      return;
+    }
+  g_string_append_printf (out, ": quorate — %d of %d present", m->present,
+                          m->seats);
+  if (m->quorum > 0)
+    g_string_append_printf (out, ", quorum %d", m->quorum);
+  if (m->deputies > 0)
+    g_string_append_printf (out, " (%d as deput%s)", m->deputies,
+                            m->deputies == 1 ? "y" : "ies");
+  g_string_append_printf (out, "; %d item%s to decide", m->items,
+                          m->items == 1 ? "" : "s");
+}
+
+static void
+text_inquorate (GString *out, const Ctx *x)
+{
+  gs__text_body (out, x->s, x->r->body);
+  if (GS_BODY (x->s, x->r->body)->kind == GS_BODY_OFFICER)
+    {
+      g_string_append (out, ": not available to decide");
+      return;
+    }
+  g_string_append (out, ": inquorate — ");
+  append_quorum (out, x->s, &x->r->quorum);
+  if (x->r->n_refs > 0)
+    {
+      g_string_append (out, "; absent: ");
+      people (out, x);
+    }
+}
+
+static void
+text_item_inquorate (GString *out, const Ctx *x)
+{
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out,
+                          ": inquorate for '%s' once conflicted members are "
+                          "left out — ",
+                          x->title);
+  append_quorum (out, x->s, &x->r->quorum);
+}
+
+static void
+text_vote (GString *out, const Ctx *x)
+{
+  const GsRecord *r = x->r;
+  const GsRecVote *v = &r->vote;
+  gboolean approved = r->kind == GS_REC_APPROVED;
+  gs__text_body (out, x->s, r->body);
+  if (v->role == GS_VOTE_LEVEL)
+    g_string_append (out, " (escalation)");
+  if (v->role == GS_VOTE_RECOMMEND)
+    g_string_append_printf (out, ": '%s' %s, ", x->title,
+                            approved ? "recommended" : "not recommended");
+  else
+    g_string_append_printf (out, ": '%s' %s, ", x->title,
+                            approved ? "approved" : "rejected");
+  if (v->collective)
+    g_string_append_printf (out, "%d of %d constituent committees in favour",
+                            v->votes_for, v->votes_for + v->against);
+  else
+    append_votes (out, v);
+  if (v->casting)
+    g_string_append (out, " — decided on the chair's casting vote");
+  g_string_append_printf (out, " (%.0f days after arrival)",
+                          gs_time_days_between (x->c->arrives, r->time));
+  if (approved && x->s->organisations->len > 1 && r->n_refs > 0)
+    {
+      g_string_append (out, "; binds ");
+      gs__text_list (out, x->s, GS_LIST_ORGANISATION, x->refs, r->n_refs);
+    }
+}
+
+static void
+text_tied (GString *out, const Ctx *x)
+{
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out,
+                          ": '%s' not carried — the vote tied %d–%d and "
+                          "there is no casting vote",
+                          x->title, x->r->vote.votes_for, x->r->vote.against);
+}
+
+static void
+text_blocked (GString *out, const Ctx *x)
+{
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out, ": '%s' blocked — no consensus: ", x->title);
+  people (out, x);
+  g_string_append (out, " objected");
+}
+
+static void
+text_no_votes (GString *out, const Ctx *x)
+{
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (
+      out, ": '%s' not carried — nobody voted for or against", x->title);
+}
+
+static void
+text_constituent (GString *out, const Ctx *x)
+{
+  const GsRecVote *v = &x->r->vote;
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out, ", meeting in common: '%s' %s, ", x->title,
+                          outcome_word ((GsVoteOutcome)v->outcome));
+  append_votes (out, v);
+  if (v->casting)
+    g_string_append (out, " — on the chair's casting vote");
+  if (v->outcome == GS_OUTCOME_BLOCKED)
+    {
+      g_string_append (out, "; objecting: ");
+      people (out, x);
+    }
+}
+
+static void
+text_split (GString *out, const Ctx *x)
+{
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out, ": split on '%s' — approved by ", x->title);
+  if (x->r->n_refs == 0)
+    g_string_append (out, "none");
+  else
+    gs__text_list (out, x->s, GS_LIST_BODY, x->refs, x->r->n_refs);
+  g_string_append_printf (out, " (%d of %d)", x->r->split.approving,
+                          x->r->split.constituents);
+}
+
+static void
+text_conflict (GString *out, const Ctx *x)
+{
+  gboolean one = x->r->n_refs == 1;
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out, ": on '%s', ", x->title);
+  people (out, x);
+  if (x->r->conflict.declare_only)
+    g_string_append (out, one ? " declares a conflict of interest and stays "
+                                "in the vote"
+                              : " declare a conflict of interest and stay "
+                                "in the vote");
+  else
+    {
+      g_string_append (out, one ? " is" : " are");
+      g_string_append (out, " excluded from the vote (declared conflict of "
+                            "interest)");
+    }
+}
+
+static void
+text_breach (GString *out, const Ctx *x)
+{
+  g_string_append_printf (out, "BREACH (%s): ",
+                          gs_breach_to_string ((GsBreach)x->r->breach.breach));
+  gs_report_append_breach (out, x->run, x->r, x->refs);
+}
+
+static void
+text_carried (GString *out, const Ctx *x)
+{
+  const GsRecCarried *k = &x->r->carried;
+  const GsBody *b = GS_BODY (x->s, x->r->body);
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (out, ": '%s' carried over", x->title);
+  next_meeting (out, " to ", "; ", x->r->when);
+  if (k->reason == GS_CARRY_INQUORATE && b->kind == GS_BODY_OFFICER)
+    g_string_append (out, " (not available)");
+  else if (k->reason == GS_CARRY_INQUORATE && k->inquorate > 1)
+    g_string_append_printf (out, " (meeting inquorate, %d%s in a row)",
+                            k->inquorate, gs__text_ordinal (k->inquorate));
+  else if (k->reason == GS_CARRY_INQUORATE)
+    g_string_append (out, " (meeting inquorate)");
+  else
+    g_string_append_printf (out, " (agenda full: capacity %u)",
+                            b->calendar.capacity);
+}
+
+static void
+text_deadline_missed (GString *out, const Ctx *x)
+{
+  char d[GS_DATE_BUF];
+  g_string_append_printf (out, "'%s' missed its deadline of %s, ", x->title,
+                          gs_time_format_date (x->c->due - 1, d));
+  append_where (out, x);
+}
+
+static void
+text_pending (GString *out, const Ctx *x)
+{
+  char d[GS_DATE_BUF];
+  g_string_append_printf (out,
+                          "'%s' is still pending at the end of the period "
+                          "(arrived %s): ",
+                          x->title, gs_time_format_date (x->c->arrives, d));
+  append_where (out, x);
+}
+
+static const RecordText texts[] = {
+  [GS_REC_ARRIVED] = text_arrived,
+  [GS_REC_MEETING] = text_meeting,
+  [GS_REC_INQUORATE] = text_inquorate,
+  [GS_REC_ITEM_INQUORATE] = text_item_inquorate,
+  [GS_REC_APPROVED] = text_vote,
+  [GS_REC_REJECTED] = text_vote,
+  [GS_REC_TIED] = text_tied,
+  [GS_REC_BLOCKED] = text_blocked,
+  [GS_REC_NO_VOTES] = text_no_votes,
+  [GS_REC_CONSTITUENT] = text_constituent,
+  [GS_REC_SPLIT] = text_split,
+  [GS_REC_CONFLICT] = text_conflict,
+  [GS_REC_CARRIED] = text_carried,
+  [GS_REC_DEADLINE_MISSED] = text_deadline_missed,
+  [GS_REC_PENDING_AT_END] = text_pending,
+  [GS_REC_GATE_OPEN] = text_gate_open,
+  [GS_REC_GATE_SKIPPED] = text_gate_skipped,
+  [GS_REC_GATE_PASSED] = text_gate_settled,
+  [GS_REC_GATE_FAILED] = text_gate_settled,
+  [GS_REC_RETURNED] = text_returned,
+  [GS_REC_ESCALATED] = text_escalated,
+  [GS_REC_LEVEL] = text_level,
+  [GS_REC_LEVEL_FAILED] = text_level_failed,
+  [GS_REC_RESOLVED] = text_resolved,
+  [GS_REC_EXHAUSTED] = text_exhausted,
+  [GS_REC_DECIDED] = text_decided,
+  [GS_REC_BREACH] = text_breach,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (texts) == GS_N_RECORD_KINDS);
+
+void
+gs_report_text_record (GString *out, const GsRun *run, const GsRecord *r,
+                       const guint32 *refs)
+{
+  g_return_if_fail ((guint)r->kind < GS_N_RECORD_KINDS);
+  g_autofree char *title
+      = r->item != GS_NONE ? gs_run_case_title (run, r->item) : NULL;
+  Ctx x = { .run = run,
+            .s = gs_run_get_scenario (run),
+            .r = r,
+            .refs = refs,
+            .c = r->item != GS_NONE ? gs_run_get_case (run, r->item) : NULL,
+            .title = title };
+  char d[GS_DATE_BUF];
+  g_string_append_printf (out, "%s ", gs_time_format_date (r->time, d));
+  texts[r->kind](out, &x);
+  g_string_append_c (out, '\n');
+}
+
+void
+gs_report_text_trace (const GsRun *run, GString *out)
+{
+  for (guint i = 0; i < gs_run_n_records (run); i++)
+    {
+      const GsRecord *r = gs_run_get_record (run, i);
+      gs_report_text_record (out, run, r, gs_run_record_refs (run, r));
+    }
+}

@@ -1,0 +1,367 @@
+/* gs-text-summary.c — the summary of a run in a few fixed-width tables
+ * and sentences, and each proposal's journey.
+ *
+ * Everything here formats a GsSummary the analysis layer computed, or the
+ * records the run kept (the journeys); nothing is counted here.  The
+ * summary reads only counters and cases, so it is the same whether or not
+ * the run kept records; the journeys need the records and are empty
+ * without them.
+ */
+#include "write/gs-text-private.h"
+
+#include <math.h>
+
+static void
+append_count (GString *out, guint n, const char *one, const char *many)
+{
+  g_string_append_printf (out, "%u %s", n, n == 1 ? one : many);
+}
+
+/* "2 inquorate meetings, 3 ties and 1 blocked vote" from the non-zero
+ * counts; nothing when all are zero. */
+static void
+append_stalls (GString *out, const GsBodyStats *b)
+{
+  struct
+  {
+    guint n;
+    const char *one, *many;
+  } parts[] = {
+    { b->inquorate, "inquorate meeting", "inquorate meetings" },
+    { b->item_inquorate, "item left inquorate by conflicts of interest",
+      "items left inquorate by conflicts of interest" },
+    { b->ties, "tied vote", "tied votes" },
+    { b->blocked, "blocked consensus", "blocked consensus votes" },
+    { b->splits, "split of the committees in common",
+      "splits of the committees in common" },
+    { b->no_votes, "vote with no votes cast", "votes with no votes cast" },
+  };
+  guint shown = 0, total = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    total += parts[i].n > 0;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i].n == 0)
+        continue;
+      if (shown > 0)
+        g_string_append (out, shown + 1 == total ? " and " : ", ");
+      append_count (out, parts[i].n, parts[i].one, parts[i].many);
+      shown++;
+    }
+}
+
+static void
+append_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
+                const GsHotspot *h)
+{
+  const GsScenario *s = gs_run_get_scenario (run);
+  if (h->kind == GS_HOTSPOT_BODY)
+    {
+      const GsBodyStats *b
+          = &g_array_index (sum->bodies, GsBodyStats, h->index);
+      const GsBody *body = GS_BODY (s, b->body);
+      gs__text_body (out, s, b->body);
+      g_string_append (out, ": ");
+      gboolean any = FALSE;
+      if (b->gridlocked > 0)
+        {
+          append_count (out, b->gridlocked, "dispute", "disputes");
+          g_string_append (out, " ran out of escalation levels (gridlock)");
+          any = TRUE;
+        }
+      if (h->stalls > 0)
+        {
+          g_string_append (out, any ? "; " : "");
+          append_stalls (out, b);
+          if (b->blocked > 0 && body->voting.rule == GS_RULE_CONSENSUS)
+            g_string_append (out, " under its consensus rule");
+          else if (b->ties > 0 && body->voting.casting == FALSE)
+            g_string_append (out, " with no casting vote");
+          any = TRUE;
+        }
+      if (b->disputes > 0)
+        {
+          g_string_append (out, any ? "; " : "");
+          append_count (out, b->disputes, "dispute", "disputes");
+          g_string_append (out, " escalated");
+          any = TRUE;
+        }
+      if (b->pending > 0)
+        {
+          g_string_append (out, any ? "; " : "");
+          append_count (out, b->pending, "item", "items");
+          g_string_append (out, " still before it at the end");
+        }
+      if (b->days_held >= 0.5)
+        g_string_append_printf (
+            out, "; items waited %.0f days before it in all", b->days_held);
+      return;
+    }
+  const GsGatewayStats *g
+      = &g_array_index (sum->gateways, GsGatewayStats, h->index);
+  g_string_append_printf (out, "pathway '%s', ",
+                          GS_PATHWAY (s, g->pathway)->name);
+  gs__text_gateway (out, s, g->pathway, g->gateway);
+  g_string_append_printf (out, ": reached %u time%s, passed %u", g->reached,
+                          g->reached == 1 ? "" : "s", g->passed);
+  if (g->failed > 0)
+    g_string_append_printf (out, ", failed %u", g->failed);
+  if (g->gridlocked > 0)
+    g_string_append_printf (out, " (%u gridlocked)", g->gridlocked);
+  if (g->open_at_end > 0)
+    g_string_append_printf (out, ", still open for %u at the end",
+                            g->open_at_end);
+  g_string_append_printf (out, "; open %.0f days in all", g->days_open);
+}
+
+static void
+append_outcome_row (GString *out, const GsOutcomeStats *o)
+{
+  g_string_append_printf (out, "%7u %8u %8u %6u %7u", o->arrived, o->approved,
+                          o->rejected, o->gridlocked, o->pending);
+  gs__text_days (out, o->median_days);
+  gs__text_days (out, o->p90_days);
+  g_string_append_printf (out, " %6u %9u %7u\n", o->missed, o->escalated,
+                          o->climbed);
+}
+
+static void
+append_outcome_header (GString *out, const char *first, glong w1,
+                       const char *second, glong w2, const char *what)
+{
+  gs__text_cell (out, first, w1 + 1);
+  if (second)
+    gs__text_cell (out, second, w2 + 1);
+  g_string_append_printf (out,
+                          "%7s approved rejected gridlk pending  median"
+                          "     p90 missed escalated  levels\n",
+                          what);
+  gs__text_cell (out, "", w1 + 1 + (second ? w2 + 1 : 0));
+  g_string_append (out, "                                           days    "
+                        "days\n");
+}
+
+/* Each case's records, in order, through a linked list built in one pass. */
+void
+gs_report_text_journeys (const GsRun *run, GString *out)
+{
+  guint n = gs_run_n_cases (run);
+  guint n_records = gs_run_n_records (run);
+  if (n == 0 || n_records == 0)
+    return;
+  g_autofree guint32 *head = g_new (guint32, n);
+  g_autofree guint32 *tail = g_new (guint32, n);
+  g_autofree guint32 *next = g_new (guint32, n_records);
+  for (guint i = 0; i < n; i++)
+    head[i] = tail[i] = GS_NONE;
+  for (guint32 i = 0; i < n_records; i++)
+    {
+      const GsRecord *r = gs_run_get_record (run, i);
+      next[i] = GS_NONE;
+      if (r->item == GS_NONE || r->kind == GS_REC_CONFLICT
+          || r->kind == GS_REC_CONSTITUENT)
+        continue;
+      if (head[r->item] == GS_NONE)
+        head[r->item] = i;
+      else
+        next[tail[r->item]] = i;
+      tail[r->item] = i;
+    }
+  /* Long runs show only the journeys worth reading. */
+  gboolean all = n <= 200;
+  g_string_append_printf (out, "\nJourneys%s\n",
+                          all ? "" : " of proposals that did not go smoothly");
+  guint omitted = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const GsCase *c = gs_run_get_case (run, i);
+      if (!all && c->state != GS_CASE_GRIDLOCKED && c->state != GS_CASE_WAITING
+          && !c->missed && c->disputes == 0 && c->returns == 0)
+        {
+          omitted++;
+          continue;
+        }
+      g_autofree char *title = gs_run_case_title (run, i);
+      g_string_append_printf (out, "\n'%s': %s", title,
+                              gs__text_state (c->state));
+      if (c->state != GS_CASE_WAITING)
+        g_string_append_printf (out, " after %.0f days",
+                                gs_time_days_between (c->arrives, c->decided));
+      if (c->missed)
+        g_string_append (out, ", deadline missed");
+      g_string_append_c (out, '\n');
+      for (guint32 k = head[i]; k != GS_NONE; k = next[k])
+        {
+          const GsRecord *r = gs_run_get_record (run, k);
+          g_string_append (out, "  ");
+          gs_report_text_record (out, run, r, gs_run_record_refs (run, r));
+        }
+    }
+  if (omitted > 0)
+    g_string_append_printf (out,
+                            "\n(%u proposal%s decided without a dispute, a "
+                            "return or a missed deadline %s not shown; the "
+                            "trace has every step.)\n",
+                            omitted, omitted == 1 ? "" : "s",
+                            omitted == 1 ? "is" : "are");
+}
+
+/* The breaches of delegation limits: how many of each kind, then each one
+ * (the first BREACH_LIST_MAX; the trace has them all). */
+#define BREACH_LIST_MAX 20
+
+static void
+append_breaches (GString *out, const GsRun *run, const GsSummary *sum)
+{
+  guint schemes = sum->schemes;
+  guint total = sum->breach_total;
+  g_string_append (out, "\nWhere decisions breach delegation limits\n");
+  if (schemes == 0)
+    g_string_append (out, "  Authority not checked: no organisation in this "
+                          "scenario has a scheme of delegation.\n");
+  if (total == 0 && schemes == 0)
+    {
+      g_string_append (out, "  No conflicted member voted and every affected "
+                            "organisation had a member on the bodies that "
+                            "bound it.\n");
+      return;
+    }
+  if (total == 0)
+    {
+      g_string_append_printf (out,
+                              "  Nowhere: every approval was within the "
+                              "authority its body held (%u of %u "
+                              "organisation%s ha%s a scheme of delegation).\n",
+                              schemes, sum->organisations,
+                              sum->organisations == 1 ? "" : "s",
+                              schemes == 1 ? "s" : "ve");
+      return;
+    }
+  g_string_append_printf (out, "  %u breach%s: ", total,
+                          total == 1 ? "" : "es");
+  gboolean first = TRUE;
+  for (guint k = 0; k < GS_N_BREACHES; k++)
+    if (sum->breaches[k] > 0)
+      {
+        g_string_append_printf (out, "%s%s %u", first ? "" : ", ",
+                                gs_breach_to_string ((GsBreach)k),
+                                sum->breaches[k]);
+        first = FALSE;
+      }
+  g_string_append (out, ".\n");
+  guint listed = gs_run_counters (run)->n_examples;
+  for (guint i = 0; i < listed; i++)
+    {
+      const guint32 *refs;
+      const GsRecord *r = gs_run_breach_example (run, i, &refs);
+      char d[GS_DATE_BUF];
+      g_string_append_printf (out, "  %s ", gs_time_format_date (r->time, d));
+      gs_report_append_breach (out, run, r, refs);
+      g_string_append (out, ".\n");
+    }
+  if (total > listed)
+    g_string_append_printf (out,
+                            "  ...and %u more (run with --trace to see "
+                            "every one).\n",
+                            total - listed);
+}
+
+void
+gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
+{
+  const GsScenario *s = gs_run_get_scenario (run);
+  const GsOutcomeStats *all = &sum->all;
+  char d1[GS_DATE_BUF], d2[GS_DATE_BUF];
+
+  g_string_append_printf (out, "govsim run: %s\n", s->name);
+  g_string_append_printf (
+      out, "Period %s to %s (%.0f days), seed %" G_GUINT64_FORMAT "\n",
+      gs_time_format_date (s->start, d1),
+      gs_time_format_date (s->end - GS_MINUTES_PER_DAY, d2),
+      gs_time_days_between (s->start, s->end), gs_run_get_seed (run));
+  g_string_append_printf (out,
+                          "%u proposal%s arrived: %u approved, %u rejected, "
+                          "%u gridlocked, %u still pending at the end; %u "
+                          "missed a deadline; %u went to dispute "
+                          "resolution.\n",
+                          all->arrived, all->arrived == 1 ? "" : "s",
+                          all->approved, all->rejected, all->gridlocked,
+                          all->pending, all->missed, all->escalated);
+
+  g_string_append (out, "\nWhere decisions gridlock\n");
+  if (sum->hotspots->len == 0)
+    g_string_append (out, "  Nowhere: every meeting was quorate, every vote "
+                          "was carried or lost outright and nothing was "
+                          "left waiting.\n");
+  for (guint i = 0; i < MIN (sum->hotspots->len, 6); i++)
+    {
+      g_string_append_printf (out, "  %u. ", i + 1);
+      append_hotspot (out, run, sum,
+                      &g_array_index (sum->hotspots, GsHotspot, i));
+      g_string_append (out, ".\n");
+    }
+
+  append_breaches (out, run, sum);
+
+  g_string_append (out, "\nProposals by matter type\n");
+  append_outcome_header (out, "matter", GS_TEXT_MATTER_W, NULL, 0, "arrived");
+  for (guint i = 0; i < sum->matters->len; i++)
+    {
+      const GsMatterStats *m = &g_array_index (sum->matters, GsMatterStats, i);
+      gs__text_cell (out, GS_MATTER (s, m->matter)->name, GS_TEXT_MATTER_W);
+      g_string_append_c (out, ' ');
+      append_outcome_row (out, &m->o);
+    }
+
+  g_string_append (out, "\nDecisions by body and matter (items that reached "
+                        "the body; days from reaching it)\n");
+  append_outcome_header (out, "body", GS_TEXT_BODY_W, "matter",
+                         GS_TEXT_MATTER_W, "reached");
+  for (guint i = 0; i < sum->cells->len; i++)
+    {
+      const GsCellStats *c = &g_array_index (sum->cells, GsCellStats, i);
+      gs__text_cell (out, GS_BODY (s, c->body)->name, GS_TEXT_BODY_W);
+      g_string_append_c (out, ' ');
+      gs__text_cell (out, GS_MATTER (s, c->matter)->name, GS_TEXT_MATTER_W);
+      g_string_append_c (out, ' ');
+      append_outcome_row (out, &c->o);
+    }
+
+  if (sum->gateways->len > 0)
+    {
+      g_string_append (out, "\nGateways\n");
+      gs__text_cell (out, "pathway and gateway",
+                     GS_TEXT_BODY_W + GS_TEXT_MATTER_W + 2);
+      g_string_append (out, "reached  passed  failed skipped    open gridlk"
+                            " days open\n");
+      for (guint i = 0; i < sum->gateways->len; i++)
+        {
+          const GsGatewayStats *g
+              = &g_array_index (sum->gateways, GsGatewayStats, i);
+          g_autoptr (GString) label = g_string_new (NULL);
+          g_string_append_printf (label,
+                                  "%s: ", GS_PATHWAY (s, g->pathway)->name);
+          gs__text_gateway (label, s, g->pathway, g->gateway);
+          gs__text_cell (out, label->str,
+                         GS_TEXT_BODY_W + GS_TEXT_MATTER_W + 1);
+          g_string_append_printf (out, " %7u %7u %7u %7u %7u %6u %9.0f\n",
+                                  g->reached, g->passed, g->failed, g->skipped,
+                                  g->open_at_end, g->gridlocked, g->days_open);
+        }
+    }
+
+  g_string_append (out, "\nMeetings by body\n");
+  gs__text_cell (out, "body", GS_TEXT_BODY_W + 1);
+  g_string_append (out, "meetings inquorate item-inq  carried    ties "
+                        "casting blocked  splits conflicts disputes\n");
+  for (guint i = 0; i < sum->bodies->len; i++)
+    {
+      const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
+      gs__text_cell (out, GS_BODY (s, b->body)->name, GS_TEXT_BODY_W);
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%8u %9u %8u %8u %7u %7u %7u %7u %9u %8u\n",
+                              b->meetings, b->inquorate, b->item_inquorate,
+                              b->carried, b->ties, b->casting, b->blocked,
+                              b->splits, b->conflicts, b->disputes);
+    }
+}
