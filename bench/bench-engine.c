@@ -8,8 +8,7 @@
  *
  *   bench-engine [--runs N] [FILE]
  */
-#include <govsim/gs-run.h>
-#include <govsim/gs-loader.h>
+#include <govsim/govsim.h>
 
 #include <stdio.h>
 
