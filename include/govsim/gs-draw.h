@@ -28,9 +28,10 @@
  * same function independently; tests/test-rng.c checks reference values and
  * the uniformity and independence of the draws.
  *
- * Samplers that need a varying number of uniforms (the lognormal's polar
- * method) seed a GsRng from the key's hash h as the stream (h, 0) of
- * gs-rng.h and draw from it.
+ * A normal deviate is made from exactly two keyed uniforms by the
+ * Box–Muller transform (gs_draw_normal()), so it too is a pure function of
+ * its key.  A sampler that needs a varying number of uniforms may instead
+ * seed a GsRng from the key's hash h as the stream (h, 0) of gs-rng.h.
  */
 #pragma once
 
@@ -67,27 +68,74 @@ typedef struct
 /** Prepares the draws of replication @replication of @seed. */
 void gs_draws_init (GsDraws *draws, guint64 seed, guint64 replication);
 
+#define GS_DRAW_GAMMA G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+
+/* SplitMix64's finaliser (Stafford's variant 13). */
+static inline guint64
+gs_draw_mix (guint64 z)
+{
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return z ^ (z >> 31);
+}
+
+/* One step of the chain: absorbs the key word @w into @h. */
+static inline guint64
+gs_draw_absorb (guint64 h, guint64 w)
+{
+  return gs_draw_mix ((h ^ w) + GS_DRAW_GAMMA);
+}
+
 /**
  * gs_draw_bits:
  * 64 uniformly distributed bits, the hash of the key (the draws' seed and
  * replication, @purpose, @a, @b, @c, @d).  Unused words should be 0.
+ * Inline: it is on the hot path of every meeting.
  */
-guint64 gs_draw_bits (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
-                      guint64 b, guint64 c, guint64 d);
+static inline guint64
+gs_draw_bits (const GsDraws *draws, GsDrawPurpose purpose, guint64 a, guint64 b,
+              guint64 c, guint64 d)
+{
+  guint64 h = draws->prefix[(guint)purpose % GS_N_DRAW_PURPOSES];
+  h = gs_draw_absorb (h, a);
+  h = gs_draw_absorb (h, b);
+  h = gs_draw_absorb (h, c);
+  return gs_draw_absorb (h, d);
+}
 
 /** A uniform double in [0, 1) with 53 bits, from the same key. */
-double gs_draw_uniform (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
-                        guint64 b, guint64 c, guint64 d);
+static inline double
+gs_draw_uniform (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
+                 guint64 b, guint64 c, guint64 d)
+{
+  return (double)(gs_draw_bits (draws, purpose, a, b, c, d) >> 11) * 0x1.0p-53;
+}
 
 /**
  * gs_draw_bernoulli:
  * TRUE with probability @p: gs_draw_uniform() < @p.  Exactly FALSE for
- * p <= 0 and TRUE for p >= 1 without hashing, so a scenario whose
+ * p <= 0 (and NaN) and TRUE for p >= 1 without hashing, so a scenario whose
  * probabilities are all 0 or 1 does not depend on the seed.
  */
-gboolean gs_draw_bernoulli (const GsDraws *draws, GsDrawPurpose purpose,
-                            guint64 a, guint64 b, guint64 c, guint64 d,
-                            double p);
+static inline gboolean
+gs_draw_bernoulli (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
+                   guint64 b, guint64 c, guint64 d, double p)
+{
+  if (!(p > 0.0))
+    return FALSE;
+  if (p >= 1.0)
+    return TRUE;
+  return gs_draw_uniform (draws, purpose, a, b, c, d) < p;
+}
+
+/**
+ * gs_draw_normal:
+ * A standard normal deviate from the uniforms u1 of the key (@a, @b, @c, 0)
+ * and u2 of (@a, @b, @c, 1): sqrt (−2 ln (1 − u1)) × cos (2π u2), the
+ * Box–Muller transform (1 − u1 lies in (0, 1], so the logarithm is finite).
+ */
+double gs_draw_normal (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
+                       guint64 b, guint64 c);
 
 /**
  * gs_draw_stream:

@@ -5,9 +5,10 @@
  * Fixed proposals become cases at the start, in document order, and arrive
  * on their date.  A stream makes its k-th case when its k-th arrival
  * falls due and schedules the next: at first + k × every, or, for a
- * Poisson stream, after an exponential wait.  A generated case's value and
- * the wait after it are keyed draws of (stream, serial), so every variant
- * of a scenario's terms of reference sees exactly the same traffic.
+ * Poisson stream, after an exponential wait.  A generated case's value (a
+ * uniform, or a lognormal through gs_draw_normal()) and the wait after it
+ * are keyed draws of (stream, serial), so every variant of a scenario's
+ * terms of reference sees exactly the same traffic.
  */
 #include "run/gs-run-private.h"
 
@@ -28,17 +29,18 @@ static gint64
 draw_value (const GsRun *run, const GsValueDist *v, guint32 stream,
             guint32 serial)
 {
+  const GsDraws *d = &run->draws;
   double x;
-  GsRng rng;
   switch (v->kind)
     {
       case GS_VALUE_UNIFORM:
-        gs_draw_stream (&run->draws, GS_DRAW_VALUE, stream, serial, 0, 0, &rng);
-        x = v->a + (v->b - v->a) * gs_rng_uniform (&rng);
+        x = v->a
+            + (v->b - v->a)
+                  * gs_draw_uniform (d, GS_DRAW_VALUE, stream, serial, 0, 0);
         break;
       case GS_VALUE_LOGNORMAL:
-        gs_draw_stream (&run->draws, GS_DRAW_VALUE, stream, serial, 0, 0, &rng);
-        x = gs_rng_lognormal (&rng, v->a, v->b);
+        x = exp (v->a
+                 + v->b * gs_draw_normal (d, GS_DRAW_VALUE, stream, serial, 0));
         break;
       case GS_VALUE_FIXED:
       default:
@@ -109,12 +111,15 @@ gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now)
   const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
   if (c->due != GS_TIME_NEVER)
     gs__run_schedule (run, c->due, GS_EV_DUE, ci, 0);
-  guint32 body = pw->implicit ? pw->gateways[0].bodies[0] : GS_NONE;
-  GsRecord r = gs__record (now, GS_REC_ARRIVED, body, ci);
-  r.arrived.pathway = (gint32)c->pathway;
-  if (body != GS_NONE)
-    r.when = gs__meeting_for (run, body, now);
-  gs__run_emit (run, &r, NULL, 0);
+  if (gs__run_recording (run))
+    {
+      guint32 body = pw->implicit ? pw->gateways[0].bodies[0] : GS_NONE;
+      GsRecord r = gs__record (now, GS_REC_ARRIVED, body, ci);
+      r.arrived.pathway = (gint32)c->pathway;
+      if (body != GS_NONE) /* a search of the calendar: only for words */
+        r.when = gs__meeting_for (run, body, now);
+      gs__run_emit (run, &r, NULL, 0);
+    }
   gs__pathway_advance (run, ci, now, GS_NONE);
 }
 
