@@ -23,10 +23,11 @@
  * and of the word for a fixed h, two keys that differ only in their last
  * word never collide, and keys that differ earlier collide with chance
  * about 2^-64.  The prefix (seed, replication, purpose) is absorbed once per
- * run (GsDraws), so a draw costs one mix per word of its key: two for an
- * attendance, four for a ballot.  tests/tools/rng-reference.py computes the
- * same function independently; tests/test-rng.c checks reference values and
- * the uniformity and independence of the draws.
+ * run (GsDraws), so a draw costs four mixes, one for each of a, b, c and d
+ * (a purpose's unused words are 0 and absorbed all the same).
+ * tests/tools/rng-reference.py computes the same function independently;
+ * tests/test-draws.c checks reference values and the uniformity and
+ * independence of the draws.
  *
  * A normal deviate is made from exactly two keyed uniforms by the
  * Box–Muller transform (gs_draw_normal()), so it too is a pure function of

@@ -161,7 +161,7 @@ record_inquorate (GsRun *run, GsTime now, guint32 bi, guint32 item,
     run->bodies[bi].n.inquorate++;
   else
     run->bodies[bi].n.item_inquorate++;
-  if (!gs__run_recording (run))
+  if (!gs__run_building (run))
     return;
   GsRecord r = gs__record (
       now, meeting ? GS_REC_INQUORATE : GS_REC_ITEM_INQUORATE, bi, item);
@@ -278,7 +278,7 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   n->blocked += outcome == GS_OUTCOME_BLOCKED;
   n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
   n->casting += t->casting_used ? 1 : 0;
-  if (!gs__run_recording (run))
+  if (!gs__run_building (run))
     return;
   GsRecord r = gs__record (
       now, constituent ? GS_REC_CONSTITUENT : outcome_record[outcome], bi, ci);
@@ -678,7 +678,7 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
     }
 
   guint n = MIN (eligible, b->calendar.capacity);
-  if (gs__run_recording (run))
+  if (gs__run_building (run))
     {
       guint seats_total = b->n_members;
       for (guint i = 0; i < b->n_constituents; i++)

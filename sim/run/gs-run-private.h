@@ -158,12 +158,17 @@ gs__record (GsTime t, GsRecordKind kind, guint32 body, guint32 item)
 void gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
                    guint n_refs);
 
-/* Whether anyone will see records: the run keeps them or has a callback.
- * Code that only builds a record's list may skip it when not. */
+/* Whether to build a record the caller is about to emit: TRUE when anyone
+ * will see it (the run keeps records or has a callback).  When nobody
+ * will, the caller may skip building it, and it is counted here as made,
+ * so that counters.records is the same with records and without. */
 static inline gboolean
-gs__run_recording (const GsRun *run)
+gs__run_building (GsRun *run)
 {
-  return run->keep_records || run->record_func != NULL;
+  if (run->keep_records || run->record_func != NULL)
+    return TRUE;
+  run->counters.records++;
+  return FALSE;
 }
 
 /* gs-run.c: schedules an event, unless it falls at or past the end. */

@@ -178,7 +178,7 @@ where (const GsRun *run, const GsCase *c)
 void
 gs__traffic_record_where (GsRun *run, GsTime now, GsRecordKind kind, guint32 ci)
 {
-  if (!gs__run_recording (run))
+  if (!gs__run_building (run))
     return;
   const GsCase *c = GS_RUN_CASE (run, ci);
   const GsSlot *slot = where (run, c);

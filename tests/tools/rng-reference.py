@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Independent reference for govsim's random streams (sim/gs-rng.c).
+"""Independent reference for govsim's random streams (sim/base/gs-rng.c)
+and keyed draws (sim/base/gs-draw.c).
 
 This script re-implements, from the published algorithms and with Python's
 arbitrary-precision integers (masked to 64 bits), everything tests/test-rng.c
@@ -13,11 +14,22 @@ checks bit for bit:
         x    = seed XOR mix(stream)          mix = SplitMix64's finaliser
         s[i] = splitmix64_next(x), i = 0..3  (successive outputs)
   * the derived samplers: uniform, below (threshold rejection), normal
-    (Marsaglia polar, spare discarded) and exponential (inversion).
+    (Marsaglia polar, spare discarded) and exponential (inversion);
+  * the keyed draws of include/govsim/gs-draw.h, written from that header's
+    contract alone (not from gs-draw.c):
+        h0           = mix(seed + GAMMA)
+        absorb(h, w) = mix((h XOR w) + GAMMA)
+        bits         = absorb over replication, purpose, a, b, c, d in order
+        uniform      = (bits >> 11) * 2^-53
+        stream       = the xoshiro256** stream (bits, 0) of gs_rng_init.
 
 It is a tool for a reader who wants to re-derive the constants in
-tests/test-rng.c; the build never runs it.  Usage: python3 rng-reference.py
+tests/test-rng.c and tests/test-draws.c; the build never runs it.
+Usage: python3 rng-reference.py          (streams)
+       python3 rng-reference.py draws    (keyed draws)
 """
+
+import sys
 
 import math
 
@@ -88,6 +100,82 @@ class Xoshiro256StarStar:
         return -mean * math.log1p(-self.uniform())
 
 
+def draw_bits(seed, replication, purpose, a=0, b=0, c=0, d=0):
+    """gs_draw_bits(): the SplitMix64 chain over the key, per gs-draw.h."""
+    def absorb(h, w):
+        return mix(((h ^ (w & MASK)) + GAMMA) & MASK)
+    h = mix((seed + GAMMA) & MASK)
+    for w in (replication, purpose, a, b, c, d):
+        h = absorb(h, w)
+    return h
+
+
+def draw_uniform(seed, replication, purpose, a=0, b=0, c=0, d=0):
+    return (draw_bits(seed, replication, purpose, a, b, c, d) >> 11) * 2.0**-53
+
+
+def draw_stream(seed, replication, purpose, a=0, b=0, c=0, d=0):
+    return Xoshiro256StarStar.stream(
+        draw_bits(seed, replication, purpose, a, b, c, d), 0)
+
+
+# The keys tests/test-draws.c checks: (seed, replication, purpose, a, b, c, d)
+# with the purposes of GsDrawPurpose (VALUE 0, GAP 1, ATTEND 2, ABSTAIN 3,
+# SUPPORT 4, AGREE 5, OUTCOME 6, CHAIR 7).
+DRAW_KEYS = [
+    (0, 0, 0, 0, 0, 0, 0),
+    (1, 0, 2, 3, 19723, 0, 0),
+    (1, 0, 2, 4, 19723, 0, 0),
+    (42, 7, 4, 5, (2 << 32) | 17, 3, 28401120),
+    (0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 7,
+     0xFFFFFFFFFFFFFFFF, 1, 0x8000000000000000, 12345),
+]
+
+
+def main_draws():
+    self_check()
+    print("published vectors: OK")
+    for key in DRAW_KEYS:
+        print("key (" + ", ".join(f"{w:#x}" for w in key) + ")")
+        print(f"  bits:    {draw_bits(*key):#018x}")
+        print(f"  uniform: {draw_uniform(*key)!r}")
+    key = (2024, 3, 0, 1, 5, 0, 0)
+    r = draw_stream(*key)
+    print("stream of key (" + ", ".join(f"{w:#x}" for w in key) + ")")
+    print("  state:  " + ", ".join(f"{w:#018x}" for w in r.s))
+    print("  next:   " + ", ".join(f"{r.next():#018x}" for _ in range(3)))
+    r = draw_stream(*key)
+    print(f"  normal: {r.normal()!r}")
+    main_traffic(7)
+
+
+def main_traffic(seed):
+    """The traffic of test_draws_traffic_reference in tests/test-draws.c,
+    replication 0: stream 0 fixed every P7D, values uniform:1000,2000;
+    stream 1 Poisson every P1D (mean 1440 minutes) from day 1, values
+    lognormal:10,1.  Values are rounded half away from zero (llround);
+    times are minutes after the start."""
+    print(f"traffic of seed {seed}:")
+    for k in range(1, 4):
+        u = draw_stream(seed, 0, 0, 0, k).uniform()
+        print(f"  stream 0 #{k}: value {math.floor(1000 + 1000 * u + 0.5)}")
+    t = 1440
+    for k in range(1, 5):
+        z = draw_stream(seed, 0, 0, 1, k).normal()
+        v = math.floor(math.exp(10 + 1 * z) + 0.5)
+        print(f"  stream 1 #{k}: arrives +{t} min, value {v}")
+        gap = -1440 * math.log1p(-draw_uniform(seed, 0, 1, 1, k))
+        t += max(1, math.ceil(gap))
+    # Attendance 0.5 of people 0, 1, 2 at the weekly meetings from
+    # 2024-01-03, day 19725 counted from 1970-01-01: present iff the keyed
+    # uniform of (person, day) is below 0.5.
+    for w in range(9):
+        day = 19725 + 7 * w
+        present = [p for p in range(3)
+                   if draw_uniform(seed, 0, 2, p, day) < 0.5]
+        print(f"  week {w} (day {day}): present {present}")
+
+
 def self_check():
     """The published vectors: if these fail, the transcription is wrong."""
     sm = SplitMix64(0)
@@ -132,4 +220,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["draws"]:
+        main_draws()
+    else:
+        main()
