@@ -58,6 +58,27 @@ gs_test_count_records (const GsRun *run, GsRecordKind kind)
   return n;
 }
 
+/* How many breach records (of either breach kind) the run kept. */
+static inline guint
+gs_test_count_breaches (const GsRun *run)
+{
+  return gs_test_count_records (run, GS_REC_BREACH)
+         + gs_test_count_records (run, GS_REC_BREACH_VOTE);
+}
+
+/* The @nth (0-based) breach record of either kind, in order, or NULL. */
+static inline const GsRecord *
+gs_test_nth_breach (const GsRun *run, guint nth)
+{
+  for (guint i = 0; i < gs_run_n_records (run); i++)
+    {
+      const GsRecord *r = gs_run_get_record (run, i);
+      if (gs_record_kind_is_breach (r->kind) && nth-- == 0)
+        return r;
+    }
+  return NULL;
+}
+
 /* The @nth (0-based) record of @kind the run kept, or NULL. */
 static inline const GsRecord *
 gs_test_nth_record (const GsRun *run, GsRecordKind kind, guint nth)

@@ -70,8 +70,8 @@ expect_one (const GsScenario *s, GsBreach kind, const char *day,
             const char *body, const char *org)
 {
   GsRun *run = run_of (s);
-  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BREACH), 1);
-  const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), 1);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->breach.breach, kind);
   CU_ASSERT_EQUAL (r->time, gs_test_day (day));
@@ -89,7 +89,7 @@ static void
 expect_none (const GsScenario *s)
 {
   g_autoptr (GsRun) run = run_of (s);
-  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BREACH), 0);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
   /* The approval happened: the twin is not clean by deciding nothing. */
   CU_ASSERT_TRUE (gs_test_count_records (run, GS_REC_APPROVED) >= 1);
 }
@@ -120,7 +120,7 @@ test_no_authority (void)
   g_autoptr (GsScenario) s = scenario_new (bad);
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_NO_AUTHORITY, "2024-01-15", "ca", "oa");
-  const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
   CU_ASSERT_EQUAL (r->breach.delegation,
                    -1); /* no delegation of m reaches it at all */
   CU_ASSERT_EQUAL (r->breach.status, GS_AUTH_NONE);
@@ -146,7 +146,7 @@ test_over_limit (void)
   g_autoptr (GsScenario) s = scenario_new (bad);
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_OVER_LIMIT, "2024-01-15", "ca", "oa");
-  const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
   CU_ASSERT_EQUAL (GS_DELEGATION (s, r->breach.delegation)->line,
                    line_of_delegation (s, "d"));
   CU_ASSERT_EQUAL (r->n_refs, 1);
@@ -233,7 +233,7 @@ test_sub_beyond (void)
   /* The CEO signs off on Friday 2024-01-05. */
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_SUB_BEYOND, "2024-01-05", "oa-ceo", "oa");
-  const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
   CU_ASSERT_EQUAL (GS_DELEGATION (s, r->breach.delegation)->line,
                    line_of_delegation (s, "down"));
   CU_ASSERT_EQUAL (r->breach.upstream, GS_AUTH_OVER_LIMIT);
@@ -264,7 +264,7 @@ test_sub_forbidden (void)
   g_autoptr (GsScenario) s = scenario_new (bad);
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_SUB_FORBIDDEN, "2024-01-05", "oa-ceo", "oa");
-  const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
   CU_ASSERT_EQUAL (r->n_refs, 2); /* board → committee → CEO */
 
   g_autofree char *good = g_strconcat (
@@ -300,7 +300,8 @@ test_conflicted_voted (void)
   g_autoptr (GsScenario) s = scenario_new (bad);
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_CONFLICTED_VOTED, "2024-01-15", "ca", NULL);
-  const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
+  CU_ASSERT_EQUAL (r->kind, GS_REC_BREACH_VOTE);
   CU_ASSERT_EQUAL (r->n_refs, 1);
   CU_ASSERT_EQUAL (gs_run_record_refs (run, r)[0],
                    (guint32)gs_scenario_find_person (s, "a1"));
@@ -359,7 +360,7 @@ test_withdrawn_mid_run (void)
       "arrives='2024-01-20' body='ca'/>\n");
   g_autoptr (GsRun) run
       = expect_one (s, GS_BREACH_NO_AUTHORITY, "2024-02-15", "ca", "oa");
-  const GsRecord *r = gs_test_nth_record (run, GS_REC_BREACH, 0);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
   CU_ASSERT_EQUAL (r->breach.status, GS_AUTH_NOT_IN_FORCE);
   CU_ASSERT_STRING_EQUAL (
       GS_PROPOSAL (s, gs_run_get_case (run, r->item)->proposal)->id, "p2");
@@ -384,7 +385,7 @@ test_leaving_releases (void)
       "<proposal id='p' title='P' matter='m' value='10' lead='oa' "
       "affects='oa' arrives='2024-01-02' body='jc'/>\n");
   g_autoptr (GsRun) run = run_of (s);
-  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BREACH), 0);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
   const GsRecord *v = gs_test_nth_record (run, GS_REC_APPROVED, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (v);
   CU_ASSERT_EQUAL (v->n_refs, 1);
@@ -423,7 +424,7 @@ test_teaching_pair (void)
       for (guint i = 0; i < gs_run_n_records (run); i++)
         {
           const GsRecord *r = gs_run_get_record (run, i);
-          if (r->kind == GS_REC_BREACH)
+          if (gs_record_kind_is_breach (r->kind))
             count[r->breach.breach]++;
         }
       for (guint k = 0; k < GS_N_BREACHES; k++)
@@ -431,7 +432,7 @@ test_teaching_pair (void)
 
       g_autoptr (GsRun) clean
           = gs_test_simulate (twin, seed, 0, GS_RUN_FLAGS_NONE);
-      CU_ASSERT_EQUAL (gs_test_count_records (clean, GS_REC_BREACH), 0);
+      CU_ASSERT_EQUAL (gs_test_count_breaches (clean), 0);
       CU_ASSERT_EQUAL (gs_test_count_records (clean, GS_REC_DECIDED), 9);
       guint approved = 0;
       for (guint i = 0; i < gs_run_n_cases (clean); i++)

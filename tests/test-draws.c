@@ -93,6 +93,10 @@ test_draws_stream_reference (void)
     CU_ASSERT_EQUAL (gs_rng_next (&rng), next[i]);
   gs_draw_stream (&draws, GS_DRAW_VALUE, 1, 5, 0, 0, &rng);
   GS_ASSERT_NEAR (gs_rng_normal (&rng), -0.5280733487745581, 1e-15);
+  /* rng-reference.py draws, "normal of key (2024, 3, 0, 1, 5)": Box-Muller
+   * from the uniforms of (1, 5, 0, 0) and (1, 5, 0, 1). */
+  GS_ASSERT_NEAR (gs_draw_normal (&draws, GS_DRAW_VALUE, 1, 5, 0),
+                  0.49336029416970817, 1e-12);
 }
 
 static void
@@ -299,18 +303,20 @@ find_case (const GsRun *run, guint32 stream, guint32 serial)
 static void
 test_draws_traffic_reference (void)
 {
-  /* rng-reference.py draws, "traffic of seed 7": each value from the stream
-   * of key (VALUE, stream, serial), each Poisson wait by inversion of the
-   * uniform of key (GAP, stream, serial), rounded up to whole minutes. */
+  /* rng-reference.py draws, "traffic of seed 7": each uniform value from
+   * the keyed uniform of (VALUE, stream, serial), each lognormal value from
+   * the keyed Box-Muller normal of the same key, each Poisson wait by
+   * inversion of the uniform of key (GAP, stream, serial), rounded up to
+   * whole minutes. */
   static const struct
   {
     guint32 stream, serial;
     GsTime after; /* minutes after the start */
     gint64 value;
   } expected[] = {
-    { 0, 1, 0, 1607 },     { 0, 2, 7 * 1440, 1163 }, { 0, 3, 14 * 1440, 1568 },
-    { 1, 1, 1440, 32139 }, { 1, 2, 1586, 56017 },    { 1, 3, 1994, 11033 },
-    { 1, 4, 2078, 18731 },
+    { 0, 1, 0, 1438 },     { 0, 2, 7 * 1440, 1710 }, { 0, 3, 14 * 1440, 1105 },
+    { 1, 1, 1440, 10373 }, { 1, 2, 1586, 10615 },    { 1, 3, 1994, 110111 },
+    { 1, 4, 2078, 18251 },
   };
   g_autoptr (GsScenario) s = gs_test_load_inline (traffic_xml);
   g_autoptr (GsRun) run = gs_test_simulate (s, 7, 0, GS_RUN_FLAGS_NONE);

@@ -1085,7 +1085,7 @@ test_studies_cic_item_inquorate_votes_nothing (void)
       CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_SPLIT), 0);
       CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 0);
       CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_REJECTED), 0);
-      CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BREACH), 0);
+      CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
       CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_ITEM_INQUORATE), 1);
       const GsRecord *r = gs_test_nth_record (run, GS_REC_ITEM_INQUORATE, 0);
       CU_ASSERT_PTR_NOT_NULL_FATAL (r);

@@ -56,9 +56,19 @@ typedef enum
   GS_REC_EXHAUSTED,       /* every level failed */
   GS_REC_DECIDED,         /* the proposal's outcome */
   GS_REC_BREACH,          /* a decision breached a delegation limit */
+  GS_REC_BREACH_VOTE,     /* members with a declared conflict voted: a
+                             breach whose list is the people, not a chain */
 } GsRecordKind;
 
-#define GS_N_RECORD_KINDS (GS_REC_BREACH + 1)
+#define GS_N_RECORD_KINDS (GS_REC_BREACH_VOTE + 1)
+
+/* Whether records of @kind are breaches (counted by the run's breach
+ * counters and kept among its examples). */
+static inline gboolean
+gs_record_kind_is_breach (GsRecordKind kind)
+{
+  return kind == GS_REC_BREACH || kind == GS_REC_BREACH_VOTE;
+}
 
 /* Why an item was carried (GsRecCarried.reason). */
 typedef enum
@@ -209,8 +219,9 @@ typedef struct
   gint32 status;     /* GsAuthStatus */
   gint32 upstream;   /* the delegator's GsAuthStatus, for sub-delegation
                         beyond the delegator's */
-} GsRecBreach; /* refs = the chain of delegations as far as it goes, or for
-                  a conflicted vote the people who voted */
+} GsRecBreach;       /* BREACH: refs = the chain of delegations as far as it
+                        goes; BREACH_VOTE: only `breach`, refs = the people who
+                        voted */
 
 typedef struct
 {

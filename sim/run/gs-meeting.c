@@ -306,12 +306,15 @@ record_breach (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsBreach kind,
   run->bodies[bi].n.breaches++;
   run->counters.breaches[kind]++;
   run->counters.breach_total++;
-  GsRecord r = gs__record (now, GS_REC_BREACH, bi, ci);
+  /* A conflicted vote has no organisation or chain: its own kind, whose
+   * list is the people who voted. */
+  GsRecord r = gs__record (now, f != NULL ? GS_REC_BREACH : GS_REC_BREACH_VOTE,
+                           bi, ci);
   r.breach.breach = kind;
   r.breach.org = f != NULL ? f->org : -1;
   r.breach.delegation = f != NULL ? f->auth.failed : -1;
-  r.breach.status = f != NULL ? (gint32)f->auth.status : 0;
-  r.breach.upstream = f != NULL ? (gint32)f->auth.upstream : 0;
+  r.breach.status = f != NULL ? (gint32)f->auth.status : -1;
+  r.breach.upstream = f != NULL ? (gint32)f->auth.upstream : -1;
   gs__run_emit (run, &r, refs, n_refs);
 }
 

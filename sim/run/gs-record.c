@@ -42,6 +42,7 @@ static const char *const kind_names[] = {
   [GS_REC_EXHAUSTED] = "exhausted",
   [GS_REC_DECIDED] = "decided",
   [GS_REC_BREACH] = "breach",
+  [GS_REC_BREACH_VOTE] = "breach-conflicted-vote",
 };
 G_STATIC_ASSERT (N (kind_names) == GS_N_RECORD_KINDS);
 const GsEnumInfo gs_enum_record_kind
@@ -373,6 +374,13 @@ static const GsRecordInfo table[] = {
       ENUM (breach, status, enum_auth), ENUM (breach, upstream, enum_auth) },
     GS_LIST_DELEGATION,
     "chain" },
+  { GS_REC_BREACH_VOTE,
+    NULL,
+    "body",
+    1,
+    { ENUM (breach, breach, enum_breach) },
+    GS_LIST_PERSON,
+    "voters" },
 };
 G_STATIC_ASSERT (N (table) == GS_N_RECORD_KINDS);
 

@@ -78,7 +78,7 @@ gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
               guint n_refs)
 {
   run->counters.records++;
-  if (record->kind == GS_REC_BREACH)
+  if (gs_record_kind_is_breach (record->kind))
     keep_example (run, record, refs, n_refs);
   if (run->record_func != NULL)
     run->record_func (run, record, refs, n_refs, run->record_data);

@@ -111,7 +111,7 @@ gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now)
   const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
   if (c->due != GS_TIME_NEVER)
     gs__run_schedule (run, c->due, GS_EV_DUE, ci, 0);
-  if (gs__run_recording (run))
+  if (gs__run_building (run))
     {
       guint32 body = pw->implicit ? pw->gateways[0].bodies[0] : GS_NONE;
       GsRecord r = gs__record (now, GS_REC_ARRIVED, body, ci);

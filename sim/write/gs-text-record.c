@@ -612,6 +612,7 @@ static const RecordText texts[] = {
   [GS_REC_EXHAUSTED] = text_exhausted,
   [GS_REC_DECIDED] = text_decided,
   [GS_REC_BREACH] = text_breach,
+  [GS_REC_BREACH_VOTE] = text_breach,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (texts) == GS_N_RECORD_KINDS);
 

@@ -114,6 +114,14 @@ def draw_uniform(seed, replication, purpose, a=0, b=0, c=0, d=0):
     return (draw_bits(seed, replication, purpose, a, b, c, d) >> 11) * 2.0**-53
 
 
+def draw_normal(seed, replication, purpose, a=0, b=0, c=0):
+    """gs_draw_normal(): Box-Muller from the uniforms of (a, b, c, 0) and
+    (a, b, c, 1)."""
+    u1 = draw_uniform(seed, replication, purpose, a, b, c, 0)
+    u2 = draw_uniform(seed, replication, purpose, a, b, c, 1)
+    return math.sqrt(-2.0 * math.log1p(-u1)) * math.cos(2.0 * math.pi * u2)
+
+
 def draw_stream(seed, replication, purpose, a=0, b=0, c=0, d=0):
     return Xoshiro256StarStar.stream(
         draw_bits(seed, replication, purpose, a, b, c, d), 0)
@@ -146,22 +154,24 @@ def main_draws():
     print("  next:   " + ", ".join(f"{r.next():#018x}" for _ in range(3)))
     r = draw_stream(*key)
     print(f"  normal: {r.normal()!r}")
+    print(f"normal of key (2024, 3, 0, 1, 5): {draw_normal(2024, 3, 0, 1, 5)!r}")
     main_traffic(7)
 
 
 def main_traffic(seed):
     """The traffic of test_draws_traffic_reference in tests/test-draws.c,
-    replication 0: stream 0 fixed every P7D, values uniform:1000,2000;
-    stream 1 Poisson every P1D (mean 1440 minutes) from day 1, values
-    lognormal:10,1.  Values are rounded half away from zero (llround);
+    replication 0: stream 0 fixed every P7D, values uniform:1000,2000 from
+    the keyed uniform of (VALUE, stream, serial); stream 1 Poisson every P1D
+    (mean 1440 minutes) from day 1, values lognormal:10,1 from the keyed
+    normal (Box-Muller) of (VALUE, stream, serial).  Values are rounded half away from zero (llround);
     times are minutes after the start."""
     print(f"traffic of seed {seed}:")
     for k in range(1, 4):
-        u = draw_stream(seed, 0, 0, 0, k).uniform()
+        u = draw_uniform(seed, 0, 0, 0, k)
         print(f"  stream 0 #{k}: value {math.floor(1000 + 1000 * u + 0.5)}")
     t = 1440
     for k in range(1, 5):
-        z = draw_stream(seed, 0, 0, 1, k).normal()
+        z = draw_normal(seed, 0, 0, 1, k)
         v = math.floor(math.exp(10 + 1 * z) + 0.5)
         print(f"  stream 1 #{k}: arrives +{t} min, value {v}")
         gap = -1440 * math.log1p(-draw_uniform(seed, 0, 1, 1, k))
