@@ -301,6 +301,16 @@ read_cic (GsLoader *l, xmlNodePtr c)
   GsBody *g = GS_BODY (l->s, gi); /* after the appends that may move it */
   g->n_constituents = constituents->len;
   g->constituents = (guint *)g_array_free (constituents, FALSE);
+  /* The run decides in common with fixed arrays of 64 (decide_in_common in
+   * gs-run.c), so the cap must never exceed them; the schema states it too
+   * (maxOccurs of committee), but the engine's arrays are not left to
+   * depend on the schema alone. */
+  G_STATIC_ASSERT (GS_LIMIT_CONSTITUENTS_MAX <= 64);
+  if (g->n_constituents > GS_LIMIT_CONSTITUENTS_MAX)
+    gs__load_error (l, gs__xml_line (c),
+                    "'%s' has %u constituent committees; govsim allows at "
+                    "most %d (GS_LIMIT_CONSTITUENTS_MAX)",
+                    g->id, g->n_constituents, GS_LIMIT_CONSTITUENTS_MAX);
   g_autofree char *rule = gs__xml_attr (c, "rule");
   g->cic_rule = rule == NULL || strcmp (rule, "all") == 0 ? GS_CIC_ALL
                 : strcmp (rule, "majority") == 0          ? GS_CIC_MAJORITY

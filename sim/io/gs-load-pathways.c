@@ -226,7 +226,7 @@ range_attrs (GsLoader *l, xmlNodePtr n, const char *what)
 {
   g_autofree char *over = gs__xml_attr (n, "over");
   g_autofree char *up_to = gs__xml_attr (n, "up-to");
-  GsValueRange r = { 0, GS_VALUE_MAX };
+  GsValueRange r = { 0, GS_LIMIT_VALUE_MAX };
   if (over != NULL)
     r.lo = (gint64)g_ascii_strtoull (over, NULL, 10) + 1;
   if (up_to != NULL)

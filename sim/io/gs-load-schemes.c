@@ -4,8 +4,8 @@
  * Each version of a delegation becomes one GsDelegation; an amendment ends
  * one version and starts the next under the same id.  Invariants on the way
  * out: a scheme's delegations do not go round in a circle, no chain of them
- * is longer than GS_CHAIN_MAX, and authority resolution for one body,
- * matter and scheme takes at most GS_CHAIN_WORK_MAX steps (see
+ * is longer than GS_LIMIT_CHAIN_MAX, and authority resolution for one body,
+ * matter and scheme takes at most GS_LIMIT_CHAIN_WORK_MAX steps (see
  * gs-authority.c, which relies on all three).  Workload: a scheme is
  * checked by a topological sort of its delegations, repeated in a binary
  * search over prefixes of the scheme only when it has a circle, and a count
@@ -71,7 +71,7 @@ read_delegation (GsLoader *l, xmlNodePtr n, SchemeReader *sr)
   int by = gs__load_ref (l, n, "by", "body", gs_scenario_find_body);
   int to = gs__load_ref (l, n, "to", "body", gs_scenario_find_body);
   d.matters = gs__load_matters (l, n, "matters", &d.n_matters);
-  d.limit = (gint64)gs__load_uint (n, "limit", (guint64)GS_VALUE_MAX);
+  d.limit = (gint64)gs__load_uint (n, "limit", (guint64)GS_LIMIT_VALUE_MAX);
   d.from = G_MININT64;
   d.until = GS_TIME_NEVER;
   gboolean has_from = gs__load_date (l, n, "from", &d.from);
@@ -370,7 +370,7 @@ describe_circle (const GsScenario *s, const GsOrganisation *o, const Graph *g,
 
 /* Rejects a scheme whose delegations go round in a circle, blaming the
  * first delegation, in document order, that closes one; or one with a
- * chain longer than GS_CHAIN_MAX, blaming the first delegation that ends
+ * chain longer than GS_LIMIT_CHAIN_MAX, blaming the first delegation that ends
  * such a chain.  (The resolver follows chains delegator by delegator, so
  * either would make it loop or give up.) */
 /* gs_authority_resolve() tries every chain of delegations of the matter
@@ -380,7 +380,7 @@ describe_circle (const GsScenario *s, const GsOrganisation *o, const Graph *g,
  * (@order), counts for each matter and body the steps the resolver may take
  * (each delegation of the matter to the body, plus the steps behind its
  * delegator unless that is the board), and refuses a scheme in which any
- * count exceeds GS_CHAIN_WORK_MAX. */
+ * count exceeds GS_LIMIT_CHAIN_WORK_MAX. */
 static gboolean
 bounded_search (GsLoader *l, const GsOrganisation *o, const Graph *g,
                 const guint *order)
@@ -401,19 +401,19 @@ bounded_search (GsLoader *l, const GsOrganisation *o, const Graph *g,
               const GsDelegation *d
                   = GS_DELEGATION (s, o->delegations[g->pos[e]]);
               if (gs__lists (d->matters, d->n_matters, m))
-                work[g->to[e]] = MIN ((guint64)GS_CHAIN_WORK_MAX + 1,
+                work[g->to[e]] = MIN ((guint64)GS_LIMIT_CHAIN_WORK_MAX + 1,
                                       work[g->to[e]] + 1 + behind);
             }
         }
       for (guint u = 0; u < nb; u++)
-        if (work[u] > GS_CHAIN_WORK_MAX)
+        if (work[u] > GS_LIMIT_CHAIN_WORK_MAX)
           {
             gs__load_error (l, o->scheme_line,
                             "the scheme of '%s' reaches '%s' with '%s' "
                             "through more than %d chains of delegation; "
                             "govsim follows at most that many",
                             o->id, GS_BODY (s, u)->id, GS_MATTER (s, m)->id,
-                            GS_CHAIN_WORK_MAX);
+                            GS_LIMIT_CHAIN_WORK_MAX);
             return FALSE;
           }
     }
@@ -454,14 +454,14 @@ check_chains (GsLoader *l, const GsOrganisation *o)
     for (guint i = 0; i < n; i++)
       {
         const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
-        if (depth[d->by] + 1 > GS_CHAIN_MAX)
+        if (depth[d->by] + 1 > GS_LIMIT_CHAIN_MAX)
           {
             gs__load_error (l, d->line,
                             "the scheme of '%s' has a chain of %u delegations "
                             "ending with this one, to '%s'; govsim follows at "
                             "most %d",
                             o->id, depth[d->by] + 1, GS_BODY (s, d->to)->id,
-                            GS_CHAIN_MAX);
+                            GS_LIMIT_CHAIN_MAX);
             break;
           }
       }

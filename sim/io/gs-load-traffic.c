@@ -102,13 +102,13 @@ implicit_pathway (GsLoader *l, int *implicit, guint body)
                      .need = GS_GATE_ALL,
                      .need_n = 1,
                      .locked = TRUE,
-                     .applies = { 0, GS_VALUE_MAX },
+                     .applies = { 0, GS_LIMIT_VALUE_MAX },
                      .return_to = -1,
                      .line = b->line };
   gw->bodies[0] = body;
   GsPathway pw = { .id = b->id,
                    .name = b->name,
-                   .values = { 0, GS_VALUE_MAX },
+                   .values = { 0, GS_LIMIT_VALUE_MAX },
                    .gateways = gw,
                    .n_gateways = 1,
                    .n_slots = 1,

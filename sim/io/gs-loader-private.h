@@ -8,7 +8,7 @@
  * gs_loader_load_bytes() for one call: nothing here is process-wide.
  *
  * Invariants: every problem goes through gs__load_error(), which keeps at
- * most GS_LOADER_MAX_ERRORS of them; an index returned by a gs__load_find_*
+ * most GS_LIMIT_ERRORS_MAX of them; an index returned by a gs__load_find_*
  * function or gs__load_ref() is valid in the scenario being built, or -1.
  */
 #pragma once
@@ -43,7 +43,7 @@ GResource *gs_get_resource (void);
 
 /* ---- problems (gs-loader.c) ---------------------------------------------- */
 
-/* Records "name:line: message", or counts it once GS_LOADER_MAX_ERRORS are
+/* Records "name:line: message", or counts it once GS_LIMIT_ERRORS_MAX are
  * kept. */
 void gs__load_error (GsLoader *l, long line, const char *fmt, ...)
     G_GNUC_PRINTF (3, 4);

@@ -16,7 +16,7 @@
  *
  * This file holds the entry points, the order of the passes, and the
  * attribute readers every pass shares.  Errors are collected as
- * "file:line: message" strings, at most GS_LOADER_MAX_ERRORS of them, and
+ * "file:line: message" strings, at most GS_LIMIT_ERRORS_MAX of them, and
  * returned as one GError whose message has one problem per line.  The
  * loader keeps no state between calls.
  */
@@ -39,7 +39,7 @@ gs_loader_error_quark (void)
 void
 gs__load_error (GsLoader *l, long line, const char *fmt, ...)
 {
-  if (l->errors->len >= GS_LOADER_MAX_ERRORS)
+  if (l->errors->len >= GS_LIMIT_ERRORS_MAX)
     {
       l->n_dropped++;
       return;
@@ -208,12 +208,12 @@ read_scenario_attrs (GsLoader *l, xmlNodePtr root)
     {
       s->end = gs_time_add (s->start, &horizon, 1);
       /* The end is exclusive: the last simulated day must be in range. */
-      int y = GS_YEAR_MAX + 1, m, d;
+      int y = GS_LIMIT_YEAR_MAX + 1, m, d;
       if (s->end != GS_TIME_NEVER)
         gs_time_to_civil (s->end - GS_MINUTES_PER_DAY, &y, &m, &d);
-      if (y > GS_YEAR_MAX)
+      if (y > GS_LIMIT_YEAR_MAX)
         gs__load_error (l, gs__xml_line (root),
-                        "the horizon runs past the year %d", GS_YEAR_MAX);
+                        "the horizon runs past the year %d", GS_LIMIT_YEAR_MAX);
     }
   for (xmlNodePtr c = root->children; c; c = c->next)
     if (gs__xml_is_element (c, "description"))

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include <govsim/gs-limits.h>
 #include <govsim/gs-rules.h>
 #include <govsim/gs-scenario.h>
 
@@ -222,7 +223,8 @@ typedef struct
   gint64 hi; /* GS_VALUE_MAX when the file sets no upper bound */
 } GsValueRange;
 
-#define GS_VALUE_MAX ((gint64)1000000000000) /* the schema's largest sum */
+/* The schema's largest sum (the old name, kept for the run and the checks). */
+#define GS_VALUE_MAX GS_LIMIT_VALUE_MAX
 
 typedef struct
 {
@@ -327,12 +329,10 @@ typedef struct
                             it, or 0 */
 } GsDelegation;
 
-/* Longest chain of delegations the loader accepts, board to delegate. */
-#define GS_CHAIN_MAX 16
-/* Most steps authority resolution may take for one body, one matter and
- * one scheme: the delegations on all the chains of that matter ending at
- * the body. */
-#define GS_CHAIN_WORK_MAX 4096
+/* The caps on schemes of delegation, under their old names (gs-limits.h
+ * says what they bound). */
+#define GS_CHAIN_MAX      GS_LIMIT_CHAIN_MAX
+#define GS_CHAIN_WORK_MAX GS_LIMIT_CHAIN_WORK_MAX
 
 struct _GsScenario
 {

@@ -321,14 +321,14 @@ gs__scenario_select_pathway (const GsScenario *s, guint matter, gint64 value)
 GsValueRange
 gs__value_dist_range (const GsValueDist *v)
 {
-  double cap = (double)GS_VALUE_MAX;
+  double cap = (double)GS_LIMIT_VALUE_MAX;
   switch (v->kind)
     {
       case GS_VALUE_UNIFORM:
         return (GsValueRange){ (gint64)llround (CLAMP (v->a, 0.0, cap)),
                                (gint64)llround (CLAMP (v->b, 0.0, cap)) };
       case GS_VALUE_LOGNORMAL:
-        return (GsValueRange){ 0, GS_VALUE_MAX };
+        return (GsValueRange){ 0, GS_LIMIT_VALUE_MAX };
       case GS_VALUE_FIXED:
       default:
         {
