@@ -162,6 +162,7 @@ read_members (GsLoader *l, xmlNodePtr c, GsBody *b)
 {
   GArray *members = g_array_new (FALSE, FALSE, sizeof (GsMember));
   int flagged_chair = -1;
+  gs__marks_begin (&l->list, l->s->people->len);
   for (xmlNodePtr m = c->children; m; m = m->next)
     {
       if (!gs__xml_is_element (m, "member"))
@@ -172,10 +173,7 @@ read_members (GsLoader *l, xmlNodePtr c, GsBody *b)
           = gs__load_ref (l, m, "deputy", "deputy", gs_scenario_find_person);
       if (p < 0)
         continue;
-      gboolean dup = FALSE;
-      for (guint i = 0; i < members->len; i++)
-        dup |= g_array_index (members, GsMember, i).person == (guint)p;
-      if (dup)
+      if (!gs__marks_add (&l->list, (guint)p))
         {
           gs__load_error (l, gs__xml_line (m), "'%s' is a member of '%s' twice",
                           GS_PERSON (l->s, p)->id, b->id);
@@ -211,14 +209,13 @@ read_parties (GsLoader *l, xmlNodePtr n, guint *n_out)
   g_autofree char *v = gs__xml_attr (n, "parties");
   GArray *out = g_array_new (FALSE, FALSE, sizeof (gint32));
   g_auto (GStrv) ids = g_strsplit_set (v ? v : "", " \t\r\n", -1);
+  gs__marks_begin (&l->list, l->s->organisations->len);
   for (char **id = ids; *id; id++)
     {
       if (**id == '\0')
         continue;
       gint32 o = gs__load_find_org (l->s, *id);
-      gboolean dup = FALSE;
-      for (guint i = 0; i < out->len; i++)
-        dup |= g_array_index (out, gint32, i) == o;
+      gboolean dup = o >= 0 && !gs__marks_add (&l->list, (guint)o);
       if (o < 0)
         gs__load_error (l, gs__xml_line (n),
                         "organisation '%s' is not defined (attribute "
@@ -282,6 +279,7 @@ read_body (GsLoader *l, xmlNodePtr c, GsBodyKind kind, int group)
     }
   if (group < 0)
     read_calendar (l, gs__xml_child (c, "meets"), &b.calendar);
+  gs__scenario_add_id (l->s, GS_IDS_BODY, b.id, l->s->bodies->len);
   g_array_append_val (l->s->bodies, b);
   g_ptr_array_add (l->body_nodes, c);
   return l->s->bodies->len - 1;
@@ -323,16 +321,18 @@ read_cic (GsLoader *l, xmlNodePtr c)
                     "constituents (%u)",
                     g->n_constituents);
 
-  /* One constituent per party, each of its own party. */
+  /* One constituent per party, each of its own party.  The parties are
+   * marked first: a list of them has no cap but the file's size.  (The
+   * constituents have one, so comparing them pairwise costs little.) */
+  gs__marks_begin (&l->other, l->s->organisations->len);
+  for (guint j = 0; j < g->n_parties; j++)
+    gs__marks_add (&l->other, (guint)g->parties[j]);
   for (guint i = 0; i < g->n_constituents; i++)
     {
       const GsBody *k = GS_BODY (l->s, g->constituents[i]);
       if (k->org < 0)
         continue;
-      gboolean is_party = FALSE;
-      for (guint j = 0; j < g->n_parties; j++)
-        is_party |= g->parties[j] == k->org;
-      if (!is_party)
+      if (!gs__marks_has (&l->other, (guint)k->org))
         gs__load_error (l, k->line,
                         "constituent '%s' belongs to '%s', which is not a "
                         "party to '%s'",
@@ -345,12 +345,13 @@ read_cic (GsLoader *l, xmlNodePtr c)
                           GS_BODY (l->s, g->constituents[j])->id, k->id,
                           GS_ORG (l->s, k->org)->id);
     }
+  gs__marks_begin (&l->other, l->s->organisations->len);
+  for (guint i = 0; i < g->n_constituents; i++)
+    if (GS_BODY (l->s, g->constituents[i])->org >= 0)
+      gs__marks_add (&l->other, (guint)GS_BODY (l->s, g->constituents[i])->org);
   for (guint j = 0; j < g->n_parties; j++)
     {
-      gboolean has = FALSE;
-      for (guint i = 0; i < g->n_constituents; i++)
-        has |= GS_BODY (l->s, g->constituents[i])->org == g->parties[j];
-      if (!has)
+      if (!gs__marks_has (&l->other, (guint)g->parties[j]))
         gs__load_error (l, gs__xml_line (c),
                         "party '%s' has no committee in '%s'",
                         GS_ORG (l->s, g->parties[j])->id, g->id);

@@ -14,15 +14,6 @@
 
 /* ---- escalation ladders -------------------------------------------------- */
 
-int
-gs__load_find_ladder (const GsScenario *s, const char *id)
-{
-  for (guint i = 0; i < s->ladders->len; i++)
-    if (strcmp (GS_LADDER (s, i)->id, id) == 0)
-      return (int)i;
-  return -1;
-}
-
 static const char *const level_methods[]
     = { "vote", "reconsider", "chair", "mediation", "binding", NULL };
 
@@ -196,6 +187,7 @@ gs__load_ladders (GsLoader *l, xmlNodePtr root)
           }
       ld.n_levels = levels->len;
       ld.levels = (GsLevel *)g_array_free (levels, FALSE);
+      gs__scenario_add_id (l->s, GS_IDS_LADDER, ld.id, l->s->ladders->len);
       g_array_append_val (l->s->ladders, ld);
     }
   /* 'then' may point forward: resolve it once every ladder is known. */
@@ -208,16 +200,6 @@ gs__load_ladders (GsLoader *l, xmlNodePtr root)
 }
 
 /* ---- pathways ------------------------------------------------------------ */
-
-int
-gs__load_find_pathway (const GsScenario *s, const char *id)
-{
-  /* Implicit pathways carry their body's id; they are not for naming. */
-  for (guint i = 0; i < s->pathways->len; i++)
-    if (!GS_PATHWAY (s, i)->implicit && strcmp (GS_PATHWAY (s, i)->id, id) == 0)
-      return (int)i;
-  return -1;
-}
 
 /* 'over' (exclusive) and 'up-to' (inclusive) as a range of whole pounds,
  * reporting one that holds no value; @what names the element. */
@@ -308,6 +290,7 @@ read_gateway (GsLoader *l, xmlNodePtr n, const char *pathway_id,
                                                    : "",
                                        " \t\r\n", -1);
   GArray *bodies = g_array_new (FALSE, FALSE, sizeof (guint));
+  gs__marks_begin (&l->list, l->s->bodies->len);
   for (char **id = ids; *id; id++)
     {
       if (**id == '\0')
@@ -319,10 +302,7 @@ read_gateway (GsLoader *l, xmlNodePtr n, const char *pathway_id,
                           *id, which);
           continue;
         }
-      gboolean dup = FALSE;
-      for (guint i = 0; i < bodies->len; i++)
-        dup |= g_array_index (bodies, guint, i) == (guint)bi;
-      if (dup)
+      if (!gs__marks_add (&l->list, (guint)bi))
         {
           gs__load_error (l, line, "body '%s' is listed twice in the gateway",
                           *id);
@@ -449,6 +429,7 @@ read_pathway (GsLoader *l, xmlNodePtr c)
                           pw.id, v);
         }
     }
+  gs__scenario_add_id (l->s, GS_IDS_PATHWAY, pw.id, l->s->pathways->len);
   g_array_append_val (l->s->pathways, pw);
 }
 

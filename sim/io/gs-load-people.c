@@ -43,6 +43,8 @@ gs__load_organisations_and_matters (GsLoader *l, xmlNodePtr root)
           o.leaves = GS_TIME_NEVER;
           o.line = (int)gs__xml_line (c);
           gs__load_claim_id (l, c, o.id);
+          gs__scenario_add_id (l->s, GS_IDS_ORG, o.id,
+                               l->s->organisations->len);
           g_array_append_val (l->s->organisations, o);
         }
       else if (gs__xml_is_element (c, "matter"))
@@ -54,6 +56,7 @@ gs__load_organisations_and_matters (GsLoader *l, xmlNodePtr root)
               = gs__load_enum (c, "class", matter_classes, GS_MATTER_ORDINARY);
           m.line = (int)gs__xml_line (c);
           gs__load_claim_id (l, c, m.id);
+          gs__scenario_add_id (l->s, GS_IDS_MATTER, m.id, l->s->matters->len);
           g_array_append_val (l->s->matters, m);
         }
     }
@@ -89,6 +92,7 @@ gs__load_people (GsLoader *l, xmlNodePtr root)
                         "person '%s' is a director but belongs to no "
                         "organisation",
                         p.id);
+      gs__scenario_add_id (l->s, GS_IDS_PERSON, p.id, l->s->people->len);
       g_array_append_val (l->s->people, p);
     }
 }
@@ -138,95 +142,68 @@ gs__load_absences_and_conflicts (GsLoader *l, xmlNodePtr root)
     }
 }
 
-typedef struct
+/* A stance's key for the repeat check: whom it is for (nobody, an
+ * organisation or a person) in bits 62-63, its index in bits 31-61, and its
+ * matter + 1 (0: all) in bits 0-30, so distinct stances never share a key
+ * (indices are far below 2^31: a file of 16 MiB holds at most a few million
+ * elements). */
+static gint64
+stance_key (const GsStanceRule *r)
 {
-  int person, org, matter;
-  double support;
-  double if_affected; /* support when the proposal affects their org */
-  double abstain;
-  int rank;
-  long line;
-} Stance;
-
-static int
-stance_rank (const Stance *st)
-{
-  if (st->person >= 0)
-    return st->matter >= 0 ? 5 : 4;
-  if (st->org >= 0)
-    return st->matter >= 0 ? 3 : 2;
-  return st->matter >= 0 ? 1 : 0;
+  guint64 kind = r->person >= 0 ? 2 : r->org >= 0 ? 1 : 0;
+  guint64 who = (guint64)(r->person >= 0 ? r->person : MAX (r->org, 0));
+  guint64 key = kind << 62 | who << 31 | (guint64)(r->matter + 1);
+  return (gint64)key;
 }
 
+/* Reads every stance, refusing one that repeats another's person,
+ * organisation and matter, and hands them to the model, which groups them
+ * for resolution (gs__scenario_set_stances).  Linear in the stances. */
 void
 gs__load_stances (GsLoader *l, xmlNodePtr root)
 {
-  g_autoptr (GArray) stances = g_array_new (FALSE, FALSE, sizeof (Stance));
+  GArray *rules = g_array_new (FALSE, FALSE, sizeof (GsStanceRule));
+  /* key -> the line of the first stance with it */
+  g_autoptr (GHashTable) seen
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (xmlNodePtr c = root->children; c; c = c->next)
     {
       if (!gs__xml_is_element (c, "stance"))
         continue;
-      Stance st = { -1, -1, -1, 0.5, 0.5, 0.0, 0, gs__xml_line (c) };
+      long line = gs__xml_line (c);
+      GsStanceRule r = { -1, -1, -1, { 0.5, 0.5, 0.0 } };
       g_autofree char *pv = gs__xml_attr (c, "person");
       g_autofree char *ov = gs__xml_attr (c, "org");
       g_autofree char *mv = gs__xml_attr (c, "matter");
-      st.person
+      r.person
           = gs__load_ref (l, c, "person", "person", gs_scenario_find_person);
-      st.org = gs__load_ref (l, c, "org", "organisation", gs__load_find_org);
-      st.matter
+      r.org = gs__load_ref (l, c, "org", "organisation", gs__load_find_org);
+      r.matter
           = gs__load_ref (l, c, "matter", "matter", gs_scenario_find_matter);
-      st.support = gs__load_double (c, "support", 0.5);
-      st.if_affected = gs__load_double (c, "if-affected", st.support);
-      st.abstain = gs__load_double (c, "abstain", 0.0);
+      r.stance.support = gs__load_double (c, "support", 0.5);
+      r.stance.if_affected
+          = gs__load_double (c, "if-affected", r.stance.support);
+      r.stance.abstain = gs__load_double (c, "abstain", 0.0);
       if (pv && ov)
         {
-          gs__load_error (l, st.line,
+          gs__load_error (l, line,
                           "a stance names a person or an organisation, not "
                           "both");
           continue;
         }
-      if ((pv && st.person < 0) || (ov && st.org < 0) || (mv && st.matter < 0))
+      if ((pv && r.person < 0) || (ov && r.org < 0) || (mv && r.matter < 0))
         continue;
-      st.rank = stance_rank (&st);
-      for (guint i = 0; i < stances->len; i++)
-        {
-          const Stance *o = &g_array_index (stances, Stance, i);
-          if (o->person == st.person && o->org == st.org
-              && o->matter == st.matter)
-            gs__load_error (l, st.line,
-                            "this stance repeats the one on line %ld", o->line);
-        }
-      g_array_append_val (stances, st);
+      gint64 key = stance_key (&r);
+      gpointer first = g_hash_table_lookup (seen, &key);
+      if (first != NULL)
+        gs__load_error (l, line, "this stance repeats the one on line %ld",
+                        (long)GPOINTER_TO_INT (first));
+      else
+        g_hash_table_insert (seen, g_memdup2 (&key, sizeof key),
+                             GINT_TO_POINTER ((int)line));
+      g_array_append_val (rules, r);
     }
-
-  GsScenario *s = l->s;
-  guint np = s->people->len, nm = s->matters->len;
-  gsize cells = (gsize)MAX (np, 1) * MAX (nm, 1);
-  s->support = g_new (double, cells);
-  s->support_affected = g_new (double, cells);
-  s->abstain = g_new (double, cells);
-  for (guint p = 0; p < np; p++)
-    for (guint m = 0; m < nm; m++)
-      {
-        int best = -1;
-        double support = 0.5, if_affected = 0.5, abstain = 0.0;
-        int org = GS_PERSON (s, p)->org;
-        for (guint i = 0; i < stances->len; i++)
-          {
-            const Stance *st = &g_array_index (stances, Stance, i);
-            gboolean match = (st->person < 0 || st->person == (int)p)
-                             && (st->org < 0 || (org >= 0 && st->org == org))
-                             && (st->matter < 0 || st->matter == (int)m);
-            if (match && st->rank > best)
-              {
-                best = st->rank;
-                support = st->support;
-                if_affected = st->if_affected;
-                abstain = st->abstain;
-              }
-          }
-        s->support[(gsize)p * nm + m] = support;
-        s->support_affected[(gsize)p * nm + m] = if_affected;
-        s->abstain[(gsize)p * nm + m] = abstain;
-      }
+  guint n = rules->len;
+  gs__scenario_set_stances (l->s, (GsStanceRule *)g_array_free (rules, FALSE),
+                            n);
 }

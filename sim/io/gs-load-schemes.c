@@ -13,6 +13,7 @@
  */
 #include "io/gs-loader-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- schemes of delegation ----------------------------------------------- */
@@ -22,18 +23,52 @@
  * common included), or a joint committee or committees in common it is
  * party to.  A constituent committee acts for its own organisation only:
  * in committees in common each committee binds only its own. */
-static gboolean
-acts_for (const GsBody *b, guint org)
+typedef struct
 {
-  for (guint i = 0; i < b->n_parties; i++)
-    if (b->parties[i] == (gint32)org)
-      return TRUE;
-  return FALSE;
+  guint64 *pairs; /* body << 32 | party, sorted */
+  guint n;
+} Parties;
+
+static int
+compare_pairs (const void *a, const void *b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+  return (x > y) - (x < y);
+}
+
+/* Every (body, party) pair, sorted: a joint body's list of parties has no
+ * cap but the file's size, so acts_for() searches it rather than scanning
+ * it for each delegation. */
+static void
+parties_init (Parties *p, const GsScenario *s)
+{
+  guint n = 0;
+  for (guint b = 0; b < s->bodies->len; b++)
+    n += GS_BODY (s, b)->n_parties;
+  p->pairs = g_new (guint64, MAX (n, 1));
+  p->n = 0;
+  for (guint b = 0; b < s->bodies->len; b++)
+    {
+      const GsBody *body = GS_BODY (s, b);
+      for (guint i = 0; i < body->n_parties; i++)
+        if (body->parties[i] >= 0)
+          p->pairs[p->n++] = (guint64)b << 32 | (guint32)body->parties[i];
+    }
+  qsort (p->pairs, p->n, sizeof (guint64), compare_pairs);
+}
+
+static gboolean
+acts_for (const Parties *p, guint body, guint org)
+{
+  guint64 key = (guint64)body << 32 | org;
+  return bsearch (&key, p->pairs, p->n, sizeof (guint64), compare_pairs)
+         != NULL;
 }
 
 /* One scheme of delegation being read. */
 typedef struct
 {
+  const Parties *parties;
   guint org;
   GArray *mine;    /* guint: its delegations (every version), in order */
   GHashTable *ids; /* id -> the latest version's index + 1; or, for a
@@ -90,7 +125,7 @@ read_delegation (GsLoader *l, xmlNodePtr n, SchemeReader *sr)
                         "'%s' is the board of '%s': only the board of '%s', or "
                         "a body acting for it, delegates in its scheme",
                         b->id, GS_ORG (s, b->org)->id, o->id);
-      else if (!acts_for (b, sr->org))
+      else if (!acts_for (sr->parties, (guint)by, sr->org))
         gs__load_error (l, d.line,
                         "'%s' does not act for '%s', so it has nothing of "
                         "'%s' to delegate",
@@ -469,7 +504,7 @@ check_chains (GsLoader *l, const GsOrganisation *o)
 }
 
 static void
-read_scheme (GsLoader *l, xmlNodePtr c)
+read_scheme (GsLoader *l, xmlNodePtr c, const Parties *parties)
 {
   GsScenario *s = l->s;
   int org = gs__load_ref (l, c, "org", "organisation", gs__load_find_org);
@@ -485,10 +520,12 @@ read_scheme (GsLoader *l, xmlNodePtr c)
     }
   o->has_scheme = TRUE;
   o->scheme_line = (int)gs__xml_line (c);
-  SchemeReader sr = { .org = (guint)org };
+  SchemeReader sr = { .parties = parties, .org = (guint)org };
   sr.mine = g_array_new (FALSE, FALSE, sizeof (guint));
   sr.ids = g_hash_table_new (g_str_hash, g_str_equal);
   GArray *reserved = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* l->other: the reserved matters so far (l->list serves each list). */
+  gs__marks_begin (&l->other, s->matters->len);
   for (xmlNodePtr n = c->children; n; n = n->next)
     {
       if (gs__xml_is_element (n, "reserved"))
@@ -499,10 +536,7 @@ read_scheme (GsLoader *l, xmlNodePtr c)
             o->reserved_line = (int)gs__xml_line (n);
           for (guint i = 0; i < nm; i++)
             {
-              gboolean dup = FALSE;
-              for (guint j = 0; j < reserved->len; j++)
-                dup |= g_array_index (reserved, guint, j) == ms[i];
-              if (dup)
+              if (!gs__marks_add (&l->other, ms[i]))
                 gs__load_error (l, gs__xml_line (n),
                                 "matter '%s' is already reserved to the board "
                                 "of '%s'",
@@ -562,9 +596,12 @@ void
 gs__load_schemes (GsLoader *l, xmlNodePtr root)
 {
   GsScenario *s = l->s;
+  Parties parties;
+  parties_init (&parties, s);
   for (xmlNodePtr c = root->children; c; c = c->next)
     if (gs__xml_is_element (c, "scheme"))
-      read_scheme (l, c);
+      read_scheme (l, c, &parties);
+  g_free (parties.pairs);
   for (xmlNodePtr c = root->children; c; c = c->next)
     if (gs__xml_is_element (c, "leave"))
       read_leave (l, c);

@@ -17,6 +17,7 @@ read_affects (GsLoader *l, xmlNodePtr n, int lead, guint *n_out)
 {
   g_autofree char *v = gs__xml_attr (n, "affects");
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  gs__marks_begin (&l->list, l->s->organisations->len);
   if (v != NULL)
     {
       g_auto (GStrv) ids = g_strsplit_set (v, " \t\r\n", -1);
@@ -33,10 +34,7 @@ read_affects (GsLoader *l, xmlNodePtr n, int lead, guint *n_out)
                               *id);
               continue;
             }
-          gboolean dup = FALSE;
-          for (guint i = 0; i < out->len; i++)
-            dup |= g_array_index (out, guint, i) == (guint)o;
-          if (dup)
+          if (!gs__marks_add (&l->list, (guint)o))
             gs__load_error (l, gs__xml_line (n),
                             "organisation '%s' is listed twice in 'affects'",
                             *id);
@@ -49,10 +47,7 @@ read_affects (GsLoader *l, xmlNodePtr n, int lead, guint *n_out)
     }
   if (lead >= 0)
     {
-      gboolean has = FALSE;
-      for (guint i = 0; i < out->len; i++)
-        has |= g_array_index (out, guint, i) == (guint)lead;
-      if (!has)
+      if (!gs__marks_has (&l->list, (guint)lead))
         {
           guint ul = (guint)lead;
           g_array_prepend_val (out, ul);
@@ -266,13 +261,10 @@ read_arrivals (GsLoader *l, xmlNodePtr c, int *implicit)
       /* Chosen per case: every value the stream can draw needs a pathway. */
       g_autoptr (GArray) taken
           = g_array_new (FALSE, FALSE, sizeof (GsValueRange));
-      for (guint i = 0; i < l->s->pathways->len; i++)
-        {
-          const GsPathway *pw = GS_PATHWAY (l->s, i);
-          for (guint m = 0; !pw->implicit && m < pw->n_matters; m++)
-            if (pw->matters[m] == (guint)matter)
-              g_array_append_val (taken, pw->values);
-        }
+      const GsScenario *s = l->s;
+      for (guint r = s->route_start[matter]; r < s->route_start[matter + 1];
+           r++)
+        g_array_append_val (taken, GS_PATHWAY (s, s->route[r])->values);
       gint64 gap
           = gs__load_first_uncovered (taken, gs__value_dist_range (&a.value));
       if (gap >= 0)

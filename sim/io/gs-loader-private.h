@@ -24,6 +24,17 @@ G_BEGIN_DECLS
 
 #define GS_NS "urn:govsim:scenario:1"
 
+/* A set of indices of one kind (people, organisations...) that empties in
+ * O(1): an index is in it when its stamp is the current one.  The
+ * duplicate checks of id lists use one kept for the whole load, so a list
+ * costs time linear in its own length, not in the number of entities. */
+typedef struct
+{
+  guint *stamps; /* by index; 0: never marked */
+  guint n;       /* entries in stamps */
+  guint stamp;   /* the current round */
+} GsMarks;
+
 typedef struct
 {
   const char *name;      /* the file name used in messages */
@@ -36,6 +47,9 @@ typedef struct
   GsScenario *s;         /* the scenario being built */
   GHashTable *ids;       /* id -> GINT_TO_POINTER (line), every kind */
   GPtrArray *body_nodes; /* xmlNodePtr of each body, by index (borrowed) */
+  GsMarks list;          /* for the duplicates within one id list */
+  GsMarks other;         /* for checks spanning several lists (a scheme's
+                            reserved matters, a group's parties) */
 } GsLoader;
 
 /* Provided by the generated gs-resources.c. */
@@ -50,6 +64,17 @@ void gs__load_error (GsLoader *l, long line, const char *fmt, ...)
 
 /* The problems reported so far, those beyond the cap included. */
 guint gs__load_n_problems (const GsLoader *l);
+
+/* Starts a new, empty round of @m for indices below @n. */
+void gs__marks_begin (GsMarks *m, guint n);
+
+/* Adds @i to the round; FALSE if it was already in it. */
+gboolean gs__marks_add (GsMarks *m, guint i);
+
+/* Whether @i is in the round. */
+gboolean gs__marks_has (const GsMarks *m, guint i);
+
+void gs__marks_clear (GsMarks *m);
 
 /* ---- the document (gs-xml.c) --------------------------------------------- */
 

@@ -95,10 +95,60 @@ gs__load_claim_id (GsLoader *l, xmlNodePtr n, const char *id)
 int
 gs__load_find_org (const GsScenario *s, const char *id)
 {
-  for (guint i = 0; i < s->organisations->len; i++)
-    if (strcmp (GS_ORG (s, i)->id, id) == 0)
-      return (int)i;
-  return -1;
+  return gs__scenario_find (s, GS_IDS_ORG, id);
+}
+
+int
+gs__load_find_ladder (const GsScenario *s, const char *id)
+{
+  return gs__scenario_find (s, GS_IDS_LADDER, id);
+}
+
+int
+gs__load_find_pathway (const GsScenario *s, const char *id)
+{
+  return gs__scenario_find (s, GS_IDS_PATHWAY, id);
+}
+
+void
+gs__marks_begin (GsMarks *m, guint n)
+{
+  if (n > m->n)
+    {
+      guint grown = MAX (n, 2 * m->n);
+      m->stamps = g_renew (guint, m->stamps, grown);
+      memset (m->stamps + m->n, 0, (grown - m->n) * sizeof (guint));
+      m->n = grown;
+    }
+  if (++m->stamp == 0)
+    {
+      /* After 2^32 rounds the old stamps would come back into use. */
+      memset (m->stamps, 0, m->n * sizeof (guint));
+      m->stamp = 1;
+    }
+}
+
+gboolean
+gs__marks_add (GsMarks *m, guint i)
+{
+  g_assert (i < m->n);
+  if (m->stamps[i] == m->stamp)
+    return FALSE;
+  m->stamps[i] = m->stamp;
+  return TRUE;
+}
+
+gboolean
+gs__marks_has (const GsMarks *m, guint i)
+{
+  return i < m->n && m->stamps[i] == m->stamp;
+}
+
+void
+gs__marks_clear (GsMarks *m)
+{
+  g_clear_pointer (&m->stamps, g_free);
+  m->n = 0;
 }
 
 /* Resolves the reference in attribute @name to an index, reporting a
@@ -258,14 +308,13 @@ gs__load_matters (GsLoader *l, xmlNodePtr n, const char *name, guint *n_out)
   g_autofree char *v = gs__xml_attr (n, name);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto (GStrv) ids = g_strsplit_set (v ? v : "", " \t\r\n", -1);
+  gs__marks_begin (&l->list, l->s->matters->len);
   for (char **id = ids; *id; id++)
     {
       if (**id == '\0')
         continue;
       int m = gs_scenario_find_matter (l->s, *id);
-      gboolean dup = FALSE;
-      for (guint i = 0; i < out->len; i++)
-        dup |= g_array_index (out, guint, i) == (guint)m;
+      gboolean dup = m >= 0 && !gs__marks_add (&l->list, (guint)m);
       if (m < 0)
         gs__load_error (l, gs__xml_line (n),
                         "matter '%s' is not defined (attribute '%s')", *id,
@@ -305,7 +354,9 @@ build_model (GsLoader *l, xmlDocPtr doc)
   gs__load_escalations (l);
   gs__load_schemes (l, root);
   gs__load_pathways (l, root);
+  gs__scenario_index_pathways (l->s);
   gs__load_absences_and_conflicts (l, root);
+  gs__scenario_index_behaviour (l->s);
   gs__load_stances (l, root);
   gs__load_traffic (l, root);
 }
@@ -353,6 +404,8 @@ gs_loader_load_bytes (const char *data, gsize len, const char *name,
   gs_scenario_free (l.s);
   g_hash_table_unref (l.ids);
   g_ptr_array_unref (l.body_nodes);
+  gs__marks_clear (&l.list);
+  gs__marks_clear (&l.other);
   g_ptr_array_unref (l.errors);
   g_free (l.parse_error);
   return result;
