@@ -3,9 +3,10 @@
  * The loader is split by element family (gs-xml.c reads and validates the
  * document; gs-load-people.c, gs-load-bodies.c, gs-load-pathways.c,
  * gs-load-schemes.c and gs-load-traffic.c build one family each;
- * gs-loader.c holds the entry points, the attribute readers and the order of
- * the passes). They share one GsLoader, which lives on the stack of
- * gs_loader_load_bytes() for one call: nothing here is process-wide.
+ * gs-load-limits.c bounds the work a file asks for; gs-loader.c holds the entry
+ * points, the attribute readers and the order of the passes). They share one
+ * GsLoader, which lives on the stack of gs_loader_load_bytes() for one call:
+ * nothing here is process-wide.
  *
  * Invariants: every problem goes through gs__load_error(), which keeps at
  * most GS_LIMIT_ERRORS_MAX of them; an index returned by a gs__load_find_*
@@ -160,5 +161,15 @@ void gs__load_pathways (GsLoader *l, xmlNodePtr root);
 void gs__load_absences_and_conflicts (GsLoader *l, xmlNodePtr root);
 void gs__load_stances (GsLoader *l, xmlNodePtr root);
 void gs__load_traffic (GsLoader *l, xmlNodePtr root);
+
+/* ---- the work a file asks for (gs-load-limits.c) ------------------------- */
+
+/* Refuses a horizon longer than GS_LIMIT_HORIZON_YEARS. */
+void gs__load_limit_horizon (GsLoader *l, xmlNodePtr root);
+
+/* Refuses a built model whose meetings, seats or proposals over the
+ * horizon exceed their caps (GS_LIMIT_MEETINGS_MAX,
+ * GS_LIMIT_SEAT_MEETINGS_MAX, GS_LIMIT_PROPOSALS_MAX). */
+void gs__load_check_work (GsLoader *l);
 
 G_END_DECLS

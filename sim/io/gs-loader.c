@@ -264,6 +264,8 @@ read_scenario_attrs (GsLoader *l, xmlNodePtr root)
       if (y > GS_LIMIT_YEAR_MAX)
         gs__load_error (l, gs__xml_line (root),
                         "the horizon runs past the year %d", GS_LIMIT_YEAR_MAX);
+      else
+        gs__load_limit_horizon (l, root);
     }
   for (xmlNodePtr c = root->children; c; c = c->next)
     if (gs__xml_is_element (c, "description"))
@@ -359,6 +361,9 @@ build_model (GsLoader *l, xmlDocPtr doc)
   gs__scenario_index_behaviour (l->s);
   gs__load_stances (l, root);
   gs__load_traffic (l, root);
+  /* Counting the work needs calendars and streams that make sense. */
+  if (l->errors->len == 0)
+    gs__load_check_work (l);
 }
 
 /* ---- entry points -------------------------------------------------------- */
