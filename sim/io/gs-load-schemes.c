@@ -9,7 +9,9 @@
  * gs-authority.c, which relies on all three).  Workload: a scheme is
  * checked by a topological sort of its delegations, repeated in a binary
  * search over prefixes of the scheme only when it has a circle, and a count
- * of resolution steps per matter type it delegates.
+ * of resolution steps for every matter type over every body (the one part
+ * of the load that is not linear in the file: matter types times bodies
+ * times delegations, per scheme).
  */
 #include "io/gs-loader-private.h"
 
