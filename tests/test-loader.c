@@ -320,6 +320,27 @@ static const InvalidCase invalid_cases[] = {
   { "delegation-circle-through-cic.xml", GS_LOADER_ERROR_SEMANTIC, 49,
     "the scheme of 'trust' delegates in a circle: cfo -> cic (trust-c) -> "
     "cfo" },
+
+  /* Schema-valid, but asking for more work than govsim does (gs-limits.h):
+   * each message names its limit. */
+  { "limit-horizon-centuries.xml", GS_LOADER_ERROR_SEMANTIC, 3,
+    "the horizon P200Y is longer than 100 years; govsim simulates at most "
+    "that (GS_LIMIT_HORIZON_YEARS)" },
+  { "limit-meetings-every-minute.xml", GS_LOADER_ERROR_SEMANTIC, 14,
+    "the calendars ask for more than 1,000,000 meetings over the horizon "
+    "('board', every PT1M, " },
+  { "limit-million-proposals.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "the traffic brings 1,000,001 proposals over the horizon ('bids0' "
+    "generates 100,000 of them); govsim simulates at most 250,000 "
+    "(GS_LIMIT_PROPOSALS_MAX)" },
+  { "limit-poisson-proposals.xml", GS_LOADER_ERROR_SEMANTIC, 22,
+    "'bids' is expected to generate 100,000 of them); govsim simulates at "
+    "most 250,000 (GS_LIMIT_PROPOSALS_MAX)" },
+  { "limit-seat-meetings.xml", GS_LOADER_ERROR_SEMANTIC, 29,
+    "fill 20,173,200 seats ('board' alone, 876,000 meetings of 23 seats); "
+    "govsim fills at most 20,000,000 (GS_LIMIT_SEAT_MEETINGS_MAX)" },
+  { "limit-too-many-constituents.xml", GS_LOADER_ERROR_SCHEMA, 173,
+    "Element 'committee': This element is not expected" },
 };
 
 /* Loads @path, expecting a refusal; returns the message split into lines,

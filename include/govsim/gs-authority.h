@@ -14,13 +14,14 @@
 #pragma once
 
 #include <glib.h>
+#include <govsim/gs-limits.h>
 #include <govsim/gs-scenario.h>
 #include <govsim/gs-time.h>
 
 G_BEGIN_DECLS
 
 /* Links followed at most; the loader refuses longer chains. */
-#define GS_AUTHORITY_MAX_LINKS 16
+#define GS_AUTHORITY_MAX_LINKS GS_LIMIT_CHAIN_MAX
 
 typedef enum
 {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <glib.h>
+#include <govsim/gs-limits.h>
 #include <govsim/gs-scenario.h>
 
 G_BEGIN_DECLS
@@ -28,10 +29,10 @@ typedef enum
   GS_LOADER_ERROR_SEMANTIC,  /* valid but meaningless: ids, references... */
 } GsLoaderError;
 
-/** Default cap on a scenario file's size: 16 MiB. */
-#define GS_LOADER_DEFAULT_MAX_BYTES ((gsize)16 * 1024 * 1024)
+/** Default cap on a scenario file's size (see gs-limits.h). */
+#define GS_LOADER_DEFAULT_MAX_BYTES GS_LIMIT_FILE_BYTES
 /** At most this many problems are reported for one file. */
-#define GS_LOADER_MAX_ERRORS 20
+#define GS_LOADER_MAX_ERRORS GS_LIMIT_ERRORS_MAX
 
 /**
  * gs_loader_load_file:

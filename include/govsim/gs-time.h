@@ -15,6 +15,7 @@
 #pragma once
 
 #include <glib.h>
+#include <govsim/gs-limits.h>
 
 G_BEGIN_DECLS
 
@@ -45,10 +46,9 @@ typedef enum
   GS_TIME_ERROR_RANGE,   /* valid syntax, value outside the supported range */
 } GsTimeError;
 
-/* Supported calendar years: wide enough for any governance scenario, narrow
- * enough that minute arithmetic can never overflow. */
-#define GS_YEAR_MIN 1900
-#define GS_YEAR_MAX 2500
+/* Supported calendar years (see gs-limits.h). */
+#define GS_YEAR_MIN GS_LIMIT_YEAR_MIN
+#define GS_YEAR_MAX GS_LIMIT_YEAR_MAX
 
 /**
  * gs_time_from_civil:

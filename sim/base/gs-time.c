@@ -36,17 +36,13 @@ gs_time_error_quark (void)
 #define DAYS_0000_03_01_TO_EPOCH 719468
 #define DAYS_PER_ERA             146097 /* 400 × 365 + 97 leap days */
 
-/* Caps on duration components.  A thousand years is far beyond any
- * governance horizon, and the other caps allow about the same span in their
- * own unit, so nobody has to convert "P12000M" into "P1000Y" by hand.  With
- * these caps days ≤ 7 × 400000 + 400000 and minutes ≤ 9.6e6 × 60 + 5.76e8,
- * far inside gint32 and gint64 respectively. */
-#define MAX_YEARS   1000
-#define MAX_MONTHS  12000
-#define MAX_WEEKS   400000
-#define MAX_DAYS    400000
-#define MAX_HOURS   (400000 * 24)
-#define MAX_MINUTES (400000 * 24 * 60)
+/* Caps on duration components: see gs-limits.h for why these values. */
+#define MAX_YEARS   GS_LIMIT_DURATION_YEARS
+#define MAX_MONTHS  GS_LIMIT_DURATION_MONTHS
+#define MAX_WEEKS   GS_LIMIT_DURATION_WEEKS
+#define MAX_DAYS    GS_LIMIT_DURATION_DAYS
+#define MAX_HOURS   GS_LIMIT_DURATION_HOURS
+#define MAX_MINUTES GS_LIMIT_DURATION_MINUTES
 
 static gint64
 floor_div (gint64 a, gint64 b)

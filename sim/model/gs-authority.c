@@ -3,14 +3,14 @@
  * The search walks the delegator graph of one organisation backwards, from
  * the body that decides towards the board, trying each delegation to the
  * body that lists the matter.  The loader has refused cycles and chains
- * longer than GS_CHAIN_MAX, so the recursion is bounded; each level keeps
+ * longer than GS_LIMIT_CHAIN_MAX, so the recursion is bounded; each level keeps
  * one GsAuthority on the stack and nothing is allocated.
  */
 #include "model/gs-scenario-private.h"
 
 #include <govsim/gs-authority.h>
 
-G_STATIC_ASSERT (GS_AUTHORITY_MAX_LINKS == GS_CHAIN_MAX);
+G_STATIC_ASSERT (GS_AUTHORITY_MAX_LINKS == GS_LIMIT_CHAIN_MAX);
 
 gboolean
 gs_auth_status_ok (GsAuthStatus status)

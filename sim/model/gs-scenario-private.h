@@ -5,9 +5,17 @@
  * "none" is -1.  Strings are owned by the scenario's string chunk, so
  * freeing a scenario is a handful of calls however large it is.  Line numbers
  * are kept so that later checks can point at the element they blame.
+ *
+ * Nothing here grows with a product of the file's sizes: ids are found
+ * through hash tables, stances are kept sparsely (one rule per stance the
+ * file gives, grouped by person, organisation and matter), and absences and
+ * conflicts are grouped by person, so the queries the run makes per member
+ * per vote (gs__scenario_stance, _away, _conflicted) cost O(log k) in the
+ * person's own entries and never allocate.
  */
 #pragma once
 
+#include <govsim/gs-limits.h>
 #include <govsim/gs-rules.h>
 #include <govsim/gs-scenario.h>
 
@@ -222,7 +230,8 @@ typedef struct
   gint64 hi; /* GS_VALUE_MAX when the file sets no upper bound */
 } GsValueRange;
 
-#define GS_VALUE_MAX ((gint64)1000000000000) /* the schema's largest sum */
+/* The schema's largest sum (the old name, kept for the run and the checks). */
+#define GS_VALUE_MAX GS_LIMIT_VALUE_MAX
 
 typedef struct
 {
@@ -327,12 +336,69 @@ typedef struct
                             it, or 0 */
 } GsDelegation;
 
-/* Longest chain of delegations the loader accepts, board to delegate. */
-#define GS_CHAIN_MAX 16
-/* Most steps authority resolution may take for one body, one matter and
- * one scheme: the delegations on all the chains of that matter ending at
- * the body. */
-#define GS_CHAIN_WORK_MAX 4096
+/* The caps on schemes of delegation, under their old names (gs-limits.h
+ * says what they bound). */
+#define GS_CHAIN_MAX      GS_LIMIT_CHAIN_MAX
+#define GS_CHAIN_WORK_MAX GS_LIMIT_CHAIN_WORK_MAX
+
+/* ---- behaviour: what the run asks of a person ------------------------- */
+
+/* How a person leans on proposals of one matter type. */
+typedef struct
+{
+  double support;     /* probability of voting for */
+  double if_affected; /* ... when the proposal affects their organisation */
+  double abstain;     /* probability of abstaining */
+} GsStance;
+
+/* One stance as the file gives it: for a person or an organisation (or
+ * neither: everyone), on one matter type or on all. */
+typedef struct
+{
+  int person; /* or -1 */
+  int org;    /* or -1; never both a person and an organisation */
+  int matter; /* or -1: every matter type */
+  GsStance stance;
+} GsStanceRule;
+
+/* A person's or an organisation's stance on one matter type. */
+typedef struct
+{
+  guint matter;
+  guint rule; /* index into GsStances.rules */
+} GsStanceCell;
+
+/* The stances, grouped for resolution by the most specific rule.  Each
+ * by_* array holds the index of the rule for its person, organisation or
+ * matter alone, or -1; the cells of person p are
+ * person_cells[person_start[p] .. person_start[p + 1]), sorted by matter
+ * (likewise for organisations). */
+typedef struct
+{
+  GsStanceRule *rules; /* in document order */
+  guint n_rules;
+  int fallback; /* the scenario default (no person, organisation or
+                   matter), or -1: support 0.5, no abstention */
+  int *by_matter;
+  int *by_org;
+  int *by_person;
+  guint *org_start;
+  GsStanceCell *org_cells;
+  guint *person_start;
+  GsStanceCell *person_cells;
+} GsStances;
+
+/* The kinds of element that are found by id. */
+typedef enum
+{
+  GS_IDS_ORG,
+  GS_IDS_PERSON,
+  GS_IDS_MATTER,
+  GS_IDS_BODY,
+  GS_IDS_PATHWAY, /* explicit pathways only */
+  GS_IDS_LADDER,
+  GS_N_ID_KINDS
+} GsIdKind;
 
 struct _GsScenario
 {
@@ -360,11 +426,29 @@ struct _GsScenario
   GArray *absences;  /* GsAbsence, in document order */
   GArray *conflicts; /* GsConflict, in document order */
 
-  /* Behaviour, resolved from the stances at load time; each is
-   * n_people × n_matters, row-major by person. */
-  double *support;          /* probability of voting for */
-  double *support_affected; /* ... when the proposal affects their org */
-  double *abstain;          /* probability of abstaining */
+  /* id (interned) -> GUINT_TO_POINTER (index + 1), one table per kind;
+   * filled by the loader as it appends, the first of a duplicated id kept
+   * (the loader refuses the file anyway). */
+  GHashTable *ids[GS_N_ID_KINDS];
+
+  GsStances stances; /* behaviour: see gs__scenario_set_stances() */
+
+  /* By person, built by gs__scenario_index_behaviour(): person p's
+   * absences are away[away_start[p] .. away_start[p + 1]), sorted by
+   * start, with away_reach[i] the latest end among those up to i; and its
+   * conflicts conflicted[conflict_start[p] .. conflict_start[p + 1]), in
+   * document order. */
+  guint *away_start;
+  GsAbsence *away;
+  GsTime *away_reach;
+  guint *conflict_start;
+  GsConflict *conflicted;
+
+  /* Explicit pathways by matter type, in document order: matter m's are
+   * route[route_start[m] .. route_start[m + 1]) (built by
+   * gs__scenario_index_pathways(); NULL until then). */
+  guint *route_start;
+  guint *route;
 };
 
 #define GS_ORG(s, i)      (&g_array_index ((s)->organisations, GsOrganisation, (i)))
@@ -426,14 +510,6 @@ gs__value_in (const GsValueRange *range, gint64 value)
 
 /* ---- behaviour: what the run asks of a person ------------------------- */
 
-/* How a person leans on proposals of one matter type. */
-typedef struct
-{
-  double support;     /* probability of voting for */
-  double if_affected; /* ... when the proposal affects their organisation */
-  double abstain;     /* probability of abstaining */
-} GsStance;
-
 /* The stance of @person on proposals of @matter: the most specific of the
  * file's stances that matches (person + matter, person, organisation +
  * matter, organisation, matter, default). */
@@ -448,6 +524,28 @@ gboolean gs__scenario_away (const GsScenario *s, guint person, GsTime t);
 gboolean gs__scenario_conflicted (const GsScenario *s, guint person,
                                   guint matter, const guint *affects,
                                   guint n_affects);
+
+/* Takes the @n stances @rules (transfer full, in document order, none
+ * repeating another's person, organisation and matter) and groups them for
+ * gs__scenario_stance().  Call once the people, organisations and matters
+ * are all known. */
+void gs__scenario_set_stances (GsScenario *s, GsStanceRule *rules, guint n);
+
+/* Groups the absences and conflicts by person for gs__scenario_away() and
+ * gs__scenario_conflicted().  Call once they are all read. */
+void gs__scenario_index_behaviour (GsScenario *s);
+
+/* Indexes the explicit pathways by matter type for
+ * gs__scenario_select_pathway().  Call once they are all read. */
+void gs__scenario_index_pathways (GsScenario *s);
+
+/* Makes @id (interned in the scenario) find element @index of @kind; the
+ * first of a repeated id keeps it. */
+void gs__scenario_add_id (GsScenario *s, GsIdKind kind, const char *id,
+                          guint index);
+
+/* The index of the element of @kind with @id, or -1. */
+int gs__scenario_find (const GsScenario *s, GsIdKind kind, const char *id);
 
 /* Allocates an empty scenario for the loader to fill. */
 GsScenario *gs__scenario_new (const char *source);

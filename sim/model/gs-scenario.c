@@ -1,14 +1,23 @@
 /* gs-scenario.c — lifetime and read access of a loaded scenario.
  *
  * The scenario is built once by the loader and then only read, so there is
- * nothing here but construction, destruction, look-ups and the names of the
- * enumerations.  Look-ups by id are linear: they run at load time and in the
- * front end, never in the engine's loop, and scenarios hold hundreds of
- * entities, not millions.
+ * nothing here but construction, destruction, the indexes the loader asks
+ * for once it has read a family of elements, look-ups, and the names of the
+ * enumerations.
+ *
+ * Workload: a scenario may hold tens of thousands of people and matter
+ * types, so nothing is sized by a product of two of them.  Look-ups by id
+ * are hash-table probes.  The behaviour queries run per member per vote on
+ * the engine's hot path: a stance costs a binary search in the cells of
+ * the person and one in those of its organisation, plus O(1) probes; an
+ * absence, one binary search in the person's absences; a conflict, a scan
+ * of the person's own conflicts.  None allocates.  The indexes are built in
+ * time linear in what they index, plus a sort of each person's entries.
  */
 #include "model/gs-scenario-private.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -88,6 +97,9 @@ gs__scenario_new (const char *source)
   g_array_set_clear_func (s->ladders, clear_ladder);
   s->absences = g_array_new (FALSE, TRUE, sizeof (GsAbsence));
   s->conflicts = g_array_new (FALSE, TRUE, sizeof (GsConflict));
+  for (guint k = 0; k < GS_N_ID_KINDS; k++)
+    s->ids[k] = g_hash_table_new (g_str_hash, g_str_equal); /* keys: chunk */
+  s->stances.fallback = -1;
   s->seed = 1;
   return s;
 }
@@ -114,9 +126,24 @@ gs_scenario_free (GsScenario *s)
   g_array_unref (s->delegations);
   g_array_unref (s->absences);
   g_array_unref (s->conflicts);
-  g_free (s->support);
-  g_free (s->support_affected);
-  g_free (s->abstain);
+  for (guint k = 0; k < GS_N_ID_KINDS; k++)
+    g_hash_table_unref (s->ids[k]);
+  GsStances *st = &s->stances;
+  g_free (st->rules);
+  g_free (st->by_matter);
+  g_free (st->by_org);
+  g_free (st->by_person);
+  g_free (st->org_start);
+  g_free (st->org_cells);
+  g_free (st->person_start);
+  g_free (st->person_cells);
+  g_free (s->away_start);
+  g_free (s->away);
+  g_free (s->away_reach);
+  g_free (s->conflict_start);
+  g_free (s->conflicted);
+  g_free (s->route_start);
+  g_free (s->route);
   g_string_chunk_free (s->strings);
   g_free (s);
 }
@@ -189,31 +216,37 @@ gs_scenario_n_arrivals (const GsScenario *s)
   return s->arrivals->len;
 }
 
+void
+gs__scenario_add_id (GsScenario *s, GsIdKind kind, const char *id, guint index)
+{
+  if (id != NULL && !g_hash_table_contains (s->ids[kind], id))
+    g_hash_table_insert (s->ids[kind], (gpointer)id,
+                         GUINT_TO_POINTER (index + 1));
+}
+
+int
+gs__scenario_find (const GsScenario *s, GsIdKind kind, const char *id)
+{
+  g_return_val_if_fail (s != NULL && id != NULL, -1);
+  return (int)GPOINTER_TO_UINT (g_hash_table_lookup (s->ids[kind], id)) - 1;
+}
+
 int
 gs_scenario_find_body (const GsScenario *s, const char *id)
 {
-  for (guint i = 0; i < s->bodies->len; i++)
-    if (strcmp (GS_BODY (s, i)->id, id) == 0)
-      return (int)i;
-  return -1;
+  return gs__scenario_find (s, GS_IDS_BODY, id);
 }
 
 int
 gs_scenario_find_person (const GsScenario *s, const char *id)
 {
-  for (guint i = 0; i < s->people->len; i++)
-    if (strcmp (GS_PERSON (s, i)->id, id) == 0)
-      return (int)i;
-  return -1;
+  return gs__scenario_find (s, GS_IDS_PERSON, id);
 }
 
 int
 gs_scenario_find_matter (const GsScenario *s, const char *id)
 {
-  for (guint i = 0; i < s->matters->len; i++)
-    if (strcmp (GS_MATTER (s, i)->id, id) == 0)
-      return (int)i;
-  return -1;
+  return gs__scenario_find (s, GS_IDS_MATTER, id);
 }
 
 double
@@ -226,37 +259,234 @@ gs_scenario_support (const GsScenario *s, guint person, guint matter)
   return st.support;
 }
 
+/* ---- behaviour ------------------------------------------------------------
+ */
+
+/* The rule of the cell for @matter among @cells[lo .. hi) (sorted by
+ * matter; the first of equal matters is the earlier rule), or -1. */
+static int
+find_cell (const GsStanceCell *cells, guint lo, guint hi, guint matter)
+{
+  guint end = hi;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (cells[mid].matter < matter)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < end && cells[lo].matter == matter ? (int)cells[lo].rule : -1;
+}
+
+static int
+compare_cells (const void *a, const void *b)
+{
+  const GsStanceCell *x = a, *y = b;
+  if (x->matter != y->matter)
+    return x->matter < y->matter ? -1 : 1;
+  return (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+static int *
+new_unset (guint n)
+{
+  int *v = g_new (int, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    v[i] = -1;
+  return v;
+}
+
+/* Places the cells of each owner (a person or an organisation) in
+ * @cells[start[o] .. start[o + 1]), sorted by matter; @start holds each
+ * owner's count at start[o + 1] on entry. */
+static GsStanceCell *
+group_cells (const GsStanceRule *rules, guint n, guint n_owners, guint *start,
+             gboolean by_person)
+{
+  for (guint o = 0; o < n_owners; o++)
+    start[o + 1] += start[o];
+  GsStanceCell *cells = g_new (GsStanceCell, MAX (start[n_owners], 1));
+  g_autofree guint *fill = g_new (guint, MAX (n_owners, 1));
+  memcpy (fill, start, n_owners * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      const GsStanceRule *r = &rules[i];
+      int owner = by_person ? r->person : r->org;
+      if (r->matter < 0 || owner < 0 || (!by_person && r->person >= 0))
+        continue;
+      cells[fill[owner]++] = (GsStanceCell){ (guint)r->matter, i };
+    }
+  for (guint o = 0; o < n_owners; o++)
+    if (start[o + 1] - start[o] > 1)
+      qsort (cells + start[o], start[o + 1] - start[o], sizeof *cells,
+             compare_cells);
+  return cells;
+}
+
+void
+gs__scenario_set_stances (GsScenario *s, GsStanceRule *rules, guint n)
+{
+  GsStances *st = &s->stances;
+  guint np = s->people->len, no = s->organisations->len;
+  guint nm = s->matters->len;
+  g_return_if_fail (st->rules == NULL && st->person_start == NULL);
+  st->rules = rules;
+  st->n_rules = n;
+  st->fallback = -1;
+  st->by_matter = new_unset (nm);
+  st->by_org = new_unset (no);
+  st->by_person = new_unset (np);
+  st->person_start = g_new0 (guint, np + 1);
+  st->org_start = g_new0 (guint, no + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const GsStanceRule *r = &rules[i];
+      g_assert (r->person < (int)np && r->org < (int)no && r->matter < (int)nm);
+      /* Of two rules for the same thing the first holds, as when the
+       * most specific match was the first of the highest rank. */
+      int *slot = NULL;
+      if (r->person >= 0 && r->matter >= 0)
+        st->person_start[r->person + 1]++;
+      else if (r->person >= 0)
+        slot = &st->by_person[r->person];
+      else if (r->org >= 0 && r->matter >= 0)
+        st->org_start[r->org + 1]++;
+      else if (r->org >= 0)
+        slot = &st->by_org[r->org];
+      else if (r->matter >= 0)
+        slot = &st->by_matter[r->matter];
+      else
+        slot = &st->fallback;
+      if (slot != NULL && *slot < 0)
+        *slot = (int)i;
+    }
+  st->person_cells = group_cells (rules, n, np, st->person_start, TRUE);
+  st->org_cells = group_cells (rules, n, no, st->org_start, FALSE);
+}
+
+/* Most specific first: person + matter, person, organisation + matter,
+ * organisation, matter, the default; with none, support 0.5. */
 void
 gs__scenario_stance (const GsScenario *s, guint person, guint matter,
                      GsStance *out)
 {
-  gsize cell = (gsize)person * s->matters->len + matter;
-  out->support = s->support[cell];
-  out->if_affected = s->support_affected[cell];
-  out->abstain = s->abstain[cell];
+  const GsStances *st = &s->stances;
+  int rule = -1;
+  if (st->person_start != NULL)
+    {
+      int org = GS_PERSON (s, person)->org;
+      rule = find_cell (st->person_cells, st->person_start[person],
+                        st->person_start[person + 1], matter);
+      if (rule < 0)
+        rule = st->by_person[person];
+      if (rule < 0 && org >= 0)
+        rule = find_cell (st->org_cells, st->org_start[org],
+                          st->org_start[org + 1], matter);
+      if (rule < 0 && org >= 0)
+        rule = st->by_org[org];
+      if (rule < 0)
+        rule = st->by_matter[matter];
+    }
+  if (rule < 0)
+    rule = st->fallback;
+  if (rule >= 0)
+    *out = st->rules[rule].stance;
+  else
+    *out = (GsStance){ .support = 0.5, .if_affected = 0.5, .abstain = 0.0 };
+}
+
+static int
+compare_absences (const void *a, const void *b)
+{
+  const GsAbsence *x = a, *y = b;
+  if (x->from != y->from)
+    return x->from < y->from ? -1 : 1;
+  return (x->until > y->until) - (x->until < y->until);
+}
+
+void
+gs__scenario_index_behaviour (GsScenario *s)
+{
+  guint np = s->people->len;
+  guint na = s->absences->len, nk = s->conflicts->len;
+  g_return_if_fail (s->away_start == NULL && s->conflict_start == NULL);
+
+  /* A counting sort by person keeps each person's entries in document
+   * order; absences are then sorted by start. */
+  s->away_start = g_new0 (guint, np + 1);
+  s->conflict_start = g_new0 (guint, np + 1);
+  for (guint i = 0; i < na; i++)
+    s->away_start[g_array_index (s->absences, GsAbsence, i).person + 1]++;
+  for (guint i = 0; i < nk; i++)
+    s->conflict_start[g_array_index (s->conflicts, GsConflict, i).person + 1]++;
+  for (guint p = 0; p < np; p++)
+    {
+      s->away_start[p + 1] += s->away_start[p];
+      s->conflict_start[p + 1] += s->conflict_start[p];
+    }
+  g_autofree guint *fill = g_new (guint, MAX (np, 1));
+  s->away = g_new (GsAbsence, MAX (na, 1));
+  memcpy (fill, s->away_start, np * sizeof (guint));
+  for (guint i = 0; i < na; i++)
+    {
+      const GsAbsence *a = &g_array_index (s->absences, GsAbsence, i);
+      s->away[fill[a->person]++] = *a;
+    }
+  s->conflicted = g_new (GsConflict, MAX (nk, 1));
+  memcpy (fill, s->conflict_start, np * sizeof (guint));
+  for (guint i = 0; i < nk; i++)
+    {
+      const GsConflict *k = &g_array_index (s->conflicts, GsConflict, i);
+      s->conflicted[fill[k->person]++] = *k;
+    }
+
+  /* Absences may overlap, so "away at t" asks whether the latest end among
+   * those starting by t is after t: keep that running maximum. */
+  s->away_reach = g_new (GsTime, MAX (na, 1));
+  for (guint p = 0; p < np; p++)
+    {
+      guint lo = s->away_start[p], hi = s->away_start[p + 1];
+      if (hi - lo > 1)
+        qsort (s->away + lo, hi - lo, sizeof (GsAbsence), compare_absences);
+      GsTime reach = G_MININT64;
+      for (guint i = lo; i < hi; i++)
+        {
+          reach = MAX (reach, s->away[i].until);
+          s->away_reach[i] = reach;
+        }
+    }
 }
 
 gboolean
 gs__scenario_away (const GsScenario *s, guint person, GsTime t)
 {
-  for (guint i = 0; i < s->absences->len; i++)
+  if (s->away_start == NULL)
+    return FALSE;
+  guint first = s->away_start[person];
+  guint lo = first, hi = s->away_start[person + 1];
+  /* lo becomes the first absence that starts after t. */
+  while (lo < hi)
     {
-      const GsAbsence *a = &g_array_index (s->absences, GsAbsence, i);
-      if (a->person == person && a->from <= t && t < a->until)
-        return TRUE;
+      guint mid = lo + (hi - lo) / 2;
+      if (s->away[mid].from <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return FALSE;
+  return lo > first && s->away_reach[lo - 1] > t;
 }
 
 gboolean
 gs__scenario_conflicted (const GsScenario *s, guint person, guint matter,
                          const guint *affects, guint n_affects)
 {
-  for (guint i = 0; i < s->conflicts->len; i++)
+  if (s->conflict_start == NULL)
+    return FALSE;
+  for (guint i = s->conflict_start[person]; i < s->conflict_start[person + 1];
+       i++)
     {
-      const GsConflict *k = &g_array_index (s->conflicts, GsConflict, i);
-      if (k->person != person)
-        continue;
+      const GsConflict *k = &s->conflicted[i];
       if (k->matter >= 0 && (guint)k->matter == matter)
         return TRUE;
       if (k->org >= 0 && gs__lists (affects, n_affects, (guint)k->org))
@@ -301,9 +531,44 @@ gs_body_kind_to_string (GsBodyKind kind)
   return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
 }
 
+void
+gs__scenario_index_pathways (GsScenario *s)
+{
+  guint nm = s->matters->len, n = 0;
+  g_return_if_fail (s->route_start == NULL);
+  s->route_start = g_new0 (guint, nm + 1);
+  for (guint i = 0; i < s->pathways->len; i++)
+    {
+      const GsPathway *pw = GS_PATHWAY (s, i);
+      for (guint m = 0; !pw->implicit && m < pw->n_matters; m++)
+        s->route_start[pw->matters[m] + 1]++;
+    }
+  for (guint m = 0; m < nm; m++)
+    s->route_start[m + 1] += s->route_start[m];
+  n = s->route_start[nm];
+  s->route = g_new (guint, MAX (n, 1));
+  g_autofree guint *fill = g_new (guint, MAX (nm, 1));
+  memcpy (fill, s->route_start, nm * sizeof (guint));
+  for (guint i = 0; i < s->pathways->len; i++)
+    {
+      const GsPathway *pw = GS_PATHWAY (s, i);
+      for (guint m = 0; !pw->implicit && m < pw->n_matters; m++)
+        s->route[fill[pw->matters[m]]++] = i;
+    }
+}
+
 int
 gs__scenario_select_pathway (const GsScenario *s, guint matter, gint64 value)
 {
+  if (s->route_start != NULL)
+    {
+      for (guint r = s->route_start[matter]; r < s->route_start[matter + 1];
+           r++)
+        if (gs__value_in (&GS_PATHWAY (s, s->route[r])->values, value))
+          return (int)s->route[r];
+      return -1;
+    }
+  /* Before the index is built: the same answer, the slow way. */
   for (guint i = 0; i < s->pathways->len; i++)
     {
       const GsPathway *pw = GS_PATHWAY (s, i);
@@ -321,14 +586,14 @@ gs__scenario_select_pathway (const GsScenario *s, guint matter, gint64 value)
 GsValueRange
 gs__value_dist_range (const GsValueDist *v)
 {
-  double cap = (double)GS_VALUE_MAX;
+  double cap = (double)GS_LIMIT_VALUE_MAX;
   switch (v->kind)
     {
       case GS_VALUE_UNIFORM:
         return (GsValueRange){ (gint64)llround (CLAMP (v->a, 0.0, cap)),
                                (gint64)llround (CLAMP (v->b, 0.0, cap)) };
       case GS_VALUE_LOGNORMAL:
-        return (GsValueRange){ 0, GS_VALUE_MAX };
+        return (GsValueRange){ 0, GS_LIMIT_VALUE_MAX };
       case GS_VALUE_FIXED:
       default:
         {

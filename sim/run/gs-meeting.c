@@ -406,7 +406,6 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
   Verdict v = { 0 };
   const GsScenario *s = run->scenario;
   const GsBody *g = GS_BODY (s, gi);
-  G_STATIC_ASSERT (GS_RUN_CONSTITUENTS_MAX <= 64);
   g_assert (g->n_constituents <= GS_RUN_CONSTITUENTS_MAX);
   gboolean approved[GS_RUN_CONSTITUENTS_MAX];
   guint32 bound[GS_RUN_CONSTITUENTS_MAX];

@@ -27,6 +27,7 @@
 
 #include <govsim/gs-breach.h>
 #include <govsim/gs-draw.h>
+#include <govsim/gs-limits.h>
 #include <govsim/gs-queue.h>
 #include <govsim/gs-run.h>
 
@@ -106,7 +107,7 @@ typedef struct
 
 /* Committees in common have at most this many constituents (the loader
  * refuses more); decide_in_common() keeps one flag per constituent. */
-#define GS_RUN_CONSTITUENTS_MAX 64
+#define GS_RUN_CONSTITUENTS_MAX GS_LIMIT_CONSTITUENTS_MAX
 
 struct _GsRun
 {

@@ -1,0 +1,253 @@
+/* gs-xml.c — reading an untrusted scenario document safely.
+ *
+ * Stages 2 and 3 of a load (gs-loader.c reads the bytes before and builds
+ * the model after):
+ *
+ *  2. parse: libxml2 parses the bytes with the network off and without
+ *     entity substitution or DTD loading; a DOCTYPE stops the parser the
+ *     moment it is seen, before any entity is declared, so neither external
+ *     entities nor entity-expansion bombs get a chance to act; a deny-all
+ *     external entity loader is installed as a second line of defence;
+ *  3. validate: the document is checked against the XSD embedded in the
+ *     library (GResource), collecting every schema error with its line.
+ *
+ * Also here: the few accessors of the tree the builders use.  Workload: one
+ * parse and one validation per load, each linear in the document; the
+ * schema is compiled afresh for each load, so no state is shared between
+ * loads or threads.  The only process-wide settings touched are libxml2's
+ * own initialisation and its external entity loader, both set once.
+ */
+#include "io/gs-loader-private.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
+
+#define GS_SCHEMA_RESOURCE "/org/govsim/govsim-scenario-1.xsd"
+
+/* ---- stage 2: parsing ---------------------------------------------------- */
+
+static xmlParserInputPtr
+deny_external_entity (const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+  /* Nothing outside the document is ever read while loading a scenario. */
+  return NULL;
+}
+
+static gpointer
+init_libxml (gpointer unused)
+{
+  xmlInitParser ();
+  xmlSetExternalEntityLoader (deny_external_entity);
+  return NULL;
+}
+
+void
+gs__xml_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, init_libxml, NULL);
+}
+
+static void
+on_doctype (void *ctx, const xmlChar *name, const xmlChar *external_id,
+            const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  GsLoader *l = ctxt->_private;
+  if (l->doctype_line == 0)
+    l->doctype_line = xmlSAX2GetLineNumber (ctx);
+  xmlStopParser (ctxt);
+}
+
+/* libxml2 gives an element the line on which its start tag ends; a reader
+ * looks for the line where it begins.  Raw '<' cannot occur inside a start
+ * tag (not even in attribute values), so the nearest '<' before the parser's
+ * position is the tag's start, and the newlines in between say how far back
+ * it is.  If the input buffer no longer holds the tag's start, the line is
+ * left as libxml2 set it. */
+static void
+on_start_element (void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                  const xmlChar *uri, int nb_namespaces,
+                  const xmlChar **namespaces, int nb_attributes,
+                  int nb_defaulted, const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                         nb_attributes, nb_defaulted, attributes);
+  xmlParserInputPtr in = ctxt->input;
+  if (ctxt->node == NULL || in == NULL || in->cur == NULL || in->base == NULL)
+    return;
+  int newlines = 0;
+  const xmlChar *p = in->cur;
+  while (p > in->base && *p != '<')
+    {
+      newlines += *p == '\n';
+      p--;
+    }
+  long line = (long)in->line - newlines;
+  if (*p == '<' && line > 0 && line < 65535 && ctxt->node->line < 65535)
+    ctxt->node->line = (unsigned short)line;
+}
+
+/* Keeps libxml2 quiet and remembers its first error: the parser goes on
+ * after some errors, and the last one ("Premature end of data in tag
+ * scenario") would hide the cause ("Opening and ending tag mismatch"). */
+static void
+on_parse_error (void *data, xmlErrorPtr err)
+{
+  xmlParserCtxtPtr ctxt = data; /* the context's userData: itself */
+  GsLoader *l = ctxt->_private;
+  if (l->parse_error == NULL && err->level >= XML_ERR_ERROR)
+    {
+      l->parse_error = g_strdup (err->message ? err->message : "");
+      l->parse_error_line = err->line;
+    }
+}
+
+/* libxml2 messages end in a newline (a few have one inside, too) and name
+ * elements with their namespace in braces; neither helps the person reading
+ * the message, and a problem must stay on one line. */
+static char *
+tidy_message (const char *msg)
+{
+  g_autofree char *no_ns = NULL;
+  GString *out = g_string_new (msg ? msg : "invalid document");
+  g_string_replace (out, "{" GS_NS "}", "", 0);
+  g_string_replace (out, "\n", " ", 0);
+  no_ns = g_string_free (out, FALSE);
+  return g_strstrip (g_steal_pointer (&no_ns));
+}
+
+xmlDocPtr
+gs__xml_parse (GsLoader *l, const char *data, gsize len)
+{
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      gs__load_error (l, 1, "out of memory creating the XML parser");
+      return NULL;
+    }
+  ctxt->_private = l;
+  ctxt->sax->internalSubset = on_doctype;
+  ctxt->sax->serror = on_parse_error;
+  ctxt->sax->startElementNs = on_start_element;
+  int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
+                | XML_PARSE_NOWARNING;
+  xmlDocPtr doc
+      = xmlCtxtReadMemory (ctxt, data, (int)len, l->name, NULL, options);
+  if (l->doctype_line > 0)
+    {
+      l->code = GS_LOADER_ERROR_MALFORMED;
+      gs__load_error (l, l->doctype_line,
+                      "a DOCTYPE is not allowed in a scenario (entities and "
+                      "external DTDs are refused)");
+      xmlFreeDoc (doc);
+      doc = NULL;
+    }
+  else if (doc == NULL || !ctxt->wellFormed)
+    {
+      xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
+      const char *first = l->parse_error ? l->parse_error
+                          : err          ? err->message
+                                         : NULL;
+      long line = l->parse_error ? l->parse_error_line : err ? err->line : 1;
+      g_autofree char *msg = tidy_message (first);
+      l->code = GS_LOADER_ERROR_MALFORMED;
+      gs__load_error (l, line, "not well-formed XML: %s", msg);
+      xmlFreeDoc (doc);
+      doc = NULL;
+    }
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+/* ---- stage 3: validation ------------------------------------------------- */
+
+static void
+on_schema_error (void *data, xmlErrorPtr err)
+{
+  GsLoader *l = data;
+  g_autofree char *msg = tidy_message (err->message);
+  long line = err->line;
+  if (line <= 0 && err->node != NULL)
+    line = xmlGetLineNo ((xmlNodePtr)err->node);
+  gs__load_error (l, line, "%s", msg);
+}
+
+GBytes *
+gs_loader_get_schema (void)
+{
+  return g_resource_lookup_data (gs_get_resource (), GS_SCHEMA_RESOURCE,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+gboolean
+gs__xml_validate (GsLoader *l, xmlDocPtr doc)
+{
+  g_autoptr (GBytes) xsd = gs_loader_get_schema ();
+  gsize xsd_len = 0;
+  const char *xsd_data = g_bytes_get_data (xsd, &xsd_len);
+  xmlSchemaParserCtxtPtr pctxt
+      = xmlSchemaNewMemParserCtxt (xsd_data, (int)xsd_len);
+  xmlSchemaPtr schema = pctxt ? xmlSchemaParse (pctxt) : NULL;
+  xmlSchemaFreeParserCtxt (pctxt);
+  if (schema == NULL)
+    {
+      /* The embedded schema is part of the program: this is a bug. */
+      g_critical ("the embedded scenario schema does not compile");
+      gs__load_error (l, 1, "internal error: the scenario schema is broken");
+      return FALSE;
+    }
+  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error, l);
+  int rc = xmlSchemaValidateDoc (vctxt, doc);
+  xmlSchemaFreeValidCtxt (vctxt);
+  xmlSchemaFree (schema);
+  if (rc != 0 && l->errors->len == 0)
+    gs__load_error (l, 1, "the document does not match the scenario schema");
+  if (rc != 0)
+    l->code = GS_LOADER_ERROR_SCHEMA;
+  return rc == 0;
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+gboolean
+gs__xml_is_element (xmlNodePtr n, const char *name)
+{
+  return n->type == XML_ELEMENT_NODE && n->ns != NULL
+         && strcmp ((const char *)n->ns->href, GS_NS) == 0
+         && strcmp ((const char *)n->name, name) == 0;
+}
+
+long
+gs__xml_line (xmlNodePtr n)
+{
+  return xmlGetLineNo (n);
+}
+
+/* The attribute's value, or NULL.  (transfer full) */
+char *
+gs__xml_attr (xmlNodePtr n, const char *name)
+{
+  xmlChar *v = xmlGetNoNsProp (n, (const xmlChar *)name);
+  if (v == NULL)
+    return NULL;
+  char *copy = g_strdup ((const char *)v);
+  xmlFree (v);
+  return copy;
+}
+
+xmlNodePtr
+gs__xml_child (xmlNodePtr n, const char *name)
+{
+  for (xmlNodePtr c = n->children; c; c = c->next)
+    if (gs__xml_is_element (c, name))
+      return c;
+  return NULL;
+}
