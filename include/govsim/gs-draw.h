@@ -19,17 +19,19 @@
  * with mix() SplitMix64's finaliser (Stafford's variant 13, a bijection with
  * full avalanche) and γ = 0x9e3779b97f4a7c15, starting from h = mix (seed +
  * γ) and absorbing, in order, the replication, the purpose and the
- * purpose's words.  Because each step is a bijection of h for a fixed word
- * and of the word for a fixed h, two keys that differ only in their last
- * word never collide, and keys that differ earlier collide with chance
- * about 2^-64.  The prefix (seed, replication, purpose) is absorbed once per
- * run (GsDraws), so a draw costs four mixes, one for each of a, b, c and d
- * (a purpose's unused words are 0 and absorbed all the same).
- * tests/tools/rng-reference.py computes the same function independently;
- * tests/test-draws.c checks reference values and the uniformity and
- * independence of the draws.
+ * purpose's words — as many as the purpose has (its arity, below: two for
+ * attendance, four for a ballot).  Because each step is a bijection of h for
+ * a fixed word and of the word for a fixed h, two keys that differ only in
+ * their last word never collide, and keys that differ earlier collide with
+ * chance about 2^-64.  The prefix (seed, replication, purpose) is absorbed
+ * once per run (GsDraws), so a draw costs one mix per word of its key.
+ * A second number from the same key is the key extended by the word 1
+ * (gs_draw_again()): a ballot's for-or-against after its abstention, the
+ * second uniform of a normal deviate.  tests/tools/rng-reference.py computes
+ * the same function independently; tests/test-draws.c checks reference
+ * values and the uniformity and independence of the draws.
  *
- * A normal deviate is made from exactly two keyed uniforms by the
+ * A normal deviate is made from exactly two uniforms of one key by the
  * Box–Muller transform (gs_draw_normal()), so it too is a pure function of
  * its key.  A sampler that needs a varying number of uniforms may instead
  * seed a GsRng from the key's hash h as the stream (h, 0) of gs-rng.h.
@@ -41,21 +43,38 @@
 
 G_BEGIN_DECLS
 
-/* What a draw is for.  The numbers are part of every stochastic result:
- * append new purposes, never renumber. */
+/* What a draw is for, and the words of its key.  The numbers are part of
+ * every stochastic result: append new purposes, never renumber. */
 typedef enum
 {
   GS_DRAW_VALUE = 0,   /* a generated proposal's value: stream, serial */
   GS_DRAW_GAP = 1,     /* the wait after it (Poisson): stream, serial */
   GS_DRAW_ATTEND = 2,  /* attendance: person, day */
-  GS_DRAW_ABSTAIN = 3, /* a ballot's abstention: person, case, body, time */
-  GS_DRAW_SUPPORT = 4, /* a ballot's for or against: the same key */
-  GS_DRAW_AGREE = 5,   /* mediation reaching agreement: case, dispute,
+  GS_DRAW_BALLOT = 3,  /* a ballot: person, case, body, time of the
+                          meeting; abstains on the first number, votes for
+                          on the second (gs_draw_again()) */
+  GS_DRAW_AGREE = 4,   /* mediation reaching agreement: case, dispute,
                           ladder and level */
-  GS_DRAW_OUTCOME = 6, /* a mediator's or arbitrator's outcome: the same */
-  GS_DRAW_CHAIR = 7,   /* a person deciding alone at a level: the same */
-  GS_N_DRAW_PURPOSES = 8,
+  GS_DRAW_OUTCOME = 5, /* a mediator's or arbitrator's outcome: the same */
+  GS_DRAW_CHAIR = 6,   /* a person deciding alone at a level: the same */
+  GS_N_DRAW_PURPOSES = 7,
 } GsDrawPurpose;
+
+/* How many words each purpose's key has (the rest of the arguments of
+ * gs_draw_bits() are ignored). */
+static inline guint
+gs_draw_arity (GsDrawPurpose purpose)
+{
+  switch (purpose)
+    {
+      case GS_DRAW_VALUE:
+      case GS_DRAW_GAP:
+      case GS_DRAW_ATTEND:
+        return 2;
+      default:
+        return 4;
+    }
+}
 
 /* The draws of one replication: the key prefix absorbed for each purpose.
  * A plain value; no allocation. */
@@ -90,8 +109,9 @@ gs_draw_absorb (guint64 h, guint64 w)
 /**
  * gs_draw_bits:
  * 64 uniformly distributed bits, the hash of the key (the draws' seed and
- * replication, @purpose, @a, @b, @c, @d).  Unused words should be 0.
- * Inline: it is on the hot path of every meeting.
+ * replication, @purpose, then @a, @b, @c, @d up to the purpose's arity).
+ * Inline: it is on the hot path of every meeting, and with a constant
+ * @purpose the arity is known at compile time.
  */
 static inline guint64
 gs_draw_bits (const GsDraws *draws, GsDrawPurpose purpose, guint64 a, guint64 b,
@@ -100,8 +120,25 @@ gs_draw_bits (const GsDraws *draws, GsDrawPurpose purpose, guint64 a, guint64 b,
   guint64 h = draws->prefix[(guint)purpose % GS_N_DRAW_PURPOSES];
   h = gs_draw_absorb (h, a);
   h = gs_draw_absorb (h, b);
+  if (gs_draw_arity (purpose) == 2)
+    return h;
   h = gs_draw_absorb (h, c);
   return gs_draw_absorb (h, d);
+}
+
+/** The bits of the key whose hash is @bits extended by the word 1: a
+ * second number from the same key. */
+static inline guint64
+gs_draw_again (guint64 bits)
+{
+  return gs_draw_absorb (bits, 1);
+}
+
+/** @bits as a uniform double in [0, 1) with 53 bits. */
+static inline double
+gs_draw_to_uniform (guint64 bits)
+{
+  return (double)(bits >> 11) * 0x1.0p-53;
 }
 
 /** A uniform double in [0, 1) with 53 bits, from the same key. */
@@ -109,7 +146,7 @@ static inline double
 gs_draw_uniform (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
                  guint64 b, guint64 c, guint64 d)
 {
-  return (double)(gs_draw_bits (draws, purpose, a, b, c, d) >> 11) * 0x1.0p-53;
+  return gs_draw_to_uniform (gs_draw_bits (draws, purpose, a, b, c, d));
 }
 
 /**
@@ -131,12 +168,12 @@ gs_draw_bernoulli (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
 
 /**
  * gs_draw_normal:
- * A standard normal deviate from the uniforms u1 of the key (@a, @b, @c, 0)
- * and u2 of (@a, @b, @c, 1): sqrt (−2 ln (1 − u1)) × cos (2π u2), the
+ * A standard normal deviate from the key's two uniforms u1 (its hash) and
+ * u2 (gs_draw_again() of it): sqrt (−2 ln (1 − u1)) × cos (2π u2), the
  * Box–Muller transform (1 − u1 lies in (0, 1], so the logarithm is finite).
  */
 double gs_draw_normal (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
-                       guint64 b, guint64 c);
+                       guint64 b, guint64 c, guint64 d);
 
 /**
  * gs_draw_stream:

@@ -28,9 +28,10 @@ gs_draw_stream (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
 
 double
 gs_draw_normal (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
-                guint64 b, guint64 c)
+                guint64 b, guint64 c, guint64 d)
 {
-  double u1 = gs_draw_uniform (draws, purpose, a, b, c, 0);
-  double u2 = gs_draw_uniform (draws, purpose, a, b, c, 1);
-  return sqrt (-2.0 * log1p (-u1)) * cos (2.0 * G_PI * u2);
+  guint64 bits = gs_draw_bits (draws, purpose, a, b, c, d);
+  double u1 = gs_draw_to_uniform (bits);
+  double u2 = gs_draw_to_uniform (gs_draw_again (bits));
+  return sqrt (-2.0 * log (1.0 - u1)) * cos (2.0 * G_PI * u2);
 }

@@ -18,7 +18,8 @@
  * the first phase for every constituent before any constituent votes, so
  * an item that one constituent cannot take is carried with no constituent's
  * vote, counter or breach recorded.  A ballot is a keyed draw of (person,
- * case, body, time of the meeting).
+ * case, body, time of the meeting): its first number decides an abstention,
+ * its second (gs_draw_again()) for or against.
  */
 #include "run/gs-run-private.h"
 
@@ -222,6 +223,14 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   return TRUE;
 }
 
+/* TRUE with probability @p on the uniform of @bits; exactly FALSE at p <= 0
+ * and TRUE at p >= 1, whatever the bits. */
+static inline gboolean
+chance (guint64 bits, double p)
+{
+  return p > 0.0 && (p >= 1.0 || gs_draw_to_uniform (bits) < p);
+}
+
 /* Phase two: draws the ballots of @seats on case @ci and applies the rule. */
 static GsVoteOutcome
 cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
@@ -239,16 +248,21 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
         continue;
       GsStance st;
       gs__scenario_stance (s, seat->person, c->matter, &st);
-      if (gs_draw_bernoulli (&run->draws, GS_DRAW_ABSTAIN, seat->person, key,
-                             bi, (guint64)now, st.abstain))
+      double support
+          = affects_org (c, seat->party) ? st.if_affected : st.support;
+      /* One key per ballot: its first number decides an abstention, the
+       * second for or against; neither is drawn when certain. */
+      guint64 bits = 0;
+      if ((st.abstain > 0.0 && st.abstain < 1.0)
+          || (support > 0.0 && support < 1.0))
+        bits = gs_draw_bits (&run->draws, GS_DRAW_BALLOT, seat->person, key, bi,
+                             (guint64)now);
+      if (chance (bits, st.abstain))
         {
           seat->ballot = GS_BALLOT_ABSTAIN;
           continue;
         }
-      double support
-          = affects_org (c, seat->party) ? st.if_affected : st.support;
-      if (gs_draw_bernoulli (&run->draws, GS_DRAW_SUPPORT, seat->person, key,
-                             bi, (guint64)now, support))
+      if (chance (gs_draw_again (bits), support))
         seat->ballot = GS_BALLOT_FOR;
       else
         seat->ballot = b->voting.rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT

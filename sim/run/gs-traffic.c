@@ -39,8 +39,9 @@ draw_value (const GsRun *run, const GsValueDist *v, guint32 stream,
                   * gs_draw_uniform (d, GS_DRAW_VALUE, stream, serial, 0, 0);
         break;
       case GS_VALUE_LOGNORMAL:
-        x = exp (v->a
-                 + v->b * gs_draw_normal (d, GS_DRAW_VALUE, stream, serial, 0));
+        x = exp (
+            v->a
+            + v->b * gs_draw_normal (d, GS_DRAW_VALUE, stream, serial, 0, 0));
         break;
       case GS_VALUE_FIXED:
       default:
@@ -156,7 +157,7 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
        * the wait by inversion of a keyed uniform (1 − u lies in (0, 1]). */
       double mean = (double)(gs_time_add (now, &a->every, 1) - now);
       double u = gs_draw_uniform (&run->draws, GS_DRAW_GAP, ai, k + 1, 0, 0);
-      double gap = -mean * log1p (-u);
+      double gap = -mean * log (1.0 - u);
       next = now + (GsTime)MAX (1.0, ceil (gap));
     }
   else

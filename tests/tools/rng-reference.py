@@ -100,26 +100,46 @@ class Xoshiro256StarStar:
         return -mean * math.log1p(-self.uniform())
 
 
+# The words of each purpose's key (gs_draw_arity()): VALUE 0, GAP 1 and
+# ATTEND 2 have two; BALLOT 3, AGREE 4, OUTCOME 5 and CHAIR 6 have four.
+ARITY = {0: 2, 1: 2, 2: 2}
+
+
+def absorb(h, w):
+    return mix(((h ^ (w & MASK)) + GAMMA) & MASK)
+
+
 def draw_bits(seed, replication, purpose, a=0, b=0, c=0, d=0):
-    """gs_draw_bits(): the SplitMix64 chain over the key, per gs-draw.h."""
-    def absorb(h, w):
-        return mix(((h ^ (w & MASK)) + GAMMA) & MASK)
+    """gs_draw_bits(): the SplitMix64 chain over the key, per gs-draw.h:
+    seed, then replication, purpose and the purpose's words."""
     h = mix((seed + GAMMA) & MASK)
-    for w in (replication, purpose, a, b, c, d):
+    words = (a, b, c, d)[:ARITY.get(purpose, 4)]
+    for w in (replication, purpose) + words:
         h = absorb(h, w)
     return h
 
 
+def draw_again(bits):
+    """gs_draw_again(): the key extended by the word 1."""
+    return absorb(bits, 1)
+
+
+def to_uniform(bits):
+    return (bits >> 11) * 2.0**-53
+
+
 def draw_uniform(seed, replication, purpose, a=0, b=0, c=0, d=0):
-    return (draw_bits(seed, replication, purpose, a, b, c, d) >> 11) * 2.0**-53
+    return to_uniform(draw_bits(seed, replication, purpose, a, b, c, d))
 
 
-def draw_normal(seed, replication, purpose, a=0, b=0, c=0):
-    """gs_draw_normal(): Box-Muller from the uniforms of (a, b, c, 0) and
-    (a, b, c, 1)."""
-    u1 = draw_uniform(seed, replication, purpose, a, b, c, 0)
-    u2 = draw_uniform(seed, replication, purpose, a, b, c, 1)
-    return math.sqrt(-2.0 * math.log1p(-u1)) * math.cos(2.0 * math.pi * u2)
+def draw_normal(seed, replication, purpose, a=0, b=0, c=0, d=0):
+    """gs_draw_normal(): Box-Muller from the key's uniform u1 and the
+    uniform u2 of the key extended by 1 (1 - u1 is exact on the 2^-53
+    grid, so log(1 - u1) is what the C computes)."""
+    bits = draw_bits(seed, replication, purpose, a, b, c, d)
+    u1 = to_uniform(bits)
+    u2 = to_uniform(draw_again(bits))
+    return math.sqrt(-2.0 * math.log(1.0 - u1)) * math.cos(2.0 * math.pi * u2)
 
 
 def draw_stream(seed, replication, purpose, a=0, b=0, c=0, d=0):
@@ -128,14 +148,14 @@ def draw_stream(seed, replication, purpose, a=0, b=0, c=0, d=0):
 
 
 # The keys tests/test-draws.c checks: (seed, replication, purpose, a, b, c, d)
-# with the purposes of GsDrawPurpose (VALUE 0, GAP 1, ATTEND 2, ABSTAIN 3,
-# SUPPORT 4, AGREE 5, OUTCOME 6, CHAIR 7).
+# with the purposes of GsDrawPurpose (VALUE 0, GAP 1, ATTEND 2, BALLOT 3,
+# AGREE 4, OUTCOME 5, CHAIR 6).
 DRAW_KEYS = [
     (0, 0, 0, 0, 0, 0, 0),
     (1, 0, 2, 3, 19723, 0, 0),
     (1, 0, 2, 4, 19723, 0, 0),
-    (42, 7, 4, 5, (2 << 32) | 17, 3, 28401120),
-    (0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 7,
+    (42, 7, 3, 5, (2 << 32) | 17, 3, 28401120),
+    (0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 6,
      0xFFFFFFFFFFFFFFFF, 1, 0x8000000000000000, 12345),
 ]
 
@@ -147,6 +167,7 @@ def main_draws():
         print("key (" + ", ".join(f"{w:#x}" for w in key) + ")")
         print(f"  bits:    {draw_bits(*key):#018x}")
         print(f"  uniform: {draw_uniform(*key)!r}")
+        print(f"  again:   {draw_again(draw_bits(*key)):#018x}")
     key = (2024, 3, 0, 1, 5, 0, 0)
     r = draw_stream(*key)
     print("stream of key (" + ", ".join(f"{w:#x}" for w in key) + ")")
@@ -174,7 +195,7 @@ def main_traffic(seed):
         z = draw_normal(seed, 0, 0, 1, k)
         v = math.floor(math.exp(10 + 1 * z) + 0.5)
         print(f"  stream 1 #{k}: arrives +{t} min, value {v}")
-        gap = -1440 * math.log1p(-draw_uniform(seed, 0, 1, 1, k))
+        gap = -1440 * math.log(1.0 - draw_uniform(seed, 0, 1, 1, k))
         t += max(1, math.ceil(gap))
     # Attendance 0.5 of people 0, 1, 2 at the weekly meetings from
     # 2024-01-03, day 19725 counted from 1970-01-01: present iff the keyed
