@@ -614,8 +614,7 @@ pick_agenda (GsRun *run, guint32 bi, GsTime now)
   g_array_set_size (run->pick, 0);
   for (guint32 i = 0; i < agenda->len; i++)
     {
-      GsTime since = g_array_index (agenda, GsTicket, i).since;
-      if (gs_time_add (since, &b->calendar.notice, 1) > now)
+      if (g_array_index (agenda, GsTicket, i).eligible > now)
         continue;
       g_array_append_val (run->pick, i);
       guint32 *p = (guint32 *)run->pick->data;

@@ -39,8 +39,11 @@ withdraw (GsRun *run, guint32 si)
 void
 gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
 {
-  GsTicket t
-      = { .slot = si, .epoch = GS_RUN_SLOT (run, si)->epoch, .since = since };
+  const GsBody *b = GS_BODY (run->scenario, bi);
+  GsTicket t = { .slot = si,
+                 .epoch = GS_RUN_SLOT (run, si)->epoch,
+                 .since = since,
+                 .eligible = gs_time_add (since, &b->calendar.notice, 1) };
   g_array_append_val (run->bodies[bi].agenda, t);
 }
 

@@ -95,7 +95,9 @@ typedef struct
 {
   guint32 slot;
   guint32 epoch;
-  GsTime since; /* when the body may first take it (before the notice) */
+  GsTime since;    /* when it reached the body (before the notice) */
+  GsTime eligible; /* since + the body's notice: the first meeting time at
+                      which it may be taken, computed once */
 } GsTicket;
 
 typedef struct
