@@ -611,14 +611,16 @@ pick_agenda (GsRun *run, guint32 bi, GsTime now)
         g_array_index (agenda, GsTicket, kept++) = t;
     }
   g_array_set_size (agenda, kept);
-  g_array_set_size (run->pick, 0);
+  /* Room for every ticket, then positions written in place. */
+  g_array_set_size (run->pick, agenda->len);
+  guint32 *p = (guint32 *)run->pick->data;
+  guint n = 0;
   for (guint32 i = 0; i < agenda->len; i++)
     {
       if (g_array_index (agenda, GsTicket, i).eligible > now)
         continue;
-      g_array_append_val (run->pick, i);
-      guint32 *p = (guint32 *)run->pick->data;
-      for (guint j = run->pick->len - 1;
+      p[n] = i;
+      for (guint j = n++;
            j > 0
            && agenda_before (run, agenda, b->calendar.order, p[j], p[j - 1]);
            j--)
@@ -628,7 +630,8 @@ pick_agenda (GsRun *run, guint32 bi, GsTime now)
           p[j - 1] = tmp;
         }
     }
-  return run->pick->len;
+  g_array_set_size (run->pick, n);
+  return n;
 }
 
 /* The role of a vote on @slot: at its gateway or at a level of a dispute. */

@@ -64,17 +64,18 @@ new_case (GsRun *run, const GsCase *proto)
   c.gates = run->gates->len;
   c.slots = run->slots->len;
   g_array_set_size (run->gates, run->gates->len + pw->n_gateways);
+  /* One resize, then the slots written in place: this runs for every case
+   * of every replication. */
+  g_array_set_size (run->slots, run->slots->len + pw->n_slots);
+  GsSlot *slot = GS_RUN_SLOT (run, c.slots);
   for (guint g = 0; g < pw->n_gateways; g++)
     for (guint k = 0; k < pw->gateways[g].n_bodies; k++)
-      {
-        GsSlot slot = { .item = ci,
-                        .body = pw->gateways[g].bodies[k],
-                        .gate = g,
-                        .state = GS_SLOT_IDLE,
-                        .ladder = -1,
-                        .settled = GS_TIME_NEVER };
-        g_array_append_val (run->slots, slot);
-      }
+      *slot++ = (GsSlot){ .item = ci,
+                          .body = pw->gateways[g].bodies[k],
+                          .gate = g,
+                          .state = GS_SLOT_IDLE,
+                          .ladder = -1,
+                          .settled = GS_TIME_NEVER };
   g_array_append_val (run->cases, c);
   return ci;
 }
