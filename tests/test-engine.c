@@ -396,6 +396,25 @@ test_engine_poisson_arrivals (void)
   CU_ASSERT_TRUE (differ);
 }
 
+/* A run that would keep more records than its cap stops with
+ * GS_RUN_ERROR_LIMIT, and the same GsRun executes again once the cap is
+ * lifted: the demo keeps thousands of records, so a cap of 10 must bite. */
+static void
+test_engine_record_limit (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsScenario) s = gs_loader_load_demo (&error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  g_autoptr (GsRun) run = gs_run_new (s, GS_RUN_FLAGS_NONE);
+  gs_run_set_max_records (run, 10);
+  CU_ASSERT_FALSE (gs_run_execute (run, 1, 0, &error));
+  CU_ASSERT_TRUE (g_error_matches (error, GS_RUN_ERROR, GS_RUN_ERROR_LIMIT));
+  g_clear_error (&error);
+  gs_run_set_max_records (run, GS_RUN_RECORDS_MAX);
+  CU_ASSERT_TRUE (gs_run_execute (run, 1, 0, &error));
+  CU_ASSERT_TRUE (gs_run_n_records (run) > 10);
+}
+
 static const GsTestCase cases[] = {
   { "test_engine_backlog_hand_worked", test_engine_backlog_hand_worked },
   { "test_engine_tie_fails", test_engine_tie_fails },
@@ -408,6 +427,7 @@ static const GsTestCase cases[] = {
   { "test_engine_approval_rate_binomial", test_engine_approval_rate_binomial },
   { "test_engine_invariants_demo", test_engine_invariants_demo },
   { "test_engine_poisson_arrivals", test_engine_poisson_arrivals },
+  { "test_engine_record_limit", test_engine_record_limit },
   { NULL, NULL },
 };
 

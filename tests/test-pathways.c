@@ -651,12 +651,14 @@ test_invariant_catches_corruption (void)
   x->decisions = 2;
   g_autoptr (GError) e1 = NULL;
   CU_ASSERT_FALSE (gs_run_check (run, &e1));
+  CU_ASSERT_TRUE (g_error_matches (e1, GS_RUN_ERROR, GS_RUN_ERROR_INVARIANT));
   CU_ASSERT_PTR_NOT_NULL (e1 && strstr (e1->message, "more than once"));
   x->decisions = 1;
 
   GS_RUN_SLOT (run, x->slots)->state = GS_SLOT_QUEUED;
   g_autoptr (GError) e2 = NULL;
   CU_ASSERT_FALSE (gs_run_check (run, &e2));
+  CU_ASSERT_TRUE (g_error_matches (e2, GS_RUN_ERROR, GS_RUN_ERROR_INVARIANT));
   CU_ASSERT_PTR_NOT_NULL (e2 && strstr (e2->message, "still on an agenda"));
   GS_RUN_SLOT (run, x->slots)->state = GS_SLOT_APPROVED;
 

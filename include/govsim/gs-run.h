@@ -124,6 +124,13 @@ GsRun *gs_run_new (const GsScenario *scenario, GsRunFlags flags);
 /** Frees @run; accepts NULL. */
 void gs_run_free (GsRun *run);
 
+/**
+ * gs_run_set_max_records:
+ * Caps the records @run may keep (default and most: GS_RUN_RECORDS_MAX);
+ * an execution that would keep more fails with GS_RUN_ERROR_LIMIT.
+ */
+void gs_run_set_max_records (GsRun *run, guint max_records);
+
 /** Sets (or, with NULL, clears) the callback that sees every record. */
 void gs_run_set_record_func (GsRun *run, GsRecordFunc func, gpointer user_data);
 

@@ -19,6 +19,7 @@ int
 gs_cli_run (int argc, char **argv)
 {
   gint64 max_kib = 0;
+  gint64 max_records = GS_RUN_RECORDS_MAX;
   gboolean trace = FALSE;
   g_autofree char *seed_text = NULL;
   g_autofree char *output = NULL;
@@ -36,6 +37,10 @@ gs_cli_run (int argc, char **argv)
       "Write the report to FILE (whole or not at all) instead of standard "
       "output",
       "FILE" },
+    { "max-records", 0, 0, G_OPTION_ARG_INT64, &max_records,
+      "Keep at most N records for the trace and journeys (default and "
+      "most 8000000); a run that needs more stops with exit 3",
+      "N" },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
       "Refuse scenario files larger than this (default 16384)", "KIB" },
     G_OPTION_ENTRY_NULL
@@ -57,6 +62,9 @@ gs_cli_run (int argc, char **argv)
     return gs_cli_usage_error (ctx,
                                "unknown format (this version writes: text)");
 
+  if (max_records < 1 || max_records > GS_RUN_RECORDS_MAX)
+    return gs_cli_usage_error (ctx, "--max-records must be 1 to 8000000");
+
   guint64 seed = 0;
   if (seed_text != NULL)
     {
@@ -73,9 +81,9 @@ gs_cli_run (int argc, char **argv)
     seed = gs_scenario_get_default_seed (s);
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (GsRun) run
-      = gs_run_simulate (s, seed, 0, GS_RUN_FLAGS_NONE, &error);
-  if (run == NULL)
+  g_autoptr (GsRun) run = gs_run_new (s, GS_RUN_FLAGS_NONE);
+  gs_run_set_max_records (run, (guint)max_records);
+  if (!gs_run_execute (run, seed, 0, &error))
     {
       /* A run that breaks its own invariant, or would exceed a cap, is
        * not the user's input at fault: exit 3, no report written. */

@@ -117,6 +117,7 @@ struct _GsRun
   GsRunFlags flags;
   gboolean keep_records;
   gboolean executed; /* gs_run_execute() has finished once */
+  guint max_records; /* the most records it may keep */
   guint64 seed;
   guint64 replication;
   GsDraws draws;

@@ -108,7 +108,7 @@ start (GsRun *run)
 static gboolean
 over_limit (const GsRun *run)
 {
-  return run->records->len > GS_RUN_RECORDS_MAX
+  return run->records->len > run->max_records
          || run->refs->len > GS_RUN_REFS_MAX;
 }
 
@@ -144,10 +144,10 @@ run_loop (GsRun *run, GError **error)
       if (G_UNLIKELY (over_limit (run)))
         {
           g_set_error (error, GS_RUN_ERROR, GS_RUN_ERROR_LIMIT,
-                       "the run would keep more than %u records "
-                       "(GS_RUN_RECORDS_MAX) or %u indices in their lists "
-                       "(GS_RUN_REFS_MAX); run it without records",
-                       GS_RUN_RECORDS_MAX, GS_RUN_REFS_MAX);
+                       "the run would keep more than %u records, or more "
+                       "than %u indices in their lists (GS_RUN_REFS_MAX); "
+                       "run it without records, or with a larger limit",
+                       run->max_records, GS_RUN_REFS_MAX);
           return FALSE;
         }
     }
@@ -170,6 +170,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->scenario = scenario;
   run->flags = flags;
   run->keep_records = (flags & GS_RUN_NO_RECORDS) == 0;
+  run->max_records = GS_RUN_RECORDS_MAX;
   run->queue = gs_queue_new ();
   run->cases = g_array_new (FALSE, TRUE, sizeof (GsCase));
   run->gates = g_array_new (FALSE, TRUE, sizeof (GsGate));
@@ -196,6 +197,13 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   for (guint i = 0; i < run->n_bodies; i++)
     run->bodies[i].agenda = g_array_new (FALSE, FALSE, sizeof (GsTicket));
   return run;
+}
+
+void
+gs_run_set_max_records (GsRun *run, guint max_records)
+{
+  g_return_if_fail (run != NULL);
+  run->max_records = MIN (max_records, GS_RUN_RECORDS_MAX);
 }
 
 void
