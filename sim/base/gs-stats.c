@@ -1,0 +1,186 @@
+/* gs-stats.c — estimates from exact sums; histograms of days.
+ *
+ * See gs-stats.h for the estimators.  The 128-bit sums are converted to
+ * double only when an estimate is formed, after the exact merge, so the
+ * same sums always give the same digits.
+ */
+#include <govsim/gs-stats.h>
+
+#include <math.h>
+
+void
+gs_moments_merge (GsMoments *a, const GsMoments *b)
+{
+  a->x += b->x;
+  a->n += b->n;
+  a->xx += b->xx;
+  a->nn += b->nn;
+  a->xn += b->xn;
+  a->hits += b->hits;
+  a->first = MIN (a->first, b->first);
+}
+
+/* Student's t, 97.5th percentile, df 1..30 (any statistics table). */
+static const double t_table[] = {
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+  2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+  2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+};
+
+double
+gs_t_975 (guint64 df)
+{
+  if (df == 0)
+    return NAN;
+  if (df <= G_N_ELEMENTS (t_table))
+    return t_table[df - 1];
+  /* The Cornish–Fisher expansion of t about the normal quantile z: exact
+   * to three decimals beyond 30 degrees of freedom. */
+  double z = 1.959963984540054, v = (double)df;
+  double z3 = z * z * z, z5 = z3 * z * z;
+  return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v);
+}
+
+void
+gs_wilson (double x, double n, double *lo, double *hi)
+{
+  if (!(n > 0))
+    {
+      *lo = *hi = NAN;
+      return;
+    }
+  double z = 1.959963984540054, z2 = z * z;
+  double p = x / n;
+  double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  double half = z / (1 + z2 / n) * sqrt (p * (1 - p) / n + z2 / (4 * n * n));
+  *lo = MAX (0.0, centre - half);
+  *hi = MIN (1.0, centre + half);
+}
+
+/* Σ (x_r − q n_r)² for the ratio q, from the exact sums. */
+static double
+ratio_ss (const GsMoments *m, double q)
+{
+  double ss = (double)m->xx - 2.0 * q * (double)m->xn + q * q * (double)m->nn;
+  return MAX (ss, 0.0);
+}
+
+GsEstimate
+gs_moments_probability (const GsMoments *m, guint64 reps)
+{
+  GsEstimate e = { NAN, NAN, NAN, FALSE };
+  if (m->n == 0 || reps == 0)
+    return e;
+  double p = (double)m->x / (double)m->n;
+  e.value = p;
+  e.defined = TRUE;
+  if (reps < 2)
+    return e;
+  double nbar = (double)m->n / (double)reps;
+  double v = ratio_ss (m, p) / ((double)reps * (double)(reps - 1) * nbar * nbar);
+  double n_eff = (double)m->n;
+  if (v > 0)
+    n_eff = MIN (n_eff, p * (1 - p) / v);
+  else if (p > 0 && p < 1)
+    n_eff = (double)m->n; /* no spread between replications at all */
+  gs_wilson (p * n_eff, n_eff, &e.lo, &e.hi);
+  return e;
+}
+
+GsEstimate
+gs_moments_mean (const GsMoments *m, guint64 reps)
+{
+  GsEstimate e = { NAN, NAN, NAN, FALSE };
+  if (reps == 0)
+    return e;
+  double mean = (double)m->x / (double)reps;
+  e.value = mean;
+  e.defined = TRUE;
+  if (reps < 2)
+    return e;
+  double ss = MAX ((double)m->xx - (double)reps * mean * mean, 0.0);
+  double se = sqrt (ss / ((double)(reps - 1) * (double)reps));
+  double t = gs_t_975 (reps - 1);
+  e.lo = mean - t * se;
+  e.hi = mean + t * se;
+  return e;
+}
+
+GsEstimate
+gs_moments_ratio (const GsMoments *m, guint64 reps)
+{
+  GsEstimate e = { NAN, NAN, NAN, FALSE };
+  if (m->n == 0 || reps == 0)
+    return e;
+  double q = (double)m->x / (double)m->n;
+  e.value = q;
+  e.defined = TRUE;
+  if (reps < 2)
+    return e;
+  double nbar = (double)m->n / (double)reps;
+  double v = ratio_ss (m, q) / ((double)reps * (double)(reps - 1) * nbar * nbar);
+  double t = gs_t_975 (reps - 1);
+  e.lo = q - t * sqrt (v);
+  e.hi = q + t * sqrt (v);
+  return e;
+}
+
+guint
+gs_stats_bin (gint64 days)
+{
+  if (days < GS_STATS_EXACT_DAYS)
+    return (guint)MAX (days, 0);
+  days = MIN (days, (gint64)GS_STATS_DAYS_MAX - 1);
+  /* 32 bins per doubling above 128: bin = 128 + ⌊32 log2 (d / 128)⌋. */
+  double k = floor (32.0 * log2 ((double)days / GS_STATS_EXACT_DAYS));
+  return GS_STATS_EXACT_DAYS + MIN ((guint)k, 32u * 9 - 1);
+}
+
+void
+gs_stats_bin_range (guint bin, double *lo, double *hi)
+{
+  if (bin < GS_STATS_EXACT_DAYS)
+    {
+      *lo = bin;
+      *hi = bin + 1;
+      return;
+    }
+  double k = bin - GS_STATS_EXACT_DAYS;
+  *lo = GS_STATS_EXACT_DAYS * exp2 (k / 32.0);
+  *hi = GS_STATS_EXACT_DAYS * exp2 ((k + 1) / 32.0);
+}
+
+/* The @i-th smallest (0-based) value counted in @hist. */
+static double
+order_statistic (const guint64 *hist, guint64 i)
+{
+  for (guint b = 0; b < GS_STATS_BINS; b++)
+    {
+      if (i < hist[b])
+        {
+          if (b < GS_STATS_EXACT_DAYS)
+            return b;
+          double lo, hi;
+          gs_stats_bin_range (b, &lo, &hi);
+          return lo + (hi - lo) * ((double)i + 0.5) / (double)hist[b];
+        }
+      i -= hist[b];
+    }
+  return NAN;
+}
+
+double
+gs_hist_quantile (const guint64 *hist, double p)
+{
+  guint64 n = 0;
+  for (guint b = 0; b < GS_STATS_BINS; b++)
+    n += hist[b];
+  if (n == 0)
+    return NAN;
+  double h = (double)(n - 1) * CLAMP (p, 0.0, 1.0);
+  guint64 lo = (guint64)floor (h);
+  double x = order_statistic (hist, lo);
+  if (lo + 1 >= n)
+    return x;
+  return x + (h - (double)lo) * (order_statistic (hist, lo + 1) - x);
+}
