@@ -142,7 +142,8 @@ typedef struct
                                the motion fails whatever; n + 1 when no
                                coalition can block) */
   guint *blocking_example;  /* the players of one smallest blocking
-                               coalition, ascending (the heaviest players) */
+                               coalition (the heaviest), ascending; NULL
+                               when smallest_blocking is 0 or n + 1 */
 } GsGamePower;
 
 typedef struct
