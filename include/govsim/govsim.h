@@ -9,8 +9,9 @@
  *   io        gs-loader.h (safe reading of scenario files)
  *   run       gs-record.h (records and their table), gs-run.h (a run)
  *   analysis  gs-summary.h (what a run comes to), gs-checks.h (the review of
- *             `govsim check`)
- *   write     gs-report.h (text)
+ *             `govsim check`), gs-power.h (voting power)
+ *   write     gs-report.h (text), gs-power-report.h (voting power as text
+ *             and JSON)
  *
  * Each header may also be included on its own.
  */
@@ -30,4 +31,6 @@
 #include <govsim/gs-run.h>
 #include <govsim/gs-summary.h>
 #include <govsim/gs-checks.h>
+#include <govsim/gs-power.h>
 #include <govsim/gs-report.h>
+#include <govsim/gs-power-report.h>

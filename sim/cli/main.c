@@ -26,6 +26,10 @@ static const Command commands[] = {
     gs_cli_check },
   { "run", "[FILE]", "Simulate a scenario (the built-in demo without FILE)",
     gs_cli_run },
+  { "power", "FILE",
+    "Voting power: who can block, who is decisive, whose absence sinks "
+    "the quorum",
+    gs_cli_power },
 };
 
 static void

@@ -1,7 +1,7 @@
 # Runs `govsim ARGS` (a ;-list) and fails unless it exits with EXIT and,
 # when EXPECT_OUT is given (a ;-list), its standard output contains each
-# string.
-#   -DGOVSIM=... -DARGS=... -DEXIT=N [-DEXPECT_OUT=...]
+# string, and when EXPECT_ERR is given, its standard error contains each.
+#   -DGOVSIM=... -DARGS=... -DEXIT=N [-DEXPECT_OUT=...] [-DEXPECT_ERR=...]
 execute_process(
   COMMAND ${GOVSIM} ${ARGS}
   OUTPUT_VARIABLE out
@@ -15,5 +15,11 @@ foreach(want IN LISTS EXPECT_OUT)
   string(FIND "${out}" "${want}" at)
   if(at LESS 0)
     message(FATAL_ERROR "govsim ${ARGS}: output lacks '${want}'\n${out}")
+  endif()
+endforeach()
+foreach(want IN LISTS EXPECT_ERR)
+  string(FIND "${err}" "${want}" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "govsim ${ARGS}: standard error lacks '${want}'\n${err}")
   endif()
 endforeach()

@@ -16,7 +16,7 @@ set(PUBLIC_model   gs-scenario gs-rules gs-authority gs-phrase gs-breach gs-beha
 set(PUBLIC_io      gs-loader)
 set(PUBLIC_run     gs-run gs-record)
 set(PUBLIC_analysis gs-summary gs-checks gs-study gs-compare gs-power)
-set(PUBLIC_write   gs-report gs-write)
+set(PUBLIC_write   gs-report gs-write gs-power-report)
 set(PUBLIC_cli     govsim)
 
 function(layer_rank name out)

@@ -1,0 +1,43 @@
+/* gs-power-report.h — voting power in words and as JSON.
+ *
+ * Writers of the report gs_power_analyse() computed (gs-power.h): they
+ * append to a GString and never count; the headline sentences are built
+ * here once and shared by the text and the JSON.  Numbers are written
+ * with '.' whatever the locale.
+ */
+#pragma once
+
+#include <glib.h>
+#include <govsim/gs-power.h>
+
+G_BEGIN_DECLS
+
+/**
+ * gs_power_headline:
+ * Appends to @sentences (element-type utf8, transfer full) the headline
+ * sentences for @body: who can block alone ("Any one of the four
+ * organisations ... can block every decision of X under consensus"), veto
+ * players, dummies, and a rule that can never be met.
+ */
+void gs_power_headline (const GsScenario *scenario, const GsBodyPower *body,
+                        GPtrArray *sentences);
+
+/**
+ * gs_power_write_text:
+ * Appends the report: per body the headline, the indices per member and
+ * per organisation, coalition counts, the smallest blocking coalition,
+ * quorum criticality and decisiveness by matter type.
+ */
+void gs_power_write_text (const GsScenario *scenario,
+                          const GsPowerReport *report, GString *out);
+
+/**
+ * gs_power_write_json:
+ * Appends the report as one JSON document of kind "power" (the README's
+ * "Voting power" section describes its keys).  Exact counts, which may
+ * exceed 64 bits, are strings of decimal digits.
+ */
+void gs_power_write_json (const GsScenario *scenario,
+                          const GsPowerReport *report, GString *out);
+
+G_END_DECLS

@@ -1,0 +1,407 @@
+/* gs-power.c — voting power in a scenario's bodies: the a-priori game of
+ * each voting rule as written, and what the scenario's people add to it.
+ *
+ * The game.  With every member present and voting for or against (no
+ * abstentions, no conflicts) each rule of gs-rules.h is a weighted game
+ * over the seats: simple and absolute majority are quota ⌊n/2⌋ + 1 of
+ * weights 1, except that with an even n and a casting vote the chair's
+ * side wins an equality, which is weights 2 with the chair 3 and quota
+ * n + 1; a qualified majority num/den is quota max(1, ⌈n × num / den⌉);
+ * weighted votes are the members' weights and the quota (a quota of 0
+ * never carries, as in gs_vote_decide()); unanimity and consensus are
+ * quota n.  Committees in common are two games: the constituents as
+ * players under the group's rule, and every member of every constituent
+ * under both levels (a compound game).
+ *
+ * The people's side — quorum criticality and decisiveness, exact
+ * programmes over the seats — is in gs-power-people.c.
+ */
+#include "analysis/gs-power-private.h"
+
+#include <string.h>
+
+/* ---- building the games ----------------------------------------------- */
+
+static void
+member_game_weights (const GsBody *b, guint64 *weights, guint64 *quota)
+{
+  guint n = b->n_members;
+  const GsVoting *v = &b->voting;
+  for (guint i = 0; i < n; i++)
+    weights[i] = 1;
+  switch (v->rule)
+    {
+      case GS_RULE_SIMPLE_MAJORITY:
+      case GS_RULE_ABSOLUTE_MAJORITY:
+        if (n % 2 == 0 && v->casting && b->chair >= 0)
+          {
+            for (guint i = 0; i < n; i++)
+              weights[i] = 2;
+            weights[b->chair] = 3;
+            *quota = (guint64)n + 1;
+          }
+        else
+          *quota = n / 2 + 1;
+        break;
+      case GS_RULE_QUALIFIED_MAJORITY:
+        {
+          guint64 den = MAX (v->den, 1);
+          guint64 q = ((guint64)n * v->num + den - 1) / den;
+          *quota = MAX (q, 1);
+          break;
+        }
+      case GS_RULE_WEIGHTED:
+        {
+          guint64 total = 0;
+          for (guint i = 0; i < n; i++)
+            {
+              weights[i] = MAX (b->members[i].weight, 1);
+              total += weights[i];
+            }
+          *quota = v->quota > 0 ? v->quota : total + 1;
+          break;
+        }
+      case GS_RULE_UNANIMITY:
+      case GS_RULE_CONSENSUS:
+      default:
+        *quota = n;
+        break;
+    }
+}
+
+static guint64
+cic_quota (const GsBody *b)
+{
+  guint k = b->n_constituents;
+  switch (b->cic_rule)
+    {
+      case GS_CIC_ALL:
+        return k;
+      case GS_CIC_MAJORITY:
+        return k / 2 + 1;
+      case GS_CIC_AT_LEAST:
+      default:
+        return b->cic_n;
+    }
+}
+
+/* Sums per organisation, whom each organisation can block or carry alone,
+ * and the fewest organisations that block together. */
+static void
+game_orgs (const GsScenario *s, const GsGame *game, GsPowerGame *pg)
+{
+  guint n = pg->n_players;
+  g_autofree int *slot = g_new (int, MAX (s->organisations->len, 1));
+  for (guint o = 0; o < s->organisations->len; o++)
+    slot[o] = -1;
+  pg->orgs = g_new0 (GsOrgPower, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      int o = pg->players[i].org;
+      if (o < 0)
+        continue;
+      if (slot[o] < 0)
+        {
+          slot[o] = (int)pg->n_orgs;
+          pg->orgs[pg->n_orgs++].org = (guint)o;
+        }
+      GsOrgPower *op = &pg->orgs[slot[o]];
+      op->n_players++;
+      op->banzhaf += pg->power->players[i].banzhaf;
+      op->shapley += pg->power->players[i].shapley;
+    }
+  g_autofree gboolean *in = g_new (gboolean, MAX (n, 1));
+  for (guint k = 0; k < pg->n_orgs; k++)
+    {
+      GsOrgPower *op = &pg->orgs[k];
+      for (guint i = 0; i < n; i++)
+        in[i] = pg->players[i].org != (int)op->org;
+      op->can_block = !gs_game_wins (game, in);
+      for (guint i = 0; i < n; i++)
+        in[i] = !in[i];
+      op->can_pass = gs_game_wins (game, in);
+    }
+
+  /* The organisations of the smallest blocking coalition. */
+  g_autofree guint *orgs = g_new0 (guint, MAX (n, 1));
+  const GsGamePower *p = pg->power;
+  if (p->blocking_example != NULL)
+    for (guint j = 0; j < p->smallest_blocking; j++)
+      {
+        int o = pg->players[p->blocking_example[j]].org;
+        if (o >= 0 && !gs__lists (orgs, pg->n_blocking_orgs, (guint)o))
+          orgs[pg->n_blocking_orgs++] = (guint)o;
+      }
+  pg->blocking_orgs = g_memdup2 (orgs, sizeof (guint) * MAX (n, 1));
+
+  /* The fewest organisations blocking together: subsets by size, for the
+   * handful of parties a body has. */
+  guint no = pg->n_orgs;
+  if (no == 0 || no > 16)
+    return;
+  for (guint size = 1; size <= no && pg->fewest_orgs_blocking == 0; size++)
+    for (guint32 mask = 0; mask < (1u << no); mask++)
+      {
+        if ((guint)__builtin_popcount (mask) != size)
+          continue;
+        for (guint i = 0; i < n; i++)
+          {
+            int o = pg->players[i].org;
+            gboolean out = FALSE;
+            for (guint k = 0; k < no; k++)
+              if ((mask >> k & 1) && pg->orgs[k].org == (guint)o && o >= 0)
+                out = TRUE;
+            in[i] = !out;
+          }
+        if (!gs_game_wins (game, in))
+          {
+            pg->fewest_orgs_blocking = size;
+            break;
+          }
+      }
+}
+
+static void
+power_game_fill (const GsScenario *s, GsPowerGame *pg, GsGame *game,
+                 const GsPowerOptions *options)
+{
+  pg->power = gs_game_power (game, options);
+  game_orgs (s, game, pg);
+}
+
+static GsGame *
+members_game (const GsScenario *s, guint bi, GsPowerPlayer *players,
+              guint64 *quota)
+{
+  const GsBody *b = GS_BODY (s, bi);
+  g_autofree guint64 *w = g_new0 (guint64, MAX (b->n_members, 1));
+  member_game_weights (b, w, quota);
+  for (guint i = 0; i < b->n_members; i++)
+    players[i]
+        = (GsPowerPlayer){ .person = (int)b->members[i].person,
+                           .body = (int)bi,
+                           .org = GS_PERSON (s, b->members[i].person)->org,
+                           .weight = w[i] };
+  return gs_game_new_weighted (*quota, w, b->n_members);
+}
+
+/* ---- the report ------------------------------------------------------- */
+
+static void
+body_power_clear (GsBodyPower *bp)
+{
+  for (guint g = 0; g < bp->n_games; g++)
+    {
+      GsPowerGame *pg = &bp->games[g];
+      g_free (pg->players);
+      gs_game_power_free (pg->power);
+      g_free (pg->orgs);
+      g_free (pg->blocking_orgs);
+    }
+  g_free (bp->games);
+  g_free (bp->quorum);
+  g_free (bp->matters);
+  g_free (bp->decisive);
+}
+
+void
+gs_power_report_free (GsPowerReport *r)
+{
+  if (r == NULL)
+    return;
+  for (guint i = 0; i < r->n_bodies; i++)
+    body_power_clear (&r->bodies[i]);
+  g_free (r->bodies);
+  g_free (r);
+}
+
+static void
+analyse_body (const GsScenario *s, guint bi, const GsPowerOptions *options,
+              GsBodyPower *bp)
+{
+  const GsBody *b = GS_BODY (s, bi);
+  bp->body = bi;
+  if (b->kind == GS_BODY_CIC)
+    {
+      guint k = b->n_constituents;
+      bp->n_games = 2;
+      bp->games = g_new0 (GsPowerGame, 2);
+
+      GsPowerGame *cg = &bp->games[0];
+      cg->kind = GS_POWER_GAME_CONSTITUENTS;
+      cg->n_players = k;
+      cg->players = g_new0 (GsPowerPlayer, MAX (k, 1));
+      g_autofree guint64 *ones = g_new (guint64, MAX (k, 1));
+      for (guint c = 0; c < k; c++)
+        {
+          ones[c] = 1;
+          cg->players[c] = (GsPowerPlayer){
+            .person = -1,
+            .body = (int)b->constituents[c],
+            .org = GS_BODY (s, b->constituents[c])->org,
+            .weight = 1,
+          };
+        }
+      cg->quota = cic_quota (b);
+      g_autoptr (GsGame) top = gs_game_new_weighted (cg->quota, ones, k);
+      power_game_fill (s, cg, top, options);
+
+      GsPowerGame *pg = &bp->games[1];
+      pg->kind = GS_POWER_GAME_PEOPLE;
+      g_autofree GsGame **parts = g_new0 (GsGame *, MAX (k, 1));
+      guint total = 0;
+      for (guint c = 0; c < k; c++)
+        total += GS_BODY (s, b->constituents[c])->n_members;
+      pg->players = g_new0 (GsPowerPlayer, MAX (total, 1));
+      for (guint c = 0; c < k; c++)
+        {
+          guint64 q;
+          parts[c] = members_game (s, b->constituents[c],
+                                   pg->players + pg->n_players, &q);
+          pg->n_players += GS_BODY (s, b->constituents[c])->n_members;
+        }
+      pg->quota = cg->quota;
+      g_autoptr (GsGame) compound = gs_game_new_compound (
+          (const GsGame *const *)parts, k, cg->quota, ones);
+      for (guint c = 0; c < k; c++)
+        gs_game_free (parts[c]);
+      power_game_fill (s, pg, compound, options);
+    }
+  else
+    {
+      bp->n_games = 1;
+      bp->games = g_new0 (GsPowerGame, 1);
+      GsPowerGame *mg = &bp->games[0];
+      mg->kind = GS_POWER_GAME_MEMBERS;
+      mg->n_players = b->n_members;
+      mg->players = g_new0 (GsPowerPlayer, MAX (b->n_members, 1));
+      g_autoptr (GsGame) game = members_game (s, bi, mg->players, &mg->quota);
+      power_game_fill (s, mg, game, options);
+    }
+  gs__power_quorum_criticality (s, bi, bp);
+  if (b->kind != GS_BODY_CIC)
+    gs__power_decisiveness (s, bi, bp, bp->games[0].power);
+}
+
+static gboolean
+deciding (const GsBody *b)
+{
+  return b->kind == GS_BODY_BOARD || b->kind == GS_BODY_COMMITTEE
+         || b->kind == GS_BODY_JOINT_COMMITTEE || b->kind == GS_BODY_CIC;
+}
+
+GsPowerReport *
+gs_power_analyse (const GsScenario *s, int body, const GsPowerOptions *options,
+                  GError **error)
+{
+  g_return_val_if_fail (s != NULL, NULL);
+  g_return_val_if_fail (body < (int)s->bodies->len, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autoptr (GArray) todo = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (body >= 0)
+    {
+      const GsBody *b = GS_BODY (s, body);
+      if (b->kind == GS_BODY_OFFICER)
+        {
+          g_set_error (error, GS_POWER_ERROR, GS_POWER_ERROR_NOT_A_VOTE,
+                       "'%s' (%s) is an officer: one person decides alone, "
+                       "so there is no vote to analyse",
+                       b->id, b->name);
+          return NULL;
+        }
+      guint bi = (guint)body;
+      g_array_append_val (todo, bi);
+      for (guint c = 0; c < b->n_constituents; c++)
+        g_array_append_val (todo, b->constituents[c]);
+    }
+  else
+    for (guint bi = 0; bi < s->bodies->len; bi++)
+      {
+        const GsBody *b = GS_BODY (s, bi);
+        /* Constituents follow their group. */
+        if (!deciding (b) || b->group >= 0)
+          continue;
+        g_array_append_val (todo, bi);
+        for (guint c = 0; c < b->n_constituents; c++)
+          g_array_append_val (todo, b->constituents[c]);
+      }
+  for (guint i = 0; i < todo->len; i++)
+    {
+      const GsBody *b = GS_BODY (s, g_array_index (todo, guint, i));
+      guint n = b->n_members;
+      for (guint c = 0; c < b->n_constituents; c++)
+        n += GS_BODY (s, b->constituents[c])->n_members;
+      if (n > GS_POWER_PLAYERS_MAX)
+        {
+          g_set_error (error, GS_POWER_ERROR, GS_POWER_ERROR_TOO_LARGE,
+                       "'%s' has %u members, more than the %u voting power "
+                       "is computed for",
+                       b->id, n, GS_POWER_PLAYERS_MAX);
+          return NULL;
+        }
+    }
+  GsPowerReport *r = g_new0 (GsPowerReport, 1);
+  r->bodies = g_new0 (GsBodyPower, MAX (todo->len, 1));
+  for (guint i = 0; i < todo->len; i++)
+    analyse_body (s, g_array_index (todo, guint, i), options,
+                  &r->bodies[r->n_bodies++]);
+  return r;
+}
+
+void
+gs_power_rule_phrase (const GsScenario *s, guint bi, GString *out)
+{
+  const GsBody *b = GS_BODY (s, bi);
+  if (b->kind == GS_BODY_CIC)
+    {
+      guint k = b->n_constituents;
+      switch (b->cic_rule)
+        {
+          case GS_CIC_ALL:
+            g_string_append_printf (out, "the agreement of all %u committees",
+                                    k);
+            break;
+          case GS_CIC_MAJORITY:
+            g_string_append_printf (out, "a majority of the %u committees", k);
+            break;
+          case GS_CIC_AT_LEAST:
+          default:
+            g_string_append_printf (out,
+                                    "the agreement of at least %u of the "
+                                    "%u committees",
+                                    b->cic_n, k);
+            break;
+        }
+      return;
+    }
+  const GsVoting *v = &b->voting;
+  switch (v->rule)
+    {
+      case GS_RULE_SIMPLE_MAJORITY:
+        g_string_append (out, "a simple majority of votes cast");
+        break;
+      case GS_RULE_ABSOLUTE_MAJORITY:
+        g_string_append (out, "an absolute majority of members");
+        break;
+      case GS_RULE_QUALIFIED_MAJORITY:
+        g_string_append_printf (out, "a %u/%u majority of %s", v->num, v->den,
+                                v->base == GS_BASE_MEMBERS ? "members"
+                                                           : "votes cast");
+        break;
+      case GS_RULE_WEIGHTED:
+        g_string_append_printf (
+            out, "weighted votes with a quota of %" G_GUINT64_FORMAT, v->quota);
+        break;
+      case GS_RULE_UNANIMITY:
+        g_string_append (out, "unanimity");
+        break;
+      case GS_RULE_CONSENSUS:
+      default:
+        g_string_append (out, "consensus");
+        break;
+    }
+  if (v->casting
+      && (v->rule == GS_RULE_SIMPLE_MAJORITY
+          || v->rule == GS_RULE_ABSOLUTE_MAJORITY))
+    g_string_append (out, " with the chair's casting vote");
+}
