@@ -9,6 +9,7 @@
 
 #include <glib.h>
 #include <govsim/gs-run.h>
+#include <govsim/gs-study.h>
 #include <govsim/gs-summary.h>
 
 G_BEGIN_DECLS
@@ -57,5 +58,18 @@ void gs_report_text_record (GString *out, const GsRun *run,
  */
 void gs_report_append_breach (GString *out, const GsRun *run,
                               const GsRecord *record, const guint32 *refs);
+
+/**
+ * gs_report_text_study:
+ * Appends the report of the Monte Carlo study @study of the file @source:
+ * the headline probabilities of each outcome for the whole scenario and
+ * each matter type; where decisions gridlock, bodies ranked by expected
+ * stalls a year; where decisions breach delegation limits, each (body,
+ * organisation, kind) with its probability per proposal, its rate a year
+ * and the first replication it happened in; days to decision; and the
+ * proposals named in the file.  Every figure with its 95% interval.
+ */
+void gs_report_text_study (const GsStudy *study, const char *source,
+                           GString *out);
 
 G_END_DECLS

@@ -22,9 +22,14 @@ gs_cli_run (int argc, char **argv)
   gint64 max_records = GS_RUN_RECORDS_MAX;
   gboolean trace = FALSE;
   g_autofree char *seed_text = NULL;
+  gint64 replication = 0;
   g_autofree char *output = NULL;
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
+    { "replication", 'r', 0, G_OPTION_ARG_INT64, &replication,
+      "Replay replication R of a Monte Carlo study with the same seed "
+      "(default 0)",
+      "R" },
     { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_text,
       "Random seed (default: the scenario's own)", "N" },
     { "trace", 't', 0, G_OPTION_ARG_NONE, &trace,
@@ -65,6 +70,9 @@ gs_cli_run (int argc, char **argv)
   if (max_records < 1 || max_records > GS_RUN_RECORDS_MAX)
     return gs_cli_usage_error (ctx, "--max-records must be 1 to 8000000");
 
+  if (replication < 0)
+    return gs_cli_usage_error (ctx, "--replication must be 0 or more");
+
   guint64 seed = 0;
   if (seed_text != NULL)
     {
@@ -83,7 +91,7 @@ gs_cli_run (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GsRun) run = gs_run_new (s, GS_RUN_FLAGS_NONE);
   gs_run_set_max_records (run, (guint)max_records);
-  if (!gs_run_execute (run, seed, 0, &error))
+  if (!gs_run_execute (run, seed, (guint64)replication, &error))
     {
       /* A run that breaks its own invariant, or would exceed a cap, is
        * not the user's input at fault: exit 3, no report written. */

@@ -30,6 +30,12 @@ static const Command commands[] = {
     "Voting power: who can block, who is decisive, whose absence sinks "
     "the quorum",
     gs_cli_power },
+  { "montecarlo", "FILE",
+    "A Monte Carlo study: how likely each outcome, gridlock and breach is",
+    gs_cli_montecarlo },
+  { "merge", "PART...",
+    "Combine the shards of one Monte Carlo study into its report",
+    gs_cli_merge },
 };
 
 static void

@@ -275,10 +275,14 @@ gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
 
   g_string_append_printf (out, "govsim run: %s\n", s->name);
   g_string_append_printf (
-      out, "Period %s to %s (%.0f days), seed %" G_GUINT64_FORMAT "\n",
+      out, "Period %s to %s (%.0f days), seed %" G_GUINT64_FORMAT,
       gs_time_format_date (s->start, d1),
       gs_time_format_date (s->end - GS_MINUTES_PER_DAY, d2),
       gs_time_days_between (s->start, s->end), gs_run_get_seed (run));
+  if (gs_run_get_replication (run) != 0)
+    g_string_append_printf (out, ", replication %" G_GUINT64_FORMAT,
+                            gs_run_get_replication (run));
+  g_string_append_c (out, '\n');
   g_string_append_printf (out,
                           "%u proposal%s arrived: %u approved, %u rejected, "
                           "%u gridlocked, %u still pending at the end; %u "

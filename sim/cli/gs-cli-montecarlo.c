@@ -1,0 +1,316 @@
+/* gs-cli-montecarlo.c — `govsim montecarlo` and `govsim merge`.
+ *
+ *   govsim montecarlo FILE [--runs N] [--threads T] [--seed S]
+ *                          [--precision E] [--shard K/N] [--progress|--quiet]
+ *                          [-o FILE]
+ *   govsim merge PART... [-o FILE]
+ *
+ * `montecarlo` runs replications 0..N−1 of the scenario (or, with --shard,
+ * the K-th of N contiguous slices of them) on a thread pool and prints the
+ * study's report, or with --shard writes its exact sums as a part for
+ * `merge`, which adds parts into exactly the report one run would print.
+ * With --precision it runs in batches of PRECISION_BATCH replications and
+ * stops once every headline interval's half-width is below E (or --runs is
+ * reached): the stopping point depends only on the arguments.  A progress
+ * bar goes to standard error when it is a terminal (--progress forces it,
+ * --quiet silences it).
+ */
+#include "cli/gs-cli.h"
+
+#include <govsim/gs-report.h>
+#include <govsim/gs-scenario.h>
+#include <govsim/gs-study.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PRECISION_BATCH 500
+
+typedef struct
+{
+  gboolean show;
+  gint64 started;
+  guint64 base;  /* replications done before this gs_study_run() */
+  guint64 total; /* replications the whole command may run */
+} Progress;
+
+static void
+on_progress (guint64 done, guint64 count, gpointer user_data)
+{
+  Progress *p = user_data;
+  if (!p->show)
+    return;
+  guint64 all = p->base + done;
+  double secs = (double)(g_get_monotonic_time () - p->started) / 1e6;
+  double rate = secs > 0 ? (double)all / secs : 0;
+  double left = rate > 0 ? (double)(p->total - all) / rate : 0;
+  int width = 30;
+  int filled = p->total > 0 ? (int)(width * all / p->total) : width;
+  char bar[64];
+  for (int i = 0; i < width; i++)
+    bar[i] = i < filled ? '#' : '.';
+  bar[width] = '\0';
+  fprintf (stderr,
+           "\r[%s] %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
+           " replications, %.0f/s, %.0f s left ",
+           bar, all, p->total, rate, left);
+  fflush (stderr);
+  (void)count;
+}
+
+static void
+progress_done (Progress *p)
+{
+  if (p->show)
+    fputc ('\n', stderr);
+}
+
+/* "K/N" with 1 <= K <= N. */
+static gboolean
+parse_shard (const char *text, guint *k, guint *n)
+{
+  g_auto (GStrv) parts = g_strsplit (text, "/", 3);
+  guint64 a, b;
+  if (g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXUINT, &a, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, &b, NULL)
+      || a > b)
+    return FALSE;
+  *k = (guint)a;
+  *n = (guint)b;
+  return TRUE;
+}
+
+int
+gs_cli_montecarlo (int argc, char **argv)
+{
+  gint64 runs = 1000, threads = -1, max_kib = 0;
+  g_autofree char *seed_text = NULL, *output = NULL, *shard_text = NULL;
+  gdouble precision = 0;
+  gboolean progress = FALSE, quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT64, &runs,
+      "Replications (default 1000; with --precision, the most)", "N" },
+    { "threads", 'j', 0, G_OPTION_ARG_INT64, &threads,
+      "Threads (default: one per processor); the results do not depend on "
+      "it",
+      "T" },
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_text,
+      "Random seed (default: the scenario's own)", "S" },
+    { "precision", 0, 0, G_OPTION_ARG_DOUBLE, &precision,
+      "Stop once every headline interval's half-width is below E", "E" },
+    { "shard", 0, 0, G_OPTION_ARG_STRING, &shard_text,
+      "Run the K-th of N slices of the replications and write its part "
+      "for `govsim merge`",
+      "K/N" },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
+      "Show progress on standard error even when it is not a terminal", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Show no progress", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write the report (or part) to FILE, whole or not at all", "FILE" },
+    { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
+      "Refuse scenario files larger than this (default 16384)", "KIB" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) ctx
+      = g_option_context_new ("FILE — a Monte Carlo study of a scenario");
+  g_option_context_set_summary (
+      ctx, "Runs many replications of the scenario in FILE, each with its "
+           "own random\ndraws, and reports how likely each outcome, gridlock "
+           "and breach is, with\n95% intervals.  The same arguments give the "
+           "same bytes on any number of\nthreads.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  int status;
+  if (!gs_cli_parse_options (ctx, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return gs_cli_usage_error (ctx, "montecarlo needs exactly one scenario "
+                                    "file");
+  if (runs < 1)
+    return gs_cli_usage_error (ctx, "--runs must be at least 1");
+  if (threads == -1)
+    threads = 0; /* not given: one per processor */
+  else if (threads < 1 || threads > 1024)
+    return gs_cli_usage_error (ctx, "--threads must be 1 to 1024");
+  if (precision < 0 || isnan (precision) || precision >= 1)
+    return gs_cli_usage_error (ctx, "--precision must be between 0 and 1");
+  guint shard = 1, shards = 1;
+  if (shard_text != NULL && !parse_shard (shard_text, &shard, &shards))
+    return gs_cli_usage_error (ctx, "--shard needs K/N with 1 <= K <= N");
+  if (shard_text != NULL && precision > 0)
+    return gs_cli_usage_error (ctx, "--precision cannot be used with --shard");
+  guint64 seed = 0;
+  if (seed_text != NULL
+      && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed,
+                                      NULL))
+    return gs_cli_usage_error (ctx, "--seed needs a whole number");
+
+  g_autoptr (GsScenario) s = gs_cli_load (argv[1], max_kib);
+  if (s == NULL)
+    return GS_EXIT_BAD_INPUT;
+  if (seed_text == NULL)
+    seed = gs_scenario_get_default_seed (s);
+
+  /* The K-th slice of 0..runs−1, contiguous. */
+  guint64 total = (guint64)runs;
+  guint64 first = total * (shard - 1) / shards;
+  guint64 last = total * shard / shards;
+  g_autoptr (GsStudy) study = gs_study_new (s, seed);
+  Progress pg = { .show = !quiet && (progress || isatty (STDERR_FILENO)),
+                  .started = g_get_monotonic_time (),
+                  .total = last - first };
+  g_autoptr (GError) error = NULL;
+  guint64 done = 0;
+  while (first + done < last)
+    {
+      guint64 batch = last - first - done;
+      if (precision > 0)
+        batch = MIN (batch, (guint64)PRECISION_BATCH);
+      pg.base = done;
+      if (!gs_study_run (study, first + done, batch, (guint)threads,
+                         on_progress, &pg, &error))
+        {
+          progress_done (&pg);
+          g_printerr ("govsim: %s: %s\n", argv[1], error->message);
+          return GS_EXIT_INTERNAL;
+        }
+      done += batch;
+      if (precision > 0 && gs_study_headline_halfwidth (study) < precision)
+        break;
+    }
+  progress_done (&pg);
+
+  g_autoptr (GString) text = g_string_new (NULL);
+  if (shard_text != NULL)
+    {
+      g_autofree char *part
+          = gs_study_to_part (study, shard, shards, first, done, total);
+      g_string_append (text, part);
+      g_string_append_c (text, '\n');
+    }
+  else
+    {
+      gs_report_text_study (study, argv[1], text);
+      if (precision > 0)
+        g_string_append_printf (
+            text, "\nStopped after %" G_GUINT64_FORMAT " replications: %s\n",
+            done,
+            gs_study_headline_halfwidth (study) < precision
+                ? "every headline interval is narrower than asked"
+                : "--runs reached before the precision asked for");
+    }
+  return gs_cli_emit (output, text);
+}
+
+int
+gs_cli_merge (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  gint64 max_kib = 0;
+  g_autofree char *scenario_path = NULL;
+  GOptionEntry entries[]
+      = { { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &scenario_path,
+            "The scenario the parts were run on (default: the file each part "
+            "names)",
+            "FILE" },
+          { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+            "Write the report to FILE, whole or not at all", "FILE" },
+          { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
+            "Refuse scenario files larger than this (default 16384)", "KIB" },
+          G_OPTION_ENTRY_NULL };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (
+      "PART... — combine the shards of one Monte Carlo study");
+  g_option_context_set_summary (
+      ctx, "Adds the parts written by `govsim montecarlo --shard K/N` into "
+           "the report\none `govsim montecarlo` run would have printed.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  int status;
+  if (!gs_cli_parse_options (ctx, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return gs_cli_usage_error (ctx, "merge needs at least one part");
+
+  g_autoptr (GsScenario) s = NULL;
+  g_autoptr (GsStudy) whole = NULL;
+  guint want_shards = 0;
+  guint64 want_total = 0;
+  g_autofree gboolean *seen = NULL;
+  g_autofree char *source = NULL;
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr (GError) error = NULL;
+      if (!g_file_get_contents (argv[i], &text, NULL, &error))
+        {
+          g_printerr ("govsim: %s\n", error->message);
+          return GS_EXIT_BAD_INPUT;
+        }
+      if (s == NULL)
+        {
+          /* The scenario a part names, unless given: each part says which
+           * file it was run on. */
+          if (scenario_path == NULL)
+            {
+              scenario_path = gs_study_part_file (text, &error);
+              if (scenario_path == NULL)
+                {
+                  g_printerr ("govsim: %s: %s\n", argv[i], error->message);
+                  return GS_EXIT_BAD_INPUT;
+                }
+            }
+          s = gs_cli_load (scenario_path, max_kib);
+          if (s == NULL)
+            return GS_EXIT_BAD_INPUT;
+          source = g_strdup (scenario_path);
+        }
+      guint shard, shards;
+      guint64 first, count, total;
+      g_autoptr (GsStudy) part = gs_study_from_part (
+          s, text, &shard, &shards, &first, &count, &total, &error);
+      if (part == NULL)
+        {
+          g_printerr ("govsim: %s: %s\n", argv[i], error->message);
+          return GS_EXIT_BAD_INPUT;
+        }
+      if (whole == NULL)
+        {
+          want_shards = shards;
+          want_total = total;
+          seen = g_new0 (gboolean, shards + 1);
+          whole = gs_study_new (s, gs_study_get_seed (part));
+        }
+      if (shards != want_shards || total != want_total
+          || count != total * shard / shards - total * (shard - 1) / shards
+          || first != total * (shard - 1) / shards)
+        {
+          g_printerr ("govsim: %s: shard %u/%u of %" G_GUINT64_FORMAT
+                      " replications does not belong with the first part's "
+                      "%u shards of %" G_GUINT64_FORMAT "\n",
+                      argv[i], shard, shards, total, want_shards, want_total);
+          return GS_EXIT_BAD_INPUT;
+        }
+      if (seen[shard])
+        {
+          g_printerr ("govsim: %s: shard %u/%u given twice\n", argv[i], shard,
+                      shards);
+          return GS_EXIT_BAD_INPUT;
+        }
+      seen[shard] = TRUE;
+      if (!gs_study_merge (whole, part, &error))
+        {
+          g_printerr ("govsim: %s: %s\n", argv[i], error->message);
+          return GS_EXIT_BAD_INPUT;
+        }
+    }
+  for (guint k = 1; k <= want_shards; k++)
+    if (!seen[k])
+      {
+        g_printerr ("govsim: merge: shard %u/%u is missing\n", k, want_shards);
+        return GS_EXIT_BAD_INPUT;
+      }
+  g_autoptr (GString) text = g_string_new (NULL);
+  gs_report_text_study (whole, source, text);
+  return gs_cli_emit (output, text);
+}
