@@ -135,6 +135,16 @@ void gs_run_set_max_records (GsRun *run, guint max_records);
 void gs_run_set_record_func (GsRun *run, GsRecordFunc func, gpointer user_data);
 
 /**
+ * gs_run_set_record_func_for:
+ * As gs_run_set_record_func(), for the records of the kinds in @kinds
+ * only (bit k for GsRecordKind k).  A run without records builds no other
+ * record for the callback, which keeps a study that only counts breaches
+ * nearly as fast as bare replications.
+ */
+void gs_run_set_record_func_for (GsRun *run, guint64 kinds, GsRecordFunc func,
+                                 gpointer user_data);
+
+/**
  * gs_run_execute:
  * Resets @run and simulates its scenario from start to end with the draws
  * of (@seed, @replication), then checks the end-of-run invariant.

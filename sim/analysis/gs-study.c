@@ -539,7 +539,11 @@ worker_new (GsStudy *study)
   w->run = gs_run_new (study->scenario, GS_RUN_NO_RECORDS);
   w->part = gs_study_new (study->scenario, study->seed);
   w->scratch = scratch_new (study);
-  gs_run_set_record_func (w->run, on_record, w->scratch);
+  gs_run_set_record_func_for (
+      w->run,
+      (G_GUINT64_CONSTANT (1) << GS_REC_BREACH)
+          | (G_GUINT64_CONSTANT (1) << GS_REC_BREACH_VOTE),
+      on_record, w->scratch);
   return w;
 }
 

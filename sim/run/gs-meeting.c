@@ -162,10 +162,10 @@ record_inquorate (GsRun *run, GsTime now, guint32 bi, guint32 item,
     run->bodies[bi].n.inquorate++;
   else
     run->bodies[bi].n.item_inquorate++;
-  if (!gs__run_building (run))
+  GsRecordKind kind = meeting ? GS_REC_INQUORATE : GS_REC_ITEM_INQUORATE;
+  if (!gs__run_building (run, kind))
     return;
-  GsRecord r = gs__record (
-      now, meeting ? GS_REC_INQUORATE : GS_REC_ITEM_INQUORATE, bi, item);
+  GsRecord r = gs__record (now, kind, bi, item);
   guint present = 0;
   for (guint i = 0; i < b->n_members; i++)
     present += seats[i].present ? 1 : 0;
@@ -292,10 +292,11 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   n->blocked += outcome == GS_OUTCOME_BLOCKED;
   n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
   n->casting += t->casting_used ? 1 : 0;
-  if (!gs__run_building (run))
+  GsRecordKind kind
+      = constituent ? GS_REC_CONSTITUENT : outcome_record[outcome];
+  if (!gs__run_building (run, kind))
     return;
-  GsRecord r = gs__record (
-      now, constituent ? GS_REC_CONSTITUENT : outcome_record[outcome], bi, ci);
+  GsRecord r = gs__record (now, kind, bi, ci);
   r.vote.votes_for = (gint32)t->votes_for;
   r.vote.against = (gint32)t->against;
   r.vote.abstain = (gint32)t->abstain;
@@ -696,7 +697,7 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
     }
 
   guint n = MIN (eligible, b->calendar.capacity);
-  if (gs__run_building (run))
+  if (gs__run_building (run, GS_REC_MEETING))
     {
       guint seats_total = b->n_members;
       for (guint i = 0; i < b->n_constituents; i++)

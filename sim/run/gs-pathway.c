@@ -134,7 +134,7 @@ open_gate (GsRun *run, guint32 ci, guint32 g, GsTime now)
   guint32 first = c->slots + gw->first_slot;
   /* gate_emit() makes no record for an implicit pathway. */
   if (!GS_PATHWAY (run->scenario, c->pathway)->implicit
-      && gs__run_building (run))
+      && gs__run_building (run, GS_REC_GATE_OPEN))
     {
       GsRecord r = gs__record (now, GS_REC_GATE_OPEN, GS_NONE, ci);
       r.when = gs__meeting_for (run, gw->bodies[0], now);

@@ -383,6 +383,8 @@ static const GsRecordInfo table[] = {
     "voters" },
 };
 G_STATIC_ASSERT (N (table) == GS_N_RECORD_KINDS);
+/* A record callback takes a set of kinds as 64 bits. */
+G_STATIC_ASSERT (GS_N_RECORD_KINDS <= 64);
 
 const GsRecordInfo *
 gs_record_info (GsRecordKind kind)

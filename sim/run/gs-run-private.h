@@ -138,7 +138,8 @@ struct _GsRun
   GsRecord examples[GS_BREACH_EXAMPLES_MAX]; /* the first breaches, kept
                                                 with or without records */
   guint32 example_refs[GS_BREACH_EXAMPLES_MAX][GS_AUTHORITY_MAX_LINKS];
-  GsRecordFunc record_func; /* (nullable) called for every record */
+  GsRecordFunc record_func; /* (nullable) called for the records of */
+  guint64 record_kinds;     /* ... these kinds (bit k: GsRecordKind k) */
   gpointer record_data;
 };
 
@@ -162,14 +163,24 @@ gs__record (GsTime t, GsRecordKind kind, guint32 body, guint32 item)
 void gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
                    guint n_refs);
 
-/* Whether to build a record the caller is about to emit: TRUE when anyone
- * will see it (the run keeps records or has a callback).  When nobody
- * will, the caller may skip building it, and it is counted here as made,
- * so that counters.records is the same with records and without. */
+/* Whether anyone will see a record of @kind: the run keeps records, or its
+ * callback takes that kind. */
 static inline gboolean
-gs__run_building (GsRun *run)
+gs__run_wants (const GsRun *run, GsRecordKind kind)
 {
-  if (run->keep_records || run->record_func != NULL)
+  return run->keep_records
+         || (run->record_func != NULL
+             && (run->record_kinds & (G_GUINT64_CONSTANT (1) << kind)) != 0);
+}
+
+/* Whether to build a record of @kind the caller is about to emit: TRUE
+ * when anyone will see it.  When nobody will, the caller may skip building
+ * it, and it is counted here as made, so that counters.records is the same
+ * with records and without. */
+static inline gboolean
+gs__run_building (GsRun *run, GsRecordKind kind)
+{
+  if (gs__run_wants (run, kind))
     return TRUE;
   run->counters.records++;
   return FALSE;

@@ -80,7 +80,8 @@ gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
   run->counters.records++;
   if (gs_record_kind_is_breach (record->kind))
     keep_example (run, record, refs, n_refs);
-  if (run->record_func != NULL)
+  if (run->record_func != NULL
+      && (run->record_kinds & (G_GUINT64_CONSTANT (1) << record->kind)) != 0)
     run->record_func (run, record, refs, n_refs, run->record_data);
   if (!run->keep_records)
     return;
@@ -209,8 +210,16 @@ gs_run_set_max_records (GsRun *run, guint max_records)
 void
 gs_run_set_record_func (GsRun *run, GsRecordFunc func, gpointer user_data)
 {
+  gs_run_set_record_func_for (run, G_MAXUINT64, func, user_data);
+}
+
+void
+gs_run_set_record_func_for (GsRun *run, guint64 kinds, GsRecordFunc func,
+                            gpointer user_data)
+{
   g_return_if_fail (run != NULL);
   run->record_func = func;
+  run->record_kinds = kinds;
   run->record_data = user_data;
 }
 

@@ -113,7 +113,7 @@ gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now)
   const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
   if (c->due != GS_TIME_NEVER)
     gs__run_schedule (run, c->due, GS_EV_DUE, ci, 0);
-  if (gs__run_building (run))
+  if (gs__run_building (run, GS_REC_ARRIVED))
     {
       guint32 body = pw->implicit ? pw->gateways[0].bodies[0] : GS_NONE;
       GsRecord r = gs__record (now, GS_REC_ARRIVED, body, ci);
@@ -180,7 +180,7 @@ where (const GsRun *run, const GsCase *c)
 void
 gs__traffic_record_where (GsRun *run, GsTime now, GsRecordKind kind, guint32 ci)
 {
-  if (!gs__run_building (run))
+  if (!gs__run_building (run, kind))
     return;
   const GsCase *c = GS_RUN_CASE (run, ci);
   const GsSlot *slot = where (run, c);
