@@ -72,4 +72,12 @@ void gs_report_append_breach (GString *out, const GsRun *run,
 void gs_report_text_study (const GsStudy *study, const char *source,
                            GString *out);
 
+/**
+ * gs_report_json_study:
+ * Appends the same study as a JSON document of kind "study" (DESIGN.md
+ * §8: every estimate as {"value", "ci": [lo, hi], "level": 0.95}).
+ */
+void gs_report_json_study (const GsStudy *study, const char *source,
+                           GString *out);
+
 G_END_DECLS

@@ -90,6 +90,7 @@ gs_cli_montecarlo (int argc, char **argv)
   g_autofree char *seed_text = NULL, *output = NULL, *shard_text = NULL;
   gdouble precision = 0;
   gboolean progress = FALSE, quiet = FALSE;
+  g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT64, &runs,
       "Replications (default 1000; with --precision, the most)", "N" },
@@ -108,6 +109,8 @@ gs_cli_montecarlo (int argc, char **argv)
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
       "Show progress on standard error even when it is not a terminal", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Show no progress", NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "Report format: text (default) or json", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the report (or part) to FILE, whole or not at all", "FILE" },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
@@ -136,6 +139,11 @@ gs_cli_montecarlo (int argc, char **argv)
     return gs_cli_usage_error (ctx, "--threads must be 1 to 1024");
   if (precision < 0 || isnan (precision) || precision >= 1)
     return gs_cli_usage_error (ctx, "--precision must be between 0 and 1");
+  gboolean json = FALSE;
+  if (format != NULL && strcmp (format, "json") == 0)
+    json = TRUE;
+  else if (format != NULL && strcmp (format, "text") != 0)
+    return gs_cli_usage_error (ctx, "--format needs text or json");
   guint shard = 1, shards = 1;
   if (shard_text != NULL && !parse_shard (shard_text, &shard, &shards))
     return gs_cli_usage_error (ctx, "--shard needs K/N with 1 <= K <= N");
@@ -190,6 +198,8 @@ gs_cli_montecarlo (int argc, char **argv)
       g_string_append (text, part);
       g_string_append_c (text, '\n');
     }
+  else if (json)
+    gs_report_json_study (study, argv[1], text);
   else
     {
       gs_report_text_study (study, argv[1], text);
@@ -210,8 +220,11 @@ gs_cli_merge (int argc, char **argv)
   g_autofree char *output = NULL;
   gint64 max_kib = 0;
   g_autofree char *scenario_path = NULL;
+  g_autofree char *format = NULL;
   GOptionEntry entries[]
-      = { { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &scenario_path,
+      = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+            "Report format: text (default) or json", "FORMAT" },
+          { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &scenario_path,
             "The scenario the parts were run on (default: the file each part "
             "names)",
             "FILE" },
@@ -231,6 +244,9 @@ gs_cli_merge (int argc, char **argv)
     return status;
   if (argc < 2)
     return gs_cli_usage_error (ctx, "merge needs at least one part");
+  if (format != NULL && strcmp (format, "text") != 0
+      && strcmp (format, "json") != 0)
+    return gs_cli_usage_error (ctx, "--format needs text or json");
 
   g_autoptr (GsScenario) s = NULL;
   g_autoptr (GsStudy) whole = NULL;
@@ -311,6 +327,9 @@ gs_cli_merge (int argc, char **argv)
         return GS_EXIT_BAD_INPUT;
       }
   g_autoptr (GString) text = g_string_new (NULL);
-  gs_report_text_study (whole, source, text);
+  if (format != NULL && strcmp (format, "json") == 0)
+    gs_report_json_study (whole, source, text);
+  else
+    gs_report_text_study (whole, source, text);
   return gs_cli_emit (output, text);
 }

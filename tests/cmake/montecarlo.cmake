@@ -66,3 +66,18 @@ run_ok(x montecarlo ${OTHER} --runs 300 --shard 2/3 --quiet
        -o ${WORK}/other.json)
 expect_exit(2 "another scenario" merge ${WORK}/part1.json ${WORK}/other.json
             ${WORK}/part3.json)
+
+# JSON: a document of kind "study" whose headline is a probability with
+# its interval, the same on any number of threads.
+run_ok(j1 montecarlo ${SCENARIO} --runs 100 --threads 1 --format json --quiet)
+run_ok(j2 montecarlo ${SCENARIO} --runs 100 --threads 2 --format json --quiet)
+if(NOT j1 STREQUAL j2)
+  message(FATAL_ERROR "JSON differs between 1 and 2 threads")
+endif()
+string(JSON kind GET "${j1}" kind)
+string(JSON level GET "${j1}" whole approved level)
+string(JSON lo GET "${j1}" whole approved ci 0)
+# 0.95 as json-glib writes it (17 significant digits): 0.94999999999999996.
+if(NOT kind STREQUAL "study" OR NOT level MATCHES "^0[.]9(5|49999)" OR lo STREQUAL "")
+  message(FATAL_ERROR "not a study document:\n${j1}")
+endif()
