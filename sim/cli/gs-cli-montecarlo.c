@@ -14,6 +14,12 @@
  * reached): the stopping point depends only on the arguments.  A progress
  * bar goes to standard error when it is a terminal (--progress forces it,
  * --quiet silences it).
+ *
+ * Built with GOVSIM_MPI (the CMake option of that name) and started by
+ * mpirun on several ranks, rank k runs the (k+1)-th of as many contiguous
+ * slices as there are ranks, each on its own threads; rank 0 gathers the
+ * parts in rank order, merges them and prints exactly the report one
+ * process would print.  The other ranks print nothing.
  */
 #include "cli/gs-cli.h"
 
@@ -25,6 +31,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#ifdef GOVSIM_MPI
+#include <mpi.h>
+#endif
 
 #define PRECISION_BATCH 500
 
@@ -83,8 +93,83 @@ parse_shard (const char *text, guint *k, guint *n)
   return TRUE;
 }
 
+#ifdef GOVSIM_MPI
+/* Gathers every rank's study to rank 0 as parts, in rank order, and
+ * merges them there into *@study.  Returns FALSE (on rank 0) if any rank
+ * failed or a part could not be read. */
+static gboolean
+mpi_gather (GsStudy **study, gboolean ok, int rank, int size, guint64 first,
+            guint64 count, guint64 total)
+{
+  g_autofree char *part
+      = ok ? gs_study_to_part (*study, (guint)rank + 1, (guint)size, first,
+                               count, total)
+           : g_strdup ("");
+  int len = (int)strlen (part) + 1;
+  g_autofree int *lens = rank == 0 ? g_new0 (int, size) : NULL;
+  MPI_Gather (&len, 1, MPI_INT, lens, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  g_autofree int *offs = rank == 0 ? g_new0 (int, size) : NULL;
+  g_autofree char *all = NULL;
+  if (rank == 0)
+    {
+      gsize sum = 0;
+      for (int i = 0; i < size; i++)
+        {
+          offs[i] = (int)sum;
+          sum += (gsize)lens[i];
+        }
+      all = g_malloc (sum);
+    }
+  MPI_Gatherv (part, len, MPI_CHAR, all, lens, offs, MPI_CHAR, 0,
+               MPI_COMM_WORLD);
+  if (rank != 0)
+    return TRUE;
+  const GsScenario *s = gs_study_get_scenario (*study);
+  g_autoptr (GsStudy) whole = gs_study_new (s, gs_study_get_seed (*study));
+  for (int i = 0; i < size; i++)
+    {
+      const char *text = all + offs[i];
+      guint k, n;
+      guint64 f, c, t;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GsStudy) p
+          = *text ? gs_study_from_part (s, text, &k, &n, &f, &c, &t, &error)
+                  : NULL;
+      if (p == NULL || !gs_study_merge (whole, p, &error))
+        {
+          g_printerr ("govsim: rank %d: %s\n", i,
+                      error ? error->message : "its replications failed");
+          return FALSE;
+        }
+    }
+  gs_study_free (*study);
+  *study = g_steal_pointer (&whole);
+  return TRUE;
+}
+#endif
+
+static int montecarlo (int argc, char **argv, int rank, int size);
+
 int
 gs_cli_montecarlo (int argc, char **argv)
+{
+#ifdef GOVSIM_MPI
+  int rank = 0, size = 1;
+  MPI_Init (&argc, &argv);
+  MPI_Comm_rank (MPI_COMM_WORLD, &rank);
+  MPI_Comm_size (MPI_COMM_WORLD, &size);
+  int status = montecarlo (argc, argv, rank, size);
+  /* Rank 0's status is the command's. */
+  MPI_Bcast (&status, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  MPI_Finalize ();
+  return status;
+#else
+  return montecarlo (argc, argv, 0, 1);
+#endif
+}
+
+static int
+montecarlo (int argc, char **argv, int rank, int size)
 {
   gint64 runs = 1000, threads = -1, max_kib = 0;
   g_autofree char *seed_text = NULL, *output = NULL, *shard_text = NULL;
@@ -149,6 +234,18 @@ gs_cli_montecarlo (int argc, char **argv)
     return gs_cli_usage_error (ctx, "--shard needs K/N with 1 <= K <= N");
   if (shard_text != NULL && precision > 0)
     return gs_cli_usage_error (ctx, "--precision cannot be used with --shard");
+  if (size > 1 && (shard_text != NULL || precision > 0))
+    return rank == 0 ? gs_cli_usage_error (ctx, "--shard and --precision "
+                                                "cannot be used on several "
+                                                "MPI ranks")
+                     : GS_EXIT_BAD_INPUT;
+  if (size > 1)
+    {
+      /* Rank k runs the (k+1)-th of as many slices as there are ranks. */
+      shard = (guint)rank + 1;
+      shards = (guint)size;
+      quiet = quiet || rank != 0;
+    }
   guint64 seed = 0;
   if (seed_text != NULL
       && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed,
@@ -182,6 +279,10 @@ gs_cli_montecarlo (int argc, char **argv)
         {
           progress_done (&pg);
           g_printerr ("govsim: %s: %s\n", argv[1], error->message);
+#ifdef GOVSIM_MPI
+          if (size > 1)
+            mpi_gather (&study, FALSE, rank, size, first, 0, total);
+#endif
           return GS_EXIT_INTERNAL;
         }
       done += batch;
@@ -189,6 +290,18 @@ gs_cli_montecarlo (int argc, char **argv)
         break;
     }
   progress_done (&pg);
+#ifdef GOVSIM_MPI
+  if (size > 1)
+    {
+      if (!mpi_gather (&study, TRUE, rank, size, first, done, total))
+        return GS_EXIT_INTERNAL;
+      if (rank != 0)
+        return GS_EXIT_OK;
+      g_clear_pointer (&shard_text, g_free); /* rank 0 prints the whole */
+    }
+#else
+  (void)rank;
+#endif
 
   g_autoptr (GString) text = g_string_new (NULL);
   if (shard_text != NULL)
