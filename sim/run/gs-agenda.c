@@ -111,7 +111,8 @@ heap_pop (GArray *heap, GsTicketBefore before)
     }
   if (n > 0)
     h[i] = last;
-  g_array_set_size (heap, n);
+  heap->len = n; /* shrinking: what g_array_set_size() does, without the
+                    call (GArray's len is public) */
 }
 
 /* The eligible tickets are a first-in first-out run, which takes every

@@ -240,14 +240,25 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   const GsBody *b = GS_BODY (s, bi);
   const GsCase *c = GS_RUN_CASE (run, ci);
   guint64 key = gs__case_key (c);
+  if (run->stance_body != bi || run->stance_matter != c->matter)
+    {
+      run->stance_body = bi;
+      run->stance_matter = c->matter;
+      for (guint i = 0; i < b->n_members; i++)
+        run->stance_person[i] = GS_NONE;
+    }
   for (guint i = 0; i < b->n_members; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
           || (seat->deputy && !b->deputies_vote))
         continue;
-      GsStance st;
-      gs__scenario_stance (s, seat->person, c->matter, &st);
+      if (run->stance_person[i] != seat->person)
+        {
+          gs__scenario_stance (s, seat->person, c->matter, &run->stances[i]);
+          run->stance_person[i] = seat->person;
+        }
+      GsStance st = run->stances[i];
       double support
           = affects_org (c, seat->party) ? st.if_affected : st.support;
       /* One key per ballot: its first number decides an abstention, the

@@ -192,6 +192,9 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
     }
   run->seats = g_new0 (GsSeat, max_seats);
   run->people = g_new0 (guint32, max_seats);
+  run->stances = g_new0 (GsStance, max_seats);
+  run->stance_person = g_new0 (guint32, max_seats);
+  run->stance_body = GS_NONE;
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
   guint n_orgs = MAX (scenario->organisations->len, 1);
@@ -305,6 +308,8 @@ gs_run_free (GsRun *run)
   g_free (run->findings);
   g_free (run->seats);
   g_free (run->people);
+  g_free (run->stances);
+  g_free (run->stance_person);
   g_array_unref (run->refs);
   g_array_unref (run->records);
   g_array_unref (run->cases);
