@@ -423,7 +423,9 @@ test_trigger_split (void)
 
 /* The only member never attends: meetings on 5 and 15 January are
  * inquorate, the second is the second in a row, so the item escalates on
- * 15 January and the arbitrator approves on 25 January. */
+ * 15 January and the arbitrator approves on 25 January.  Its carry-overs
+ * are one run of two inquorate meetings, 5 to 15 January (10 days), which
+ * ends when it leaves the agenda for the ladder. */
 static void
 test_trigger_inquorate (void)
 {
@@ -437,7 +439,14 @@ test_trigger_inquorate (void)
       "arrives='2024-01-02'/>");
   g_autoptr (GsScenario) s = scenario_new (rest);
   g_autoptr (GsRun) run = run_of (s);
-  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_CARRIED), 2);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_CARRIED), 1);
+  const GsRecord *cr = gs_test_nth_record (run, GS_REC_CARRIED, 0);
+  CU_ASSERT_EQUAL (cr->carried.meetings, 2);
+  CU_ASSERT_EQUAL (cr->carried.inquorate, 2);
+  CU_ASSERT_EQUAL (cr->carried.reason, GS_CARRY_INQUORATE);
+  CU_ASSERT_EQUAL (cr->carried.span, 10 * GS_MINUTES_PER_DAY);
+  CU_ASSERT_EQUAL (cr->carried.end, GS_CARRY_LEFT);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->carried, 2);
   assert_escalated (run, GS_TRIGGER_INQUORATE, "2024-01-15");
   assert_case (run, 0, GS_CASE_APPROVED, "2024-01-25");
 }

@@ -41,7 +41,8 @@ typedef enum
   GS_REC_CONSTITUENT,     /* one constituent of committees in common voted */
   GS_REC_SPLIT,           /* committees in common disagreed */
   GS_REC_CONFLICT,        /* members with a conflict on an item */
-  GS_REC_CARRIED,         /* an item carried to a later meeting */
+  GS_REC_CARRIED,         /* a run of meetings an item was carried over
+                             at, when the run ends */
   GS_REC_DEADLINE_MISSED, /* still undecided when it fell due */
   GS_REC_PENDING_AT_END,  /* still undecided at the horizon */
   GS_REC_GATE_OPEN,       /* a gateway opened */
@@ -75,7 +76,17 @@ typedef enum
 {
   GS_CARRY_INQUORATE, /* the meeting, or the item, was inquorate */
   GS_CARRY_CAPACITY,  /* the agenda was full */
+  GS_CARRY_BOTH,      /* some meetings of the run one, some the other */
 } GsCarryReason;
+
+/* How a run of carry-overs ended (GsRecCarried.end). */
+typedef enum
+{
+  GS_CARRY_TAKEN,  /* a meeting took the item (at the record's time) */
+  GS_CARRY_LEFT,   /* the item left the agenda: settled elsewhere, sent
+                      back, or escalated */
+  GS_CARRY_AT_END, /* still on the agenda at the end of the period */
+} GsCarryEnd;
 
 /* Why a vote was held (GsRecVote.role). */
 typedef enum
@@ -157,9 +168,14 @@ typedef struct
 
 typedef struct
 {
-  gint32 reason;    /* GsCarryReason */
-  gint32 inquorate; /* consecutive inquorate meetings so far */
-} GsRecCarried;     /* when = the next meeting, or NEVER */
+  gint32 reason;    /* GsCarryReason, of the whole run */
+  gint32 meetings;  /* meetings it was carried over at, one after another */
+  gint32 inquorate; /* of them, inquorate (the meeting, or the item) */
+  gint32 span;      /* minutes from the first of them to the last */
+  gint32 end;       /* GsCarryEnd */
+} GsRecCarried;     /* one record per run of consecutive meetings of the
+                       body, made when the run ends (the record's time);
+                       when = the first of them */
 
 typedef struct
 {

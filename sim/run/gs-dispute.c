@@ -48,7 +48,7 @@ enter_level (GsRun *run, guint32 si, GsTime now)
   GsSlot *slot = GS_RUN_SLOT (run, si);
   GsCase *c = GS_RUN_CASE (run, slot->item);
   const GsLevel *l = slot_level (run, slot);
-  slot->epoch++;
+  gs__slot_bump (run, si, now, GS_CARRY_LEFT);
   slot->climbed++;
   c->climbed = MAX (c->climbed, slot->climbed);
   GsTime start = gs_time_add (now, &l->cooling_off, 1);

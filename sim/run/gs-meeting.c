@@ -240,14 +240,25 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   const GsBody *b = GS_BODY (s, bi);
   const GsCase *c = GS_RUN_CASE (run, ci);
   guint64 key = gs__case_key (c);
+  if (run->stance_body != bi || run->stance_matter != c->matter)
+    {
+      run->stance_body = bi;
+      run->stance_matter = c->matter;
+      for (guint i = 0; i < b->n_members; i++)
+        run->stance_person[i] = GS_NONE;
+    }
   for (guint i = 0; i < b->n_members; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
           || (seat->deputy && !b->deputies_vote))
         continue;
-      GsStance st;
-      gs__scenario_stance (s, seat->person, c->matter, &st);
+      if (run->stance_person[i] != seat->person)
+        {
+          gs__scenario_stance (s, seat->person, c->matter, &run->stances[i]);
+          run->stance_person[i] = seat->person;
+        }
+      GsStance st = run->stances[i];
       double support
           = affects_org (c, seat->party) ? st.if_affected : st.support;
       /* One key per ballot: its first number decides an abstention, the
@@ -572,69 +583,6 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
     gs__slot_settle (run, si, GS_SLOT_REJECTED, now, bi);
 }
 
-static GsTime
-ticket_due (const GsRun *run, const GsTicket *t)
-{
-  return GS_RUN_CASE (run, GS_RUN_SLOT (run, t->slot)->item)->due;
-}
-
-/* Whether the ticket at agenda position @a comes before the one at @b. */
-static gboolean
-agenda_before (const GsRun *run, const GArray *agenda, GsAgendaOrder order,
-               guint32 a, guint32 b)
-{
-  const GsTicket *x = &g_array_index (agenda, GsTicket, a);
-  const GsTicket *y = &g_array_index (agenda, GsTicket, b);
-  if (order == GS_AGENDA_DEADLINE)
-    {
-      GsTime dx = ticket_due (run, x), dy = ticket_due (run, y);
-      if (dx != dy)
-        return dx < dy;
-    }
-  if (x->since != y->since)
-    return x->since < y->since;
-  return a < b;
-}
-
-/* Drops dead tickets and puts in run->pick, in agenda order, the positions
- * of those the body may take at @now.  Insertion sort: agendas are short
- * and nearly in order already. */
-static guint
-pick_agenda (GsRun *run, guint32 bi, GsTime now)
-{
-  const GsBody *b = GS_BODY (run->scenario, bi);
-  GArray *agenda = run->bodies[bi].agenda;
-  guint kept = 0;
-  for (guint i = 0; i < agenda->len; i++)
-    {
-      GsTicket t = g_array_index (agenda, GsTicket, i);
-      if (gs__ticket_live (run, &t))
-        g_array_index (agenda, GsTicket, kept++) = t;
-    }
-  g_array_set_size (agenda, kept);
-  /* Room for every ticket, then positions written in place. */
-  g_array_set_size (run->pick, agenda->len);
-  guint32 *p = (guint32 *)run->pick->data;
-  guint n = 0;
-  for (guint32 i = 0; i < agenda->len; i++)
-    {
-      if (g_array_index (agenda, GsTicket, i).eligible > now)
-        continue;
-      p[n] = i;
-      for (guint j = n++;
-           j > 0
-           && agenda_before (run, agenda, b->calendar.order, p[j], p[j - 1]);
-           j--)
-        {
-          guint32 tmp = p[j];
-          p[j] = p[j - 1];
-          p[j - 1] = tmp;
-        }
-    }
-  g_array_set_size (run->pick, n);
-  return n;
-}
-
 /* The role of a vote on @slot: at its gateway or at a level of a dispute. */
 static GsVoteRole
 vote_role (const GsRun *run, const GsSlot *slot)
@@ -645,28 +593,22 @@ vote_role (const GsRun *run, const GsSlot *slot)
                                                  : GS_VOTE_GATEWAY;
 }
 
-/* Items carried from an inquorate meeting; a body whose terms of reference
- * escalate after N inquorate meetings in a row sends an item up when it
- * has been carried N times running. */
+/* An inquorate meeting carries every eligible item (counted lazily, in
+ * gs-agenda.c); a body whose terms of reference escalate after N
+ * inquorate meetings in a row sends an item up when it has been carried N
+ * times running. */
 static void
-carry_inquorate (GsRun *run, guint32 bi, GsTime now, GsTime next)
+carry_inquorate (GsRun *run, guint32 bi, GsTime now)
 {
   const GsEscalation *esc = &GS_BODY (run->scenario, bi)->escalation;
-  for (guint i = 0; i < run->pick->len; i++)
+  gs__agenda_carried (run, bi, TRUE);
+  if (!(esc->triggers & GS_TRIGGER_INQUORATE) || esc->ladder < 0)
+    return;
+  guint n = gs__agenda_inquorate_due (run, bi, esc->inquorate_n);
+  for (guint i = 0; i < n; i++)
     {
-      guint32 pos = g_array_index (run->pick, guint32, i);
-      GsTicket t = g_array_index (run->bodies[bi].agenda, GsTicket, pos);
-      if (!gs__ticket_live (run, &t))
-        continue;
-      GsSlot *slot = GS_RUN_SLOT (run, t.slot);
-      gboolean counts = slot->state == GS_SLOT_QUEUED;
-      if (counts)
-        slot->inquorate++;
-      gs__case_carry (run, bi, slot->item, now, next, GS_CARRY_INQUORATE,
-                      counts ? slot->inquorate : 0);
-      if (counts && (esc->triggers & GS_TRIGGER_INQUORATE) && esc->ladder >= 0
-          && slot->inquorate >= esc->inquorate_n
-          && !gs__slot_gateway (run, slot)->recommend)
+      GsTicket t = g_array_index (run->pick, GsTicket, i);
+      if (gs__ticket_live (run, &t))
         gs__dispute_start (run, t.slot, GS_TRIGGER_INQUORATE, now);
     }
 }
@@ -678,21 +620,20 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
   const GsBody *b = GS_BODY (s, bi);
   GsBodyState *bs = &run->bodies[bi];
   GsTime next = gs__meeting_time (b, k + 1);
-  if (next >= s->end)
-    next = GS_TIME_NEVER;
   bs->next_meeting = k + 1;
   gs__run_schedule (run, next, GS_EV_MEET, bi, k + 1);
 
-  guint eligible = pick_agenda (run, bi, now);
+  guint eligible = gs__agenda_open (run, bi, now);
   if (eligible == 0)
     return;
 
   GsSeat *seats = run->seats;
   guint present, deputies;
   bs->n.meetings++;
+  gs__agenda_held (run, bi, now);
   if (!convene (run, now, bi, seats, &present, &deputies))
     {
-      carry_inquorate (run, bi, now, next);
+      carry_inquorate (run, bi, now);
       return;
     }
 
@@ -710,32 +651,35 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
       r.meeting.deputies = (gint32)deputies;
       gs__run_emit (run, &r, NULL, 0);
     }
-  /* A vote may settle other items of the same case (a gateway passing
-   * withdraws its other bodies' slots), so each ticket is checked again
-   * when its turn comes; new tickets wait for the next meeting. */
-  guint taken = 0;
-  for (guint i = 0; i < eligible; i++)
+  /* Items in agenda order, up to the capacity; what is left is carried.
+   * A vote may settle other items of the same case (a gateway passing
+   * withdraws its other bodies' slots): their tickets are dead and are
+   * dropped when they come to the top.  New tickets wait for the next
+   * meeting.  An item left inquorate by its conflicted members is put back
+   * only once the meeting has stopped taking items. */
+  guint n_back = 0;
+  g_array_set_size (run->pick, b->calendar.capacity);
+  for (guint taken = 0; taken < b->calendar.capacity; taken++)
     {
-      guint32 pos = g_array_index (run->pick, guint32, i);
-      GsTicket t = g_array_index (bs->agenda, GsTicket, pos);
-      if (!gs__ticket_live (run, &t))
-        continue;
+      GsTicket t;
+      if (!gs__agenda_pop (run, bi, now, &t))
+        break;
       GsSlot *slot = GS_RUN_SLOT (run, t.slot);
       guint32 ci = slot->item;
-      slot->inquorate = 0;
-      if (taken >= b->calendar.capacity)
-        {
-          gs__case_carry (run, bi, ci, now, next, GS_CARRY_CAPACITY, 0);
-          continue;
-        }
-      taken++;
       GsVoteRole role = vote_role (run, slot);
       Verdict v = b->kind == GS_BODY_CIC
                       ? decide_in_common (run, now, bi, ci, seats, role)
                       : decide_single (run, now, bi, ci, seats, role);
       if (!v.voted)
-        gs__case_carry (run, bi, ci, now, next, GS_CARRY_INQUORATE, 0);
+        g_array_index (run->pick, GsTicket, n_back++) = t;
       else
         take_verdict (run, bi, t.slot, &v, now);
+    }
+  gs__agenda_carried (run, bi, FALSE);
+  for (guint i = 0; i < n_back; i++)
+    {
+      GsTicket t = g_array_index (run->pick, GsTicket, i);
+      if (gs__ticket_live (run, &t))
+        gs__agenda_requeue (run, bi, &t, now);
     }
 }

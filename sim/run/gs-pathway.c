@@ -27,31 +27,13 @@ gs__slot_outstanding (const GsSlot *slot)
 
 /* Takes @si off every agenda and cancels its timers. */
 static void
-withdraw (GsRun *run, guint32 si)
+withdraw (GsRun *run, guint32 si, GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
   if (!gs__slot_outstanding (slot))
     return;
+  gs__slot_bump (run, si, now, GS_CARRY_LEFT);
   slot->state = GS_SLOT_WITHDRAWN;
-  slot->epoch++;
-}
-
-void
-gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
-{
-  const GsBody *b = GS_BODY (run->scenario, bi);
-  GsTicket t = { .slot = si,
-                 .epoch = GS_RUN_SLOT (run, si)->epoch,
-                 .since = since,
-                 .eligible = gs_time_add (since, &b->calendar.notice, 1) };
-  g_array_append_val (run->bodies[bi].agenda, t);
-}
-
-gboolean
-gs__ticket_live (const GsRun *run, const GsTicket *t)
-{
-  const GsSlot *slot = GS_RUN_SLOT (run, t->slot);
-  return slot->epoch == t->epoch && gs__slot_outstanding (slot);
 }
 
 static void
@@ -63,10 +45,9 @@ queue_slot (GsRun *run, guint32 si, GsTime now)
   slot->state = GS_SLOT_QUEUED;
   slot->since = now;
   slot->settled = GS_TIME_NEVER;
-  slot->inquorate = 0;
   slot->ladder = -1;
   slot->level = slot->climbed = 0;
-  slot->epoch++;
+  gs__slot_bump (run, si, now, GS_CARRY_LEFT);
   gs__slot_push_ticket (run, slot->body, si, now);
   if ((esc->triggers & GS_TRIGGER_DEADLINE) && esc->ladder >= 0
       && c->due != GS_TIME_NEVER && !gs__slot_gateway (run, slot)->recommend)
@@ -74,19 +55,6 @@ queue_slot (GsRun *run, guint32 si, GsTime now)
       GsTime t = gs_time_add (c->due, &esc->before_deadline, -1);
       gs__run_schedule (run, MAX (t, now), GS_EV_NEAR_DUE, si, slot->epoch);
     }
-}
-
-void
-gs__case_carry (GsRun *run, guint32 bi, guint32 ci, GsTime now, GsTime next,
-                GsCarryReason reason, guint inquorate)
-{
-  GS_RUN_CASE (run, ci)->carried++;
-  run->bodies[bi].n.carried++;
-  GsRecord r = gs__record (now, GS_REC_CARRIED, bi, ci);
-  r.when = next;
-  r.carried.reason = reason;
-  r.carried.inquorate = (gint32)inquorate;
-  gs__run_emit (run, &r, NULL, 0);
 }
 
 static void
@@ -101,7 +69,7 @@ conclude (GsRun *run, GsTime now, guint32 ci, GsCaseState state, guint32 body,
   c->decided = now;
   guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
   for (guint i = 0; i < n; i++)
-    withdraw (run, c->slots + i);
+    withdraw (run, c->slots + i, now);
   GsRecord r = gs__record (now, GS_REC_DECIDED, body, ci);
   r.decided.state = state;
   r.decided.gateway = (gint32)gate;
@@ -211,7 +179,7 @@ return_to (GsRun *run, guint32 ci, guint32 from, guint32 to, GsTime now,
       for (guint k = 0; k < gw->n_bodies; k++)
         {
           guint32 si = c->slots + gw->first_slot + k;
-          withdraw (run, si);
+          withdraw (run, si, now);
           GS_RUN_SLOT (run, si)->state = GS_SLOT_IDLE;
         }
     }
@@ -249,7 +217,7 @@ gate_settled (GsRun *run, guint32 ci, guint32 g, GsTime now, guint32 body)
   if (!passed && !failed)
     return;
   for (guint k = 0; k < gw->n_bodies; k++)
-    withdraw (run, first + k);
+    withdraw (run, first + k, now);
   GS_RUN_GATE (run, c, g)->state = passed ? GS_GATE_PASSED : GS_GATE_FAILED;
   GS_RUN_GATE (run, c, g)->closed = now;
   GsRecord r = gs__record (
@@ -275,8 +243,8 @@ gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
                  guint32 body)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
+  gs__slot_bump (run, si, now, GS_CARRY_LEFT);
   slot->state = state;
   slot->settled = now;
-  slot->epoch++;
   gate_settled (run, slot->item, slot->gate, now, body);
 }

@@ -60,9 +60,18 @@ const GsEnumInfo gs_enum_case_state
 static const char *const carry_reasons[] = {
   [GS_CARRY_INQUORATE] = "inquorate",
   [GS_CARRY_CAPACITY] = "capacity",
+  [GS_CARRY_BOTH] = "capacity-and-inquorate",
 };
 static const GsEnumInfo enum_carry
     = { "carry_reason", carry_reasons, N (carry_reasons), FALSE };
+
+static const char *const carry_ends[] = {
+  [GS_CARRY_TAKEN] = "taken",
+  [GS_CARRY_LEFT] = "left-agenda",
+  [GS_CARRY_AT_END] = "end-of-period",
+};
+static const GsEnumInfo enum_carry_end
+    = { "carry_end", carry_ends, N (carry_ends), FALSE };
 
 static const char *const vote_roles[] = {
   [GS_VOTE_GATEWAY] = "gateway",
@@ -275,9 +284,10 @@ static const GsRecordInfo table[] = {
   { GS_REC_CARRIED,
     NULL,
     "body",
-    3,
-    { ENUM (carried, reason, enum_carry), COUNT (carried, inquorate),
-      DATE ("next_meeting") },
+    6,
+    { ENUM (carried, reason, enum_carry), COUNT (carried, meetings),
+      COUNT (carried, inquorate), COUNT (carried, span),
+      ENUM (carried, end, enum_carry_end), DATE ("first_meeting") },
     GS_LIST_NONE,
     NULL },
   { GS_REC_DEADLINE_MISSED,

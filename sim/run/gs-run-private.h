@@ -12,7 +12,9 @@
  *                 records and the end-of-run invariant;
  *   gs-traffic.c  cases: fixed proposals, generated streams, deadlines;
  *   gs-meeting.c  meetings: seats, quorum, conflicts, ballots, votes, the
- *                 two phases of committees in common, the agenda;
+ *                 two phases of committees in common;
+ *   gs-agenda.c   each body's agenda (two heaps of tickets) and the runs
+ *                 of meetings an item is carried over at, counted lazily;
  *   gs-pathway.c  slots and gateways: opening, passing, failing, returns;
  *   gs-dispute.c  escalation ladders: levels, time limits, resolution;
  *   gs-record.c   the record table.
@@ -78,31 +80,60 @@ typedef struct
   guint32 gate;  /* the gateway, in the case's pathway */
   guint32 epoch; /* bumped at every change; tickets and timers carry it */
   GsSlotState state;
-  guint inquorate; /* consecutive inquorate meetings while queued */
-  GsTime since;    /* when queued at the body */
-  GsTime settled;  /* when approved, rejected or gridlocked */
-  gint32 ladder;   /* in a dispute: the ladder, level and levels climbed */
+  GsTime since;   /* when queued at the body */
+  GsTime settled; /* when approved, rejected or gridlocked */
+  gint32 ladder;  /* in a dispute: the ladder, level and levels climbed */
   guint32 level;
   guint32 climbed;
   guint32 dispute; /* in a dispute: its number among the case's disputes
                       (1-based), part of the key of the level's draws */
+  /* Its live ticket and its run of carry-overs (gs-agenda.c). */
+  guint32 at;         /* the body whose agenda holds its ticket */
+  gboolean ready;     /* that ticket is among the eligible */
+  guint32 carry_from; /* ready: the first held meeting of @at not yet
+                         counted in the run */
+  guint32 carry_n;    /* meetings of the open run counted so far */
+  guint32 carry_inq;  /* of them, inquorate */
+  GsTime carry_first; /* the first and the last of them */
+  GsTime carry_last;
 } GsSlot;
 
 /* An entry on a body's agenda.  It is live while its slot's epoch is the
  * ticket's: anything that settles or moves the slot bumps the epoch, so
- * withdrawn items need no search and drop out at the next meeting. */
+ * withdrawn items need no search and drop out when they reach the top of
+ * their heap. */
 typedef struct
 {
   guint32 slot;
   guint32 epoch;
+  guint32 seq;     /* push order at the body: breaks every tie */
   GsTime since;    /* when it reached the body (before the notice) */
   GsTime eligible; /* since + the body's notice: the first meeting time at
                       which it may be taken, computed once */
+  GsTime due;      /* its case's deadline, for agendas in deadline order */
 } GsTicket;
+
+/* A meeting a body held (one with business), in the body's log. */
+typedef struct
+{
+  GsTime time;
+  guint32 inq_before; /* inquorate held meetings before it */
+} GsHeld;
 
 typedef struct
 {
-  GArray *agenda;       /* GsTicket, in the order they were added */
+  GArray *waiting; /* GsTicket heap by (eligible, seq) */
+  GArray *ready;   /* GsTicket heap in agenda order: eligible ones
+                      that came out of order */
+  GArray *fifo;    /* GsTicket, eligible ones in agenda order, from
+                      fifo_head on */
+  guint fifo_head;
+  GArray *held;         /* GsHeld, every meeting held, in order */
+  guint32 seq;          /* tickets pushed so far */
+  guint ready_live;     /* live tickets in @ready */
+  guint32 carried_upto; /* held meetings that have carried what they left */
+  guint32 inq_held;     /* held meetings that were inquorate */
+  guint inq_streak;     /* ... in a row, up to the last held */
   guint32 next_meeting; /* index k of the next meeting not yet held */
   GsBodyCounters n;     /* what the summary shows of it */
 } GsBodyState;
@@ -122,14 +153,22 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
-  GArray *cases;       /* GsCase */
-  GArray *gates;       /* GsGate, each case's run of them at case->gates */
-  GArray *slots;       /* GsSlot, each case's run of them at case->slots */
-  GArray *records;     /* GsRecord */
-  GArray *refs;        /* guint32 lists referenced by records */
-  GArray *pick;        /* scratch: agenda positions taken at a meeting */
-  GsSeat *seats;       /* scratch: the seats of the meeting being held */
-  guint32 *people;     /* scratch: a record's list of people (max seats) */
+  GArray *cases;   /* GsCase */
+  GArray *gates;   /* GsGate, each case's run of them at case->gates */
+  GArray *slots;   /* GsSlot, each case's run of them at case->slots */
+  GArray *records; /* GsRecord */
+  GArray *refs;    /* guint32 lists referenced by records */
+  GArray *pick;    /* scratch: GsTicket, those an inquorate meeting
+                      escalates */
+  GsSeat *seats;   /* scratch: the seats of the meeting being held */
+  guint32 *people; /* scratch: a record's list of people (max seats) */
+  /* The stances of the last body's seats on the last matter voted on,
+   * each with the person it is for (a deputy may sit in the seat): a
+   * meeting's items of one matter look up each voter's stance once. */
+  GsStance *stances;
+  guint32 *stance_person;
+  guint32 stance_body;
+  guint32 stance_matter;
   GsBodyState *bodies; /* one per scenario body */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
@@ -214,16 +253,39 @@ void gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now);
 gboolean gs__person_available (const GsRun *run, guint person, GsTime now);
 double gs__person_support (const GsRun *run, guint person, const GsCase *c);
 
+/* gs-agenda.c */
+void gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since);
+gboolean gs__ticket_live (const GsRun *run, const GsTicket *t);
+/* Bumps the slot's epoch (killing its ticket and timers), first closing
+ * its run of carry-overs, which ended as @how. */
+void gs__slot_bump (GsRun *run, guint32 si, GsTime now, GsCarryEnd how);
+/* At the body's scheduled meeting: moves the tickets eligible at @now into
+ * the eligible heap; returns how many live tickets it holds (0: the
+ * meeting is not held). */
+guint gs__agenda_open (GsRun *run, guint32 bi, GsTime now);
+/* The meeting is held: logs it. */
+void gs__agenda_held (GsRun *run, guint32 bi, GsTime now);
+/* The meeting has carried every item it did not take (after its quorum
+ * failed, or once it stopped taking items). */
+void gs__agenda_carried (GsRun *run, guint32 bi, gboolean inquorate);
+/* The next live item in agenda order, off the heap (FALSE: none);
+ * closes its run of carry-overs. */
+gboolean gs__agenda_pop (GsRun *run, guint32 bi, GsTime now, GsTicket *out);
+/* A popped item left inquorate by conflicts: carried at this meeting (a
+ * run of one) and eligible again from the next. */
+void gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now);
+/* After an inquorate meeting: into run->pick, in agenda order, the queued
+ * items carried at @n inquorate meetings running; returns how many. */
+guint gs__agenda_inquorate_due (GsRun *run, guint32 bi, guint n);
+/* The period has ended: closes the runs of carry-overs of case @ci. */
+void gs__agenda_close_at_end (GsRun *run, guint32 ci, GsTime end);
+
 /* gs-pathway.c */
 const GsGateway *gs__slot_gateway (const GsRun *run, const GsSlot *slot);
 gboolean gs__slot_outstanding (const GsSlot *slot);
-void gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since);
-gboolean gs__ticket_live (const GsRun *run, const GsTicket *t);
 void gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
                       guint32 body);
 void gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body);
-void gs__case_carry (GsRun *run, guint32 bi, guint32 ci, GsTime now,
-                     GsTime next, GsCarryReason reason, guint inquorate);
 
 /* gs-dispute.c */
 guint32 gs__dispute_level_body (const GsRun *run, const GsSlot *slot);

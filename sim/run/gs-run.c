@@ -158,8 +158,11 @@ run_loop (GsRun *run, GError **error)
    * pending. */
   for (guint i = 0; i < run->cases->len; i++)
     if (GS_RUN_CASE (run, i)->state == GS_CASE_WAITING)
-      gs__traffic_record_where (run, run->scenario->end, GS_REC_PENDING_AT_END,
-                                i);
+      {
+        gs__agenda_close_at_end (run, i, run->scenario->end);
+        gs__traffic_record_where (run, run->scenario->end,
+                                  GS_REC_PENDING_AT_END, i);
+      }
   return TRUE;
 }
 
@@ -176,7 +179,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->cases = g_array_new (FALSE, TRUE, sizeof (GsCase));
   run->gates = g_array_new (FALSE, TRUE, sizeof (GsGate));
   run->slots = g_array_new (FALSE, TRUE, sizeof (GsSlot));
-  run->pick = g_array_new (FALSE, FALSE, sizeof (guint32));
+  run->pick = g_array_new (FALSE, FALSE, sizeof (GsTicket));
   run->records = g_array_new (FALSE, TRUE, sizeof (GsRecord));
   run->refs = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint max_seats = 1;
@@ -190,13 +193,22 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
     }
   run->seats = g_new0 (GsSeat, max_seats);
   run->people = g_new0 (guint32, max_seats);
+  run->stances = g_new0 (GsStance, max_seats);
+  run->stance_person = g_new0 (guint32, max_seats);
+  run->stance_body = GS_NONE;
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
   guint n_orgs = MAX (scenario->organisations->len, 1);
   run->bound = g_new (guint32, n_orgs);
   run->findings = g_new (GsBreachFinding, 2 * n_orgs);
   for (guint i = 0; i < run->n_bodies; i++)
-    run->bodies[i].agenda = g_array_new (FALSE, FALSE, sizeof (GsTicket));
+    {
+      GsBodyState *bs = &run->bodies[i];
+      bs->waiting = g_array_new (FALSE, FALSE, sizeof (GsTicket));
+      bs->ready = g_array_new (FALSE, FALSE, sizeof (GsTicket));
+      bs->fifo = g_array_new (FALSE, FALSE, sizeof (GsTicket));
+      bs->held = g_array_new (FALSE, FALSE, sizeof (GsHeld));
+    }
   return run;
 }
 
@@ -241,7 +253,16 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   for (guint i = 0; i < run->n_bodies; i++)
     {
       GsBodyState *bs = &run->bodies[i];
-      g_array_set_size (bs->agenda, 0);
+      g_array_set_size (bs->waiting, 0);
+      g_array_set_size (bs->ready, 0);
+      g_array_set_size (bs->fifo, 0);
+      bs->fifo_head = 0;
+      g_array_set_size (bs->held, 0);
+      bs->seq = 0;
+      bs->ready_live = 0;
+      bs->carried_upto = 0;
+      bs->inq_held = 0;
+      bs->inq_streak = 0;
       bs->next_meeting = 0;
       bs->n = (GsBodyCounters){ 0 };
     }
@@ -285,12 +306,19 @@ gs_run_free (GsRun *run)
   if (run == NULL)
     return;
   for (guint i = 0; i < run->n_bodies; i++)
-    g_array_unref (run->bodies[i].agenda);
+    {
+      g_array_unref (run->bodies[i].waiting);
+      g_array_unref (run->bodies[i].ready);
+      g_array_unref (run->bodies[i].fifo);
+      g_array_unref (run->bodies[i].held);
+    }
   g_free (run->bodies);
   g_free (run->bound);
   g_free (run->findings);
   g_free (run->seats);
   g_free (run->people);
+  g_free (run->stances);
+  g_free (run->stance_person);
   g_array_unref (run->refs);
   g_array_unref (run->records);
   g_array_unref (run->cases);

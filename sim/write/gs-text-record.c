@@ -544,24 +544,50 @@ text_breach (GString *out, const Ctx *x)
   gs_report_append_breach (out, x->run, x->r, x->refs);
 }
 
+/* One line for a whole run of carry-overs: how many meetings, the first
+ * and the last, and why ("carried over at 48 meetings, 2024-05-02 to
+ * 2025-03-27, agenda full: capacity 10"). */
 static void
 text_carried (GString *out, const Ctx *x)
 {
   const GsRecCarried *k = &x->r->carried;
   const GsBody *b = GS_BODY (x->s, x->r->body);
+  char d1[GS_DATE_BUF], d2[GS_DATE_BUF];
   gs__text_body (out, x->s, x->r->body);
   g_string_append_printf (out, ": '%s' carried over", x->title);
-  next_meeting (out, " to ", "; ", x->r->when);
-  if (k->reason == GS_CARRY_INQUORATE && b->kind == GS_BODY_OFFICER)
-    g_string_append (out, " (not available)");
-  else if (k->reason == GS_CARRY_INQUORATE && k->inquorate > 1)
-    g_string_append_printf (out, " (meeting inquorate, %d%s in a row)",
-                            k->inquorate, gs__text_ordinal (k->inquorate));
-  else if (k->reason == GS_CARRY_INQUORATE)
-    g_string_append (out, " (meeting inquorate)");
+  gs_time_format_date (x->r->when, d1);
+  gs_time_format_date (x->r->when + k->span, d2);
+  if (k->meetings == 1)
+    g_string_append_printf (out, " at its meeting of %s", d1);
   else
-    g_string_append_printf (out, " (agenda full: capacity %u)",
-                            b->calendar.capacity);
+    g_string_append_printf (out, " at %d meetings, %s to %s", k->meetings, d1,
+                            d2);
+  gboolean officer = b->kind == GS_BODY_OFFICER;
+  switch (k->reason)
+    {
+      case GS_CARRY_INQUORATE:
+        g_string_append (out, officer            ? ", not available"
+                              : k->meetings == 1 ? ", inquorate"
+                                                 : ", inquorate each time");
+        break;
+      case GS_CARRY_CAPACITY:
+        g_string_append_printf (out, ", agenda full (capacity %u)",
+                                b->calendar.capacity);
+        break;
+      case GS_CARRY_BOTH:
+      default:
+        g_string_append_printf (
+            out, ", agenda full (capacity %u) at %d and %s at %d",
+            b->calendar.capacity, k->meetings - k->inquorate,
+            officer ? "not available" : "inquorate", k->inquorate);
+        break;
+    }
+  if (k->end == GS_CARRY_TAKEN)
+    g_string_append (out, "; taken at this meeting");
+  else if (k->end == GS_CARRY_LEFT)
+    g_string_append (out, "; no longer before it");
+  else
+    g_string_append (out, "; still waiting");
 }
 
 static void

@@ -125,10 +125,14 @@ scheme_days (const GsScenario *s, guint org)
  * some matter of @reach at the lowest value that can reach it.  When not,
  * @why says why not for the first, at the start of the period. */
 static gboolean
-holds_some (const GsScenario *s, guint body, guint org, const GArray *reach,
+holds_some (GsCheckContext *ctx, guint body, guint org, const GArray *reach,
             GsAuthority *why)
 {
-  g_autoptr (GArray) days = scheme_days (s, org);
+  const GsScenario *s = ctx->s;
+  /* Sorted once per organisation, not at every gateway. */
+  GArray *days = g_ptr_array_index (ctx->scheme_days, org);
+  if (days == NULL)
+    days = g_ptr_array_index (ctx->scheme_days, org) = scheme_days (s, org);
   GsAuthority a;
   for (guint i = 0; i < reach->len; i++)
     {
@@ -150,13 +154,14 @@ holds_some (const GsScenario *s, guint body, guint org, const GArray *reach,
 
 /* Whether the rule gateway-without-authority reports @d at gateway @g. */
 static gboolean
-gateway_lacks_authority (const GsScenario *s, const Decider *d,
+gateway_lacks_authority (GsCheckContext *ctx, const Decider *d,
                          const GArray *reach, GsAuthority *why)
 {
+  const GsScenario *s = ctx->s;
   GsAuthority ignored;
   if (!GS_ORG (s, d->org)->has_scheme || reach->len == 0)
     return FALSE;
-  return !holds_some (s, d->body, d->org, reach, why ? why : &ignored);
+  return !holds_some (ctx, d->body, d->org, reach, why ? why : &ignored);
 }
 
 /* "X ('x')" for a body, or, for a constituent of committees in common,
@@ -223,7 +228,7 @@ gs__check_gateway_without_authority (GsCheckContext *ctx)
             {
               const Decider *d = &g_array_index (deciders, Decider, i);
               GsAuthority why;
-              if (!gateway_lacks_authority (s, d, reach, &why))
+              if (!gateway_lacks_authority (ctx, d, reach, &why))
                 continue;
               g_autoptr (GString) msg = g_string_new (NULL);
               if (p->implicit)
@@ -304,10 +309,15 @@ compare_values (gconstpointer a, gconstpointer b)
 }
 
 /* The first values of the ranges that split @within where a gateway
- * starts or stops applying or a delegation limit of @o is crossed: within
- * each, every body's authority is the same at every value. */
+ * starts or stops applying or the limit of a delegation of @o for matter
+ * @m is crossed: within each, every body's authority for @m is the same at
+ * every value, since a chain of authority for @m is made of delegations
+ * that list @m.  (Cutting at every limit of the scheme gave the same
+ * merged gaps, at a resolution per limit: cubic in a scheme of K
+ * committees with K pathways.) */
 static GArray *
-split_points (const GsScenario *s, const GsPathway *p, const GsOrganisation *o)
+split_points (const GsScenario *s, const GsPathway *p, const GsOrganisation *o,
+              guint m)
 {
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
   GsValueRange within = p->values;
@@ -321,7 +331,10 @@ split_points (const GsScenario *s, const GsPathway *p, const GsOrganisation *o)
     }
   for (guint i = 0; i < o->n_delegations; i++)
     {
-      gint64 next = GS_DELEGATION (s, o->delegations[i])->limit + 1;
+      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
+      if (!gs__lists (d->matters, d->n_matters, m))
+        continue;
+      gint64 next = d->limit + 1;
       g_array_append_val (cuts, next);
     }
   g_array_sort (cuts, compare_values);
@@ -359,12 +372,12 @@ gs__check_delegation_gap (GsCheckContext *ctx)
               const Decider *dc = &g_array_index (deciders, Decider, i);
               const GsOrganisation *o = GS_ORG (s, dc->org);
               if (!o->has_scheme
-                  || gateway_lacks_authority (s, dc, reach, NULL))
+                  || gateway_lacks_authority (ctx, dc, reach, NULL))
                 continue;
-              g_autoptr (GArray) cuts = split_points (s, p, o);
               for (guint mi = 0; mi < p->n_matters; mi++)
                 {
                   guint m = p->matters[mi];
+                  g_autoptr (GArray) cuts = split_points (s, p, o, m);
                   /* Ranges with no authority, merged when adjacent; the
                    * reason is the first range's. */
                   g_autoptr (GArray) gaps

@@ -30,6 +30,8 @@ struct _GsCheckContext
   const GsScenario *s;
   const GsCheckRule *rule; /* the rule running */
   GPtrArray *findings;     /* GsFinding */
+  GPtrArray *scheme_days;  /* per organisation, its scheme's days (GArray
+                              of GsTime), sorted, made when first asked */
 };
 
 /* ---- findings (gs-checks.c) ------------------------------------------- */

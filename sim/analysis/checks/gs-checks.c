@@ -252,6 +252,14 @@ compare_findings (gconstpointer a, gconstpointer b)
   return strcmp (x->rule->id, y->rule->id);
 }
 
+/* The organisations never asked about keep NULL. */
+static void
+free_days (gpointer days)
+{
+  if (days != NULL)
+    g_array_unref (days);
+}
+
 GPtrArray *
 gs_check_scenario (const GsScenario *s)
 {
@@ -260,7 +268,9 @@ gs_check_scenario (const GsScenario *s)
     .s = s,
     .findings
     = g_ptr_array_new_with_free_func ((GDestroyNotify)gs_finding_free),
+    .scheme_days = g_ptr_array_new_with_free_func (free_days),
   };
+  g_ptr_array_set_size (ctx.scheme_days, (gint)s->organisations->len);
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
       ctx.rule = &rules[i];
@@ -269,6 +279,7 @@ gs_check_scenario (const GsScenario *s)
   /* g_ptr_array_sort() is stable, so one rule's findings on one line stay
    * in the order it found them. */
   g_ptr_array_sort (ctx.findings, compare_findings);
+  g_ptr_array_unref (ctx.scheme_days);
   return ctx.findings;
 }
 
