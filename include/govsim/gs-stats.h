@@ -41,12 +41,12 @@ typedef unsigned __int128 GsU128;
 
 typedef struct
 {
-  guint64 x;    /* Σ x_r */
-  guint64 n;    /* Σ n_r */
-  GsU128 xx;    /* Σ x_r² */
-  GsU128 nn;    /* Σ n_r² */
-  GsU128 xn;    /* Σ x_r n_r */
-  guint64 hits; /* replications with x_r > 0 */
+  guint64 x;     /* Σ x_r */
+  guint64 n;     /* Σ n_r */
+  GsU128 xx;     /* Σ x_r² */
+  GsU128 nn;     /* Σ n_r² */
+  GsU128 xn;     /* Σ x_r n_r */
+  guint64 hits;  /* replications with x_r > 0 */
   guint64 first; /* the first (lowest) replication with x_r > 0, or
                     G_MAXUINT64 */
 } GsMoments;
@@ -109,9 +109,9 @@ double gs_t_975 (guint64 df);
 /* Values 0..127 have a bin each; above, 32 bins per doubling (each about
  * 2.2% wide), up to GS_STATS_DAYS_MAX. */
 #define GS_STATS_EXACT_DAYS 128
-#define GS_STATS_DAYS_MAX 65536
-#define GS_STATS_BINS (GS_STATS_EXACT_DAYS + 32 * 9)
-#define GS_STATS_BATCHES 20
+#define GS_STATS_DAYS_MAX   65536
+#define GS_STATS_BINS       (GS_STATS_EXACT_DAYS + 32 * 9)
+#define GS_STATS_BATCHES    20
 
 /** The bin of @days (clamped to 0..GS_STATS_DAYS_MAX). */
 guint gs_stats_bin (gint64 days);

@@ -77,7 +77,8 @@ gs_moments_probability (const GsMoments *m, guint64 reps)
   if (reps < 2)
     return e;
   double nbar = (double)m->n / (double)reps;
-  double v = ratio_ss (m, p) / ((double)reps * (double)(reps - 1) * nbar * nbar);
+  double v
+      = ratio_ss (m, p) / ((double)reps * (double)(reps - 1) * nbar * nbar);
   double n_eff = (double)m->n;
   if (v > 0)
     n_eff = MIN (n_eff, p * (1 - p) / v);
@@ -118,7 +119,8 @@ gs_moments_ratio (const GsMoments *m, guint64 reps)
   if (reps < 2)
     return e;
   double nbar = (double)m->n / (double)reps;
-  double v = ratio_ss (m, q) / ((double)reps * (double)(reps - 1) * nbar * nbar);
+  double v
+      = ratio_ss (m, q) / ((double)reps * (double)(reps - 1) * nbar * nbar);
   double t = gs_t_975 (reps - 1);
   e.lo = q - t * sqrt (v);
   e.hi = q + t * sqrt (v);
