@@ -39,6 +39,11 @@ int gs_cli_run (int argc, char **argv);
 /* `govsim power` (gs-cli-power.c). */
 int gs_cli_power (int argc, char **argv);
 
+/* Installs the handler through which every g_printerr() writes: UTF-8 in
+ * a UTF-8 locale, plain ASCII ("GBP 5,000,000") in any other.  Called once,
+ * first thing, by main(). */
+void gs_cli_init (void);
+
 /* Prints "PRG: @message" and a pointer to --help on standard error.
  * Returns: GS_EXIT_BAD_INPUT, for the command to return. */
 int gs_cli_usage_error (GOptionContext *ctx, const char *message);
