@@ -20,6 +20,7 @@
  * initialisation, its external entity loader, and the compiled schema,
  * which validations only read.
  */
+#define _GNU_SOURCE /* memmem */
 #include "io/gs-loader-private.h"
 
 #include <string.h>
@@ -145,13 +146,12 @@ static const char *
 skip_past (const char *p, const char *stop, const char *end, long *line)
 {
   gsize n = strlen (end);
-  for (; p + n <= stop; p++)
-    {
-      if (memcmp (p, end, n) == 0)
-        return p + n;
-      *line += *p == '\n';
-    }
-  return NULL;
+  const char *found = memmem (p, (gsize)(stop - p), end, n);
+  const char *upto = found ? found : stop;
+  for (const char *nl = p; (nl = memchr (nl, '\n', (gsize)(upto - nl))) != NULL;
+       nl++)
+    (*line)++;
+  return found ? found + n : NULL;
 }
 
 /* The element name at @p, at most GS_LIMIT_ECHO bytes of it.

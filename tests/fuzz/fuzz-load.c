@@ -21,8 +21,8 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 /* Small enough that one input runs in milliseconds, large enough that a
  * run of a shipped scenario completes. */
-#define FUZZ_MAX_RECORDS   20000u
-#define FUZZ_MAX_EVENTS    200000u
+#define FUZZ_MAX_RECORDS   5000u
+#define FUZZ_MAX_EVENTS    20000u
 #define FUZZ_POWER_SAMPLES 200u
 
 static void
