@@ -341,6 +341,14 @@ static const InvalidCase invalid_cases[] = {
     "govsim fills at most 20,000,000 (GS_LIMIT_SEAT_MEETINGS_MAX)" },
   { "limit-too-many-constituents.xml", GS_LOADER_ERROR_SCHEMA, 173,
     "Element 'committee': This element is not expected" },
+
+  /* Issue 11: found by fuzzing, each once a memory error (a read of the
+   * organisation at index -1; memset (NULL, 0, 0)); under the sanitizers
+   * this test is their regression test. */
+  { "board-of-missing-org-delegates.xml", GS_LOADER_ERROR_SEMANTIC, 13,
+    "organisation 'ghost' is not defined (attribute 'org')" },
+  { "no-bodies-with-scheme.xml", GS_LOADER_ERROR_SEMANTIC, 10,
+    "body 'board' is not defined (attribute 'body')" },
 };
 
 /* Loads @path, expecting a refusal; returns the message split into lines,

@@ -113,4 +113,54 @@ G_BEGIN_DECLS
  * number, at most its count). */
 #define GS_LIMIT_PROPOSALS_MAX 250000
 
+/* ---- the work of one run (enforced while it runs) ------------------------ *
+ *
+ * What the loader cannot count exactly is bounded as the run goes: a run
+ * that would pass one of these stops with GS_RUN_ERROR_LIMIT (`govsim run`
+ * exits 3 with a message naming the limit and the option that raises it),
+ * never with a signal or an allocation abort.  Meetings held by each body
+ * need no run-time cap: a body holds at most the meetings of its calendar,
+ * which the loader has counted (GS_LIMIT_MEETINGS_MAX). */
+
+/** Events one run may process (arrivals, meetings, deadlines, escalation
+ * time limits), by default: a bound on its work that needs no clock.
+ * The largest legal calendar (1,000,000 meetings) with the most proposals
+ * asks for about 2,500,000.  gs_run_set_max_events() and `govsim run
+ * --max-events N` change it. */
+#define GS_LIMIT_EVENTS_MAX ((guint64)20000000)
+/** Cases one run may open.  The loader bounds the proposals expected
+ * (GS_LIMIT_PROPOSALS_MAX); a poisson stream's draws may bring more than
+ * its expectation, never more than twice the cap in any real run. */
+#define GS_LIMIT_CASES_MAX 500000
+/** Records one run may keep by default (each about 64 bytes, and a trace
+ * line of about 120): gs_run_set_max_records() and `--max-records` lower
+ * or raise it up to GS_RUN_RECORDS_MAX. */
+#define GS_LIMIT_RECORDS_DEFAULT 1000000
+/** The largest report `govsim` writes, in bytes: 256 MiB.  A report that
+ * would be larger is not written (exit 3). */
+#define GS_LIMIT_REPORT_BYTES ((gsize)256 * 1024 * 1024)
+
+/* ---- the XML front door (enforced while parsing) --------------------------
+ */
+
+/** Elements in one document: a file at the size cap holds about 300,000
+ * of the shortest elements a scenario uses. */
+#define GS_LIMIT_XML_ELEMENTS 400000
+/** Attributes of one element (the widest element of the schema has 15). */
+#define GS_LIMIT_XML_ATTRIBUTES 64
+/** Characters in one attribute value (a list of 500 members' ids fits). */
+#define GS_LIMIT_XML_ATTRIBUTE_LENGTH 65536
+/** Nesting depth of elements (the schema nests five deep). */
+#define GS_LIMIT_XML_DEPTH 32
+/** Characters of an offending value a message quotes; longer values are
+ * cut, with "..." after them. */
+#define GS_LIMIT_ECHO 80
+
+/* ---- near a limit ---------------------------------------------------------
+ */
+
+/** `govsim check` warns when a file asks for more than this share
+ * (percent) of a work limit: legal, but a small change would refuse it. */
+#define GS_LIMIT_NEAR_PERCENT 50
+
 G_END_DECLS

@@ -34,11 +34,14 @@ typedef enum
   GS_RUN_ERROR_LIMIT,     /* the run would exceed a cap of gs-limits.h */
 } GsRunError;
 
-/* Most records one run may keep, and most indices in their lists: a
+/* Most records one run may keep (by default GS_LIMIT_RECORDS_DEFAULT),
+ * most indices in their lists, and most gateway slots of its cases: a
  * scenario that would exceed them is refused with GS_RUN_ERROR_LIMIT
- * rather than exhausting memory. */
+ * rather than exhausting memory.  The other caps of a run's work are in
+ * gs-limits.h (GS_LIMIT_EVENTS_MAX, GS_LIMIT_CASES_MAX). */
 #define GS_RUN_RECORDS_MAX 8000000u
 #define GS_RUN_REFS_MAX    64000000u
+#define GS_RUN_SLOTS_MAX   16000000u
 
 typedef struct
 {
@@ -126,10 +129,24 @@ void gs_run_free (GsRun *run);
 
 /**
  * gs_run_set_max_records:
- * Caps the records @run may keep (default and most: GS_RUN_RECORDS_MAX);
- * an execution that would keep more fails with GS_RUN_ERROR_LIMIT.
+ * Caps the records @run may keep (default GS_LIMIT_RECORDS_DEFAULT, at
+ * most GS_RUN_RECORDS_MAX); an execution that would keep more fails with
+ * GS_RUN_ERROR_LIMIT.
  */
 void gs_run_set_max_records (GsRun *run, guint max_records);
+
+/**
+ * gs_run_set_max_events:
+ * Caps the events an execution of @run may process (default
+ * GS_LIMIT_EVENTS_MAX; 0 restores the default); one that would process
+ * more fails with GS_RUN_ERROR_LIMIT.  The cap is the run's work budget:
+ * it bounds its time without reading a clock, so a run stays a pure
+ * function of its arguments.
+ */
+void gs_run_set_max_events (GsRun *run, guint64 max_events);
+
+/** The events the last execution of @run processed. */
+guint64 gs_run_get_events (const GsRun *run);
 
 /** Sets (or, with NULL, clears) the callback that sees every record. */
 void gs_run_set_record_func (GsRun *run, GsRecordFunc func, gpointer user_data);

@@ -70,6 +70,14 @@ guint gs_scenario_n_bodies (const GsScenario *scenario);
 guint gs_scenario_n_proposals (const GsScenario *scenario);
 guint gs_scenario_n_arrivals (const GsScenario *scenario);
 
+/* Warnings the loader gave a file it accepted: each "file:line: warning:
+ * sentence" for work asked for above GS_LIMIT_NEAR_PERCENT of a limit of
+ * gs-limits.h (legal, but a small change would be refused).  `govsim
+ * check` prints them on standard error. */
+guint gs_scenario_n_warnings (const GsScenario *scenario);
+/** (transfer none) */
+const char *gs_scenario_get_warning (const GsScenario *scenario, guint i);
+
 /** Index of the entity with @id, or -1.  Ids are unique per kind. */
 int gs_scenario_find_body (const GsScenario *scenario, const char *id);
 int gs_scenario_find_person (const GsScenario *scenario, const char *id);

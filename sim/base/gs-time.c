@@ -168,6 +168,22 @@ read_digits (const char *p, int n, int *out)
   return TRUE;
 }
 
+/* The offending text as an error quotes it: whole when short, else its
+ * first GS_LIMIT_ECHO characters (cut on a UTF-8 boundary) and "...", so
+ * that a 100,000-digit value is not echoed back whole.  (transfer full) */
+static char *
+echo (const char *text)
+{
+  gsize len = strlen (text);
+  if (len <= GS_LIMIT_ECHO)
+    return g_strdup (text);
+  const char *cut = text + GS_LIMIT_ECHO;
+  /* Back to the start of a character, if the cut falls inside one. */
+  while (cut > text && ((guchar)*cut & 0xC0) == 0x80)
+    cut--;
+  return g_strdup_printf ("%.*s...", (int)(cut - text), text);
+}
+
 /* Errors name the offending text so that a loader message such as
  * "board.xml:12: '2024-1-5' is not a date in YYYY-MM-DD form" points straight
  * at the typo.  The loader adds the file and line with g_prefix_error(). */
@@ -186,20 +202,23 @@ gs_date_parse (const char *text, GsTime *out, GError **error)
       || !read_digits (text, 4, &year) || !read_digits (text + 5, 2, &month)
       || !read_digits (text + 8, 2, &day))
     {
+      g_autofree char *shown = echo (text);
       g_set_error (error, GS_TIME_ERROR, GS_TIME_ERROR_INVALID,
-                   "'%s' is not a date in YYYY-MM-DD form", text);
+                   "'%s' is not a date in YYYY-MM-DD form", shown);
       return FALSE;
     }
   if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
     {
+      g_autofree char *shown = echo (text);
       g_set_error (error, GS_TIME_ERROR, GS_TIME_ERROR_INVALID,
-                   "'%s' is not a calendar date", text);
+                   "'%s' is not a calendar date", shown);
       return FALSE;
     }
   if (year < GS_YEAR_MIN || year > GS_YEAR_MAX)
     {
+      g_autofree char *shown = echo (text);
       g_set_error (error, GS_TIME_ERROR, GS_TIME_ERROR_RANGE,
-                   "'%s' is outside the supported years %d to %d", text,
+                   "'%s' is outside the supported years %d to %d", shown,
                    GS_YEAR_MIN, GS_YEAR_MAX);
       return FALSE;
     }
@@ -236,10 +255,11 @@ enum
 static gboolean
 duration_invalid (GError **error, const char *text, const char *why)
 {
+  g_autofree char *shown = echo (text);
   g_set_error (error, GS_TIME_ERROR, GS_TIME_ERROR_INVALID,
                "'%s' is not an ISO 8601 duration such as P14D, P1M or "
                "PT90M: %s",
-               text, why);
+               shown, why);
   return FALSE;
 }
 
@@ -330,10 +350,11 @@ gs_duration_parse (const char *text, GsDuration *out, GError **error)
                                  "the order Y M W D T H M");
       if (value > duration_fields[field].max)
         {
+          g_autofree char *shown = echo (text);
           g_set_error (
               error, GS_TIME_ERROR, GS_TIME_ERROR_RANGE,
               "'%s' is too long a duration: at most %" G_GINT64_FORMAT " %s",
-              text, duration_fields[field].max, duration_fields[field].unit);
+              shown, duration_fields[field].max, duration_fields[field].unit);
           return FALSE;
         }
       values[field] = value;

@@ -67,6 +67,8 @@ gs_cli_check (int argc, char **argv)
           bad_input = TRUE;
           continue;
         }
+      for (guint w = 0; w < gs_scenario_n_warnings (s); w++)
+        g_printerr ("%s\n", gs_scenario_get_warning (s, w));
       g_autoptr (GPtrArray) findings = gs_check_scenario (s);
       failed |= gs_check_count (findings, fail_on) > 0;
       g_autoptr (GString) text = g_string_new (NULL);

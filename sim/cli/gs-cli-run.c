@@ -19,7 +19,8 @@ int
 gs_cli_run (int argc, char **argv)
 {
   gint64 max_kib = 0;
-  gint64 max_records = GS_RUN_RECORDS_MAX;
+  gint64 max_records = GS_LIMIT_RECORDS_DEFAULT;
+  gint64 max_events = (gint64)GS_LIMIT_EVENTS_MAX;
   gboolean trace = FALSE;
   g_autofree char *seed_text = NULL;
   gint64 replication = 0;
@@ -43,8 +44,12 @@ gs_cli_run (int argc, char **argv)
       "output",
       "FILE" },
     { "max-records", 0, 0, G_OPTION_ARG_INT64, &max_records,
-      "Keep at most N records for the trace and journeys (default and "
-      "most 8000000); a run that needs more stops with exit 3",
+      "Keep at most N records for the trace and journeys (default "
+      "1000000, at most 8000000); a run that needs more stops with exit 3",
+      "N" },
+    { "max-events", 0, 0, G_OPTION_ARG_INT64, &max_events,
+      "Process at most N events (default 20000000): the run's work budget; "
+      "a run that needs more stops with exit 3",
       "N" },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
       "Refuse scenario files larger than this (default 16384)", "KIB" },
@@ -69,6 +74,8 @@ gs_cli_run (int argc, char **argv)
 
   if (max_records < 1 || max_records > GS_RUN_RECORDS_MAX)
     return gs_cli_usage_error (ctx, "--max-records must be 1 to 8000000");
+  if (max_events < 1)
+    return gs_cli_usage_error (ctx, "--max-events must be at least 1");
 
   if (replication < 0)
     return gs_cli_usage_error (ctx, "--replication must be 0 or more");
@@ -91,6 +98,7 @@ gs_cli_run (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GsRun) run = gs_run_new (s, GS_RUN_FLAGS_NONE);
   gs_run_set_max_records (run, (guint)max_records);
+  gs_run_set_max_events (run, (guint64)max_events);
   if (!gs_run_execute (run, seed, (guint64)replication, &error))
     {
       /* A run that breaks its own invariant, or would exceed a cap, is

@@ -41,6 +41,11 @@ int gs_cli_power (int argc, char **argv);
 int gs_cli_montecarlo (int argc, char **argv);
 int gs_cli_merge (int argc, char **argv);
 
+/* Installs the handler through which every g_printerr() writes: UTF-8 in
+ * a UTF-8 locale, plain ASCII ("GBP 5,000,000") in any other.  Called once,
+ * first thing, by main(). */
+void gs_cli_init (void);
+
 /* Prints "PRG: @message" and a pointer to --help on standard error.
  * Returns: GS_EXIT_BAD_INPUT, for the command to return. */
 int gs_cli_usage_error (GOptionContext *ctx, const char *message);

@@ -64,6 +64,7 @@ main (int argc, char **argv)
    * LC_ALL, so no LC_ALL or LC_NUMERIC in the environment can undo it. */
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
+  gs_cli_init ();
   if (argc < 2)
     {
       print_usage (stderr);

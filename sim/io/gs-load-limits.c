@@ -9,7 +9,9 @@
  * meetings over the horizon (a binary search over its calendar), the seats
  * those meetings fill, and the proposals the traffic brings.  A count over
  * its cap in gs-limits.h refuses the file with one "file:line: message"
- * that names the limit, at the element that asks for the most of it.
+ * that names the limit, at the element that asks for the most of it; a
+ * count above GS_LIMIT_NEAR_PERCENT of its cap is kept as a warning that
+ * `govsim check` prints.
  *
  * Workload: O(log) per calendar and per stream, O(1) per body otherwise.
  */
@@ -68,6 +70,26 @@ count_before (GsTime first, const GsDuration *every, GsTime end, guint64 cap)
   return MIN (lo + 1, cap + 1);
 }
 
+/* Warns, in the scenario, when @n is above GS_LIMIT_NEAR_PERCENT of
+ * @cap: the file is legal, but a longer horizon or a busier calendar
+ * would be refused. */
+static void
+warn_near (GsLoader *l, long line, guint64 n, guint64 cap, const char *what,
+           const char *limit)
+{
+  if (n * 100 <= cap * GS_LIMIT_NEAR_PERCENT)
+    return;
+  g_autofree char *count = format_count (n, G_MAXUINT64);
+  g_autofree char *max = format_count (cap, G_MAXUINT64);
+  g_ptr_array_add (
+      l->s->warnings,
+      g_strdup_printf ("%s:%ld: warning: the file asks for %s %s, %u%% of "
+                       "the %s govsim allows (%s): legal, but close to "
+                       "being refused",
+                       l->name, line > 0 ? line : 1, count, what,
+                       (guint)(n * 100 / cap), max, limit));
+}
+
 /* The horizon, checked once the period is known. */
 void
 gs__load_limit_horizon (GsLoader *l, xmlNodePtr root)
@@ -122,6 +144,18 @@ check_meetings (GsLoader *l)
           most_seats = seats;
           fullest = (int)i;
         }
+    }
+  if (meetings <= GS_LIMIT_MEETINGS_MAX
+      && seat_meetings <= GS_LIMIT_SEAT_MEETINGS_MAX && busiest >= 0)
+    {
+      xmlNodePtr meets
+          = gs__xml_child (g_ptr_array_index (l->body_nodes, busiest), "meets");
+      long line = meets ? gs__xml_line (meets) : GS_BODY (s, busiest)->line;
+      warn_near (l, line, meetings, GS_LIMIT_MEETINGS_MAX,
+                 "meetings over the horizon", "GS_LIMIT_MEETINGS_MAX");
+      warn_near (l, GS_BODY (s, fullest)->line, seat_meetings,
+                 GS_LIMIT_SEAT_MEETINGS_MAX, "seats filled at meetings",
+                 "GS_LIMIT_SEAT_MEETINGS_MAX");
     }
   if (meetings > GS_LIMIT_MEETINGS_MAX)
     {
@@ -191,7 +225,14 @@ check_proposals (GsLoader *l)
         }
     }
   if (total <= GS_LIMIT_PROPOSALS_MAX)
-    return;
+    {
+      long line = largest >= 0        ? GS_ARRIVALS (s, largest)->line
+                  : s->proposals->len ? GS_PROPOSAL (s, 0)->line
+                                      : 1;
+      warn_near (l, line, total, GS_LIMIT_PROPOSALS_MAX,
+                 "proposals over the horizon", "GS_LIMIT_PROPOSALS_MAX");
+      return;
+    }
   g_autofree char *all = format_count (total, G_MAXUINT64);
   g_autofree char *max = format_count (GS_LIMIT_PROPOSALS_MAX, G_MAXUINT64);
   if (largest < 0)

@@ -122,7 +122,14 @@ read_delegation (GsLoader *l, xmlNodePtr n, SchemeReader *sr)
   if (by >= 0)
     {
       const GsBody *b = GS_BODY (s, by);
-      if (b->kind == GS_BODY_BOARD && b->org != (int)sr->org)
+      if (b->kind == GS_BODY_BOARD && b->org < 0)
+        /* Its organisation is not defined (reported at the board): there
+         * is no organisation to name. */
+        gs__load_error (l, d.line,
+                        "'%s' is the board of an organisation that is not "
+                        "defined, so it delegates nothing of '%s'",
+                        b->id, o->id);
+      else if (b->kind == GS_BODY_BOARD && b->org != (int)sr->org)
         gs__load_error (l, d.line,
                         "'%s' is the board of '%s': only the board of '%s', or "
                         "a body acting for it, delegates in its scheme",
@@ -464,6 +471,13 @@ check_chains (GsLoader *l, const GsOrganisation *o)
   Graph g;
   graph_init (&g, s, o);
   guint nb = g.n_bodies, n = o->n_delegations;
+  if (nb == 0)
+    {
+      /* No bodies, so no delegations; the arrays below would be NULL,
+       * and memset (NULL, 0, 0) is undefined behaviour. */
+      graph_clear (&g);
+      return;
+    }
   g_autofree guint *indeg = g_new (guint, nb);
   g_autofree guint *queue = g_new (guint, nb);
   g_autofree guint *depth = g_new (guint, nb);

@@ -83,6 +83,11 @@ void gs__marks_clear (GsMarks *m);
  * entity loader. */
 void gs__xml_init (void);
 
+/* Counts elements, attributes per element, attribute length and depth in
+ * @data without parsing it; FALSE after reporting a cap of gs-limits.h
+ * passed. */
+gboolean gs__xml_prescan (GsLoader *l, const char *data, gsize len);
+
 /* Parses @data without the network, entities or DTDs; NULL after
  * reporting. */
 xmlDocPtr gs__xml_parse (GsLoader *l, const char *data, gsize len);

@@ -36,6 +36,41 @@ gs_loader_error_quark (void)
   return g_quark_from_static_string ("gs-loader-error-quark");
 }
 
+/* Cuts every quoted run ('...') of @msg longer than GS_LIMIT_ECHO
+ * characters to its first GS_LIMIT_ECHO and "...": a message names the
+ * offending value, but never echoes a 100,000-character one back whole
+ * (libxml2's schema errors quote the value in full).  (transfer full) */
+static char *
+clip_quoted (const char *msg)
+{
+  GString *out = g_string_sized_new (strlen (msg));
+  const char *p = msg;
+  while (*p != '\0')
+    {
+      const char *close = *p == '\'' ? strchr (p + 1, '\'') : NULL;
+      if (close == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      const char *value = p + 1;
+      gsize len = (gsize)(close - value);
+      if (len > GS_LIMIT_ECHO)
+        {
+          const char *cut = value + GS_LIMIT_ECHO;
+          while (cut > value && ((guchar)*cut & 0xC0) == 0x80)
+            cut--; /* not inside a UTF-8 character */
+          g_string_append_c (out, '\'');
+          g_string_append_len (out, value, cut - value);
+          g_string_append (out, "...'");
+        }
+      else
+        g_string_append_len (out, p, close - p + 1);
+      p = close + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 gs__load_error (GsLoader *l, long line, const char *fmt, ...)
 {
@@ -46,8 +81,9 @@ gs__load_error (GsLoader *l, long line, const char *fmt, ...)
     }
   va_list ap;
   va_start (ap, fmt);
-  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  g_autofree char *full = g_strdup_vprintf (fmt, ap);
   va_end (ap);
+  g_autofree char *msg = clip_quoted (full);
   g_ptr_array_add (l->errors, g_strdup_printf ("%s:%ld: %s", l->name,
                                                line > 0 ? line : 1, msg));
 }

@@ -3,20 +3,24 @@
  * Stages 2 and 3 of a load (gs-loader.c reads the bytes before and builds
  * the model after):
  *
- *  2. parse: libxml2 parses the bytes with the network off and without
- *     entity substitution or DTD loading; a DOCTYPE stops the parser the
- *     moment it is seen, before any entity is declared, so neither external
- *     entities nor entity-expansion bombs get a chance to act; a deny-all
- *     external entity loader is installed as a second line of defence;
+ *  2. parse: a linear pre-scan of the bytes first bounds elements,
+ *     attributes per element, attribute length and depth (gs-limits.h),
+ *     so no input reaches libxml2's super-linear paths; then libxml2 parses the
+ * bytes with the network off and without entity substitution or DTD loading; a
+ * DOCTYPE stops the parser the moment it is seen, before any entity is
+ * declared, so neither external entities nor entity-expansion bombs get a
+ * chance to act; a deny-all external entity loader is installed as a second
+ * line of defence;
  *  3. validate: the document is checked against the XSD embedded in the
  *     library (GResource), collecting every schema error with its line.
  *
  * Also here: the few accessors of the tree the builders use.  Workload: one
- * parse and one validation per load, each linear in the document; the
- * schema is compiled afresh for each load, so no state is shared between
- * loads or threads.  The only process-wide settings touched are libxml2's
- * own initialisation and its external entity loader, both set once.
+ * pre-scan, one parse and one validation per load, each linear in the
+ * document.  Process-wide, and each set once: libxml2's own
+ * initialisation, its external entity loader, and the compiled schema,
+ * which validations only read.
  */
+#define _GNU_SOURCE /* memmem */
 #include "io/gs-loader-private.h"
 
 #include <string.h>
@@ -123,9 +127,151 @@ tidy_message (const char *msg)
   return g_strstrip (g_steal_pointer (&no_ns));
 }
 
+/* ---- stage 2a: the pre-scan ---------------------------------------------
+ *
+ * Before libxml2 sees the bytes, one linear pass over them counts what a
+ * parser's cost grows with: elements in the document, attributes of one
+ * element (libxml2 checks an element's attributes for duplicates pairwise,
+ * so 200,000 of them cost minutes), the length of one attribute value, and
+ * the nesting depth.  Past a cap of gs-limits.h the file is refused with
+ * the line and the cap; libxml2 never parses it.  The scan knows only as
+ * much XML as counting needs (comments, CDATA sections, processing
+ * instructions, quoted values, end and empty-element tags); anything it
+ * does not understand, or a DOCTYPE, ends the scan, and the parser then
+ * reports the problem itself.  Workload: O(bytes), no allocation. */
+
+/* Skips past @end (a NUL-free marker) from @p, counting newlines into
+ * *@line; returns NULL when the data ends first. */
+static const char *
+skip_past (const char *p, const char *stop, const char *end, long *line)
+{
+  gsize n = strlen (end);
+  const char *found = memmem (p, (gsize)(stop - p), end, n);
+  const char *upto = found ? found : stop;
+  for (const char *nl = p; (nl = memchr (nl, '\n', (gsize)(upto - nl))) != NULL;
+       nl++)
+    (*line)++;
+  return found ? found + n : NULL;
+}
+
+/* The element name at @p, at most GS_LIMIT_ECHO bytes of it.
+ * (transfer full) */
+static char *
+name_at (const char *p, const char *stop)
+{
+  const char *q = p;
+  while (q < stop && q - p < GS_LIMIT_ECHO && !g_ascii_isspace (*q) && *q != '>'
+         && *q != '/' && *q != '=')
+    q++;
+  return g_strndup (p, (gsize)(q - p));
+}
+
+gboolean
+gs__xml_prescan (GsLoader *l, const char *data, gsize len)
+{
+  const char *p = data, *stop = data + len;
+  long line = 1;
+  guint64 elements = 0;
+  guint depth = 0;
+  while (p != NULL && p < stop)
+    {
+      if (*p != '<')
+        {
+          line += *p++ == '\n';
+          continue;
+        }
+      if (stop - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        p = skip_past (p + 4, stop, "-->", &line);
+      else if (stop - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        p = skip_past (p + 9, stop, "]]>", &line);
+      else if (stop - p >= 2 && p[1] == '?')
+        p = skip_past (p + 2, stop, "?>", &line);
+      else if (stop - p >= 2 && p[1] == '!')
+        return TRUE; /* a DOCTYPE: the parser refuses it */
+      else if (stop - p >= 2 && p[1] == '/')
+        {
+          depth -= depth > 0;
+          p = skip_past (p + 2, stop, ">", &line);
+        }
+      else
+        {
+          long tag_line = line;
+          const char *tag = ++p;
+          guint attributes = 0;
+          char quote = 0;
+          const char *value = NULL;
+          if (++elements > GS_LIMIT_XML_ELEMENTS)
+            {
+              gs__load_error (l, tag_line,
+                              "the document has more than %d elements; "
+                              "govsim reads at most that many "
+                              "(GS_LIMIT_XML_ELEMENTS)",
+                              GS_LIMIT_XML_ELEMENTS);
+              return FALSE;
+            }
+          for (; p < stop; p++)
+            {
+              if (quote != 0)
+                {
+                  if (*p == quote)
+                    quote = 0;
+                  else if (p - value >= GS_LIMIT_XML_ATTRIBUTE_LENGTH)
+                    {
+                      g_autofree char *name = name_at (tag, stop);
+                      gs__load_error (l, line,
+                                      "an attribute of element '%s' is longer "
+                                      "than %d characters "
+                                      "(GS_LIMIT_XML_ATTRIBUTE_LENGTH)",
+                                      name, GS_LIMIT_XML_ATTRIBUTE_LENGTH);
+                      return FALSE;
+                    }
+                  line += *p == '\n';
+                  continue;
+                }
+              line += *p == '\n';
+              if (*p == '"' || *p == '\'')
+                {
+                  quote = *p;
+                  value = p + 1;
+                }
+              else if (*p == '=' && ++attributes > GS_LIMIT_XML_ATTRIBUTES)
+                {
+                  g_autofree char *name = name_at (tag, stop);
+                  gs__load_error (l, tag_line,
+                                  "element '%s' has more than %d attributes "
+                                  "(GS_LIMIT_XML_ATTRIBUTES)",
+                                  name, GS_LIMIT_XML_ATTRIBUTES);
+                  return FALSE;
+                }
+              else if (*p == '>' || *p == '<')
+                break;
+            }
+          if (p >= stop || *p == '<')
+            return TRUE; /* unterminated: the parser says so */
+          if (p[-1] != '/' && ++depth > GS_LIMIT_XML_DEPTH)
+            {
+              g_autofree char *name = name_at (tag, stop);
+              gs__load_error (l, tag_line,
+                              "element '%s' is nested more than %d deep "
+                              "(GS_LIMIT_XML_DEPTH)",
+                              name, GS_LIMIT_XML_DEPTH);
+              return FALSE;
+            }
+          p++;
+        }
+    }
+  return TRUE;
+}
+
 xmlDocPtr
 gs__xml_parse (GsLoader *l, const char *data, gsize len)
 {
+  if (!gs__xml_prescan (l, data, len))
+    {
+      l->code = GS_LOADER_ERROR_TOO_LARGE;
+      return NULL;
+    }
+
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
@@ -186,8 +332,13 @@ gs_loader_get_schema (void)
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
-gboolean
-gs__xml_validate (GsLoader *l, xmlDocPtr doc)
+/* The embedded schema, compiled once per process: compiling it costs more
+ * than validating a typical scenario.  A compiled xmlSchema is read-only
+ * while documents are validated against it (each validation has its own
+ * context), so loads on several threads share it safely.  NULL if the
+ * schema does not compile, which is a defect of the program. */
+static gpointer
+compile_schema (gpointer unused)
 {
   g_autoptr (GBytes) xsd = gs_loader_get_schema ();
   gsize xsd_len = 0;
@@ -196,6 +347,14 @@ gs__xml_validate (GsLoader *l, xmlDocPtr doc)
       = xmlSchemaNewMemParserCtxt (xsd_data, (int)xsd_len);
   xmlSchemaPtr schema = pctxt ? xmlSchemaParse (pctxt) : NULL;
   xmlSchemaFreeParserCtxt (pctxt);
+  return schema;
+}
+
+gboolean
+gs__xml_validate (GsLoader *l, xmlDocPtr doc)
+{
+  static GOnce once = G_ONCE_INIT;
+  xmlSchemaPtr schema = g_once (&once, compile_schema, NULL);
   if (schema == NULL)
     {
       /* The embedded schema is part of the program: this is a bug. */
@@ -204,10 +363,14 @@ gs__xml_validate (GsLoader *l, xmlDocPtr doc)
       return FALSE;
     }
   xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (schema);
+  if (vctxt == NULL)
+    {
+      gs__load_error (l, 1, "out of memory validating the document");
+      return FALSE;
+    }
   xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error, l);
   int rc = xmlSchemaValidateDoc (vctxt, doc);
   xmlSchemaFreeValidCtxt (vctxt);
-  xmlSchemaFree (schema);
   if (rc != 0 && l->errors->len == 0)
     gs__load_error (l, 1, "the document does not match the scenario schema");
   if (rc != 0)

@@ -423,8 +423,10 @@ struct _GsScenario
   GArray *delegations;   /* GsDelegation (owns matters), every version, in
                             document order of the version's element */
 
-  GArray *absences;  /* GsAbsence, in document order */
-  GArray *conflicts; /* GsConflict, in document order */
+  GPtrArray *warnings; /* char *: "file:line: warning: ..." for a legal
+                          file near a work limit (owned) */
+  GArray *absences;    /* GsAbsence, in document order */
+  GArray *conflicts;   /* GsConflict, in document order */
 
   /* id (interned) -> GUINT_TO_POINTER (index + 1), one table per kind;
    * filled by the loader as it appends, the first of a duplicated id kept

@@ -97,6 +97,7 @@ gs__scenario_new (const char *source)
   g_array_set_clear_func (s->ladders, clear_ladder);
   s->absences = g_array_new (FALSE, TRUE, sizeof (GsAbsence));
   s->conflicts = g_array_new (FALSE, TRUE, sizeof (GsConflict));
+  s->warnings = g_ptr_array_new_with_free_func (g_free);
   for (guint k = 0; k < GS_N_ID_KINDS; k++)
     s->ids[k] = g_hash_table_new (g_str_hash, g_str_equal); /* keys: chunk */
   s->stances.fallback = -1;
@@ -108,6 +109,19 @@ const char *
 gs__scenario_intern (GsScenario *s, const char *text)
 {
   return text ? g_string_chunk_insert_const (s->strings, text) : NULL;
+}
+
+guint
+gs_scenario_n_warnings (const GsScenario *s)
+{
+  return s->warnings->len;
+}
+
+const char *
+gs_scenario_get_warning (const GsScenario *s, guint i)
+{
+  g_return_val_if_fail (i < s->warnings->len, NULL);
+  return g_ptr_array_index (s->warnings, i);
 }
 
 void
@@ -126,6 +140,7 @@ gs_scenario_free (GsScenario *s)
   g_array_unref (s->delegations);
   g_array_unref (s->absences);
   g_array_unref (s->conflicts);
+  g_ptr_array_unref (s->warnings);
   for (guint k = 0; k < GS_N_ID_KINDS; k++)
     g_hash_table_unref (s->ids[k]);
   GsStances *st = &s->stances;

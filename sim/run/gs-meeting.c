@@ -31,18 +31,64 @@ gs__meeting_time (const GsBody *b, guint32 k)
   return gs_time_add (b->calendar.first, &b->calendar.every, k);
 }
 
+/* The first k >= @from with first + k × every at or after @target, by
+ * arithmetic: a division for calendars in days and minutes; for calendars
+ * in months or years, a binary search between the bounds that the
+ * shortest (28-day month, 365-day year) and longest (31, 366) spans give.
+ * O(log) either way, where stepping meeting by meeting from @from was
+ * O(meetings): a notice of centuries before a calendar of minutes made
+ * that a walk of millions.  Meeting times are increasing in k. */
+static guint64
+first_meeting_at_or_after (const GsBody *b, guint64 from, GsTime target)
+{
+  const GsDuration *e = &b->calendar.every;
+  GsTime first = b->calendar.first;
+  if (gs_time_add (first, e, (gint64)from) >= target)
+    return from;
+  guint64 span_days_min
+      = (guint64)e->years * 365 + (guint64)e->months * 28 + (guint64)e->days;
+  guint64 span_min
+      = span_days_min * (guint64)GS_MINUTES_PER_DAY + (guint64)e->minutes;
+  guint64 gap = (guint64)(target - first);
+  if (e->years == 0 && e->months == 0)
+    {
+      guint64 k = (gap + span_min - 1) / span_min;
+      return MAX (k, from);
+    }
+  /* lo: a k known to be before @target; hi: one known to be at or after. */
+  guint64 lo = from, hi = gap / MAX (span_min, 1) + 1;
+  while (hi - lo > 1)
+    {
+      guint64 mid = lo + (hi - lo) / 2;
+      if (gs_time_add (first, e, (gint64)mid) >= target)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return hi;
+}
+
 GsTime
 gs__meeting_for (const GsRun *run, guint32 bi, GsTime t)
 {
   const GsBody *b = GS_BODY (run->scenario, bi);
-  for (guint32 k = run->bodies[bi].next_meeting;; k++)
+  GsTime end = run->scenario->end;
+  GsTime target = gs_time_add (t, &b->calendar.notice, 1);
+  guint64 next = run->bodies[bi].next_meeting;
+  if (target >= end)
+    return GS_TIME_NEVER;
+  if (gs_duration_is_zero (&b->calendar.every))
     {
-      GsTime m = gs__meeting_time (b, k);
-      if (m >= run->scenario->end)
-        return GS_TIME_NEVER;
-      if (gs_time_add (t, &b->calendar.notice, 1) <= m)
-        return m;
+      /* One meeting only (the loader refuses a zero interval; this keeps
+       * the search finite whatever it allows). */
+      GsTime m = b->calendar.first;
+      return next == 0 && m >= target && m < end ? m : GS_TIME_NEVER;
     }
+  guint64 k = first_meeting_at_or_after (b, next, target);
+  if (k > G_MAXUINT32)
+    return GS_TIME_NEVER;
+  GsTime m = gs__meeting_time (b, (guint32)k);
+  return m < end ? m : GS_TIME_NEVER;
 }
 
 gboolean

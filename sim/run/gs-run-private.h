@@ -147,8 +147,11 @@ struct _GsRun
   const GsScenario *scenario; /* (not owned) */
   GsRunFlags flags;
   gboolean keep_records;
-  gboolean executed; /* gs_run_execute() has finished once */
-  guint max_records; /* the most records it may keep */
+  gboolean executed;  /* gs_run_execute() has finished once */
+  guint max_records;  /* the most records it may keep */
+  guint64 max_events; /* the most events it may process */
+  guint64 events;     /* events processed by this execution */
+  GsTime now;         /* the time of the event being processed */
   guint64 seed;
   guint64 replication;
   GsDraws draws;

@@ -106,11 +106,50 @@ start (GsRun *run)
       gs__run_schedule (run, GS_BODY (s, i)->calendar.first, GS_EV_MEET, i, 0);
 }
 
+/* The run's work budget, checked after every event (an event adds at
+ * most one case and a bounded number of records): FALSE with @error set
+ * naming the first cap passed. */
 static gboolean
-over_limit (const GsRun *run)
+within_budget (const GsRun *run, GError **error)
 {
-  return run->records->len > run->max_records
-         || run->refs->len > GS_RUN_REFS_MAX;
+  const char *what = NULL, *how = NULL;
+  guint64 cap = 0;
+  if (run->events > run->max_events)
+    {
+      what = "events", cap = run->max_events;
+      how = "GS_LIMIT_EVENTS_MAX; raise it with --max-events";
+    }
+  else if (run->cases->len > GS_LIMIT_CASES_MAX)
+    {
+      what = "cases", cap = GS_LIMIT_CASES_MAX;
+      how = "GS_LIMIT_CASES_MAX";
+    }
+  else if (run->slots->len > GS_RUN_SLOTS_MAX)
+    {
+      what = "gateway places for its cases", cap = GS_RUN_SLOTS_MAX;
+      how = "GS_RUN_SLOTS_MAX";
+    }
+  else if (run->records->len > run->max_records)
+    {
+      what = "records", cap = run->max_records;
+      how = "GS_LIMIT_RECORDS_DEFAULT; raise it with --max-records, or run "
+            "it without records";
+    }
+  else if (run->refs->len > GS_RUN_REFS_MAX)
+    {
+      what = "indices in the lists of its records", cap = GS_RUN_REFS_MAX;
+      how = "GS_RUN_REFS_MAX; run it without records";
+    }
+  if (what == NULL)
+    return TRUE;
+  char when[GS_DATE_BUF];
+  gs_time_format_date (run->now, when);
+  g_set_error (
+      error, GS_RUN_ERROR, GS_RUN_ERROR_LIMIT,
+      "the run stopped on %s: it would need more than %" G_GUINT64_FORMAT
+      " %s (%s)",
+      when, cap, what, how);
+  return FALSE;
 }
 
 static gboolean
@@ -119,6 +158,8 @@ run_loop (GsRun *run, GError **error)
   GsEvent ev;
   while (gs_queue_pop (run->queue, &ev))
     {
+      run->events++;
+      run->now = ev.time;
       switch (ev.kind)
         {
           case GS_EV_DUE:
@@ -142,15 +183,8 @@ run_loop (GsRun *run, GError **error)
           default:
             g_assert_not_reached ();
         }
-      if (G_UNLIKELY (over_limit (run)))
-        {
-          g_set_error (error, GS_RUN_ERROR, GS_RUN_ERROR_LIMIT,
-                       "the run would keep more than %u records, or more "
-                       "than %u indices in their lists (GS_RUN_REFS_MAX); "
-                       "run it without records, or with a larger limit",
-                       run->max_records, GS_RUN_REFS_MAX);
-          return FALSE;
-        }
+      if (G_UNLIKELY (!within_budget (run, error)))
+        return FALSE;
     }
 
   /* gs__run_schedule() never queues an event at or past the end, so the
@@ -174,7 +208,8 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->scenario = scenario;
   run->flags = flags;
   run->keep_records = (flags & GS_RUN_NO_RECORDS) == 0;
-  run->max_records = GS_RUN_RECORDS_MAX;
+  run->max_records = GS_LIMIT_RECORDS_DEFAULT;
+  run->max_events = GS_LIMIT_EVENTS_MAX;
   run->queue = gs_queue_new ();
   run->cases = g_array_new (FALSE, TRUE, sizeof (GsCase));
   run->gates = g_array_new (FALSE, TRUE, sizeof (GsGate));
@@ -220,6 +255,19 @@ gs_run_set_max_records (GsRun *run, guint max_records)
 }
 
 void
+gs_run_set_max_events (GsRun *run, guint64 max_events)
+{
+  g_return_if_fail (run != NULL);
+  run->max_events = max_events > 0 ? max_events : GS_LIMIT_EVENTS_MAX;
+}
+
+guint64
+gs_run_get_events (const GsRun *run)
+{
+  return run->events;
+}
+
+void
 gs_run_set_record_func (GsRun *run, GsRecordFunc func, gpointer user_data)
 {
   gs_run_set_record_func_for (run, G_MAXUINT64, func, user_data);
@@ -242,6 +290,8 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   run->seed = seed;
   run->replication = replication;
   run->executed = FALSE;
+  run->events = 0;
+  run->now = 0;
   gs_draws_init (&run->draws, seed, replication);
   gs_queue_clear (run->queue);
   g_array_set_size (run->cases, 0);
