@@ -38,6 +38,8 @@ int gs_cli_check (int argc, char **argv);
 int gs_cli_run (int argc, char **argv);
 /* `govsim power` (gs-cli-power.c). */
 int gs_cli_power (int argc, char **argv);
+/* `govsim graph` (gs-cli-graph.c). */
+int gs_cli_graph (int argc, char **argv);
 
 /* Prints "PRG: @message" and a pointer to --help on standard error.
  * Returns: GS_EXIT_BAD_INPUT, for the command to return. */
