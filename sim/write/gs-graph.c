@@ -84,11 +84,11 @@ marks_clear (Marks *m)
   g_free (m->messages);
 }
 
-static void
+static gboolean
 marks_add (Marks *m, int i, const GsFinding *f)
 {
   if (i < 0 || (guint)i >= m->n)
-    return;
+    return FALSE;
   if (m->rules[i] == NULL)
     {
       m->rules[i] = g_string_new (NULL);
@@ -100,65 +100,69 @@ marks_add (Marks *m, int i, const GsFinding *f)
   g_string_append_printf (m->messages[i], "%s%s: %s",
                           m->messages[i]->len ? "\n" : "", f->rule->id,
                           f->message);
+  return TRUE;
 }
 
 /* Which element of its kind @el is: by id where ids are unique, else by
  * the line it starts on. */
-static void
+static gboolean
 mark_element (Graph *gr, const GsCheckElement *el, const GsFinding *f)
 {
   const GsScenario *s = gr->s;
+  gboolean hit = FALSE;
   switch (el->kind)
     {
       case GS_ELEMENT_ORGANISATION:
         for (guint i = 0; i < s->organisations->len; i++)
           if (GS_ORG (s, i)->line == el->line)
-            marks_add (&gr->orgs, (int)i, f);
+            hit |= marks_add (&gr->orgs, (int)i, f);
         break;
       case GS_ELEMENT_BODY:
       case GS_ELEMENT_QUORUM:
       case GS_ELEMENT_VOTING:
         if (el->id != NULL)
-          marks_add (&gr->bodies, gs_scenario_find_body (s, el->id), f);
+          hit |= marks_add (&gr->bodies, gs_scenario_find_body (s, el->id), f);
         break;
       case GS_ELEMENT_DELEGATION:
         for (guint i = 0; i < s->delegations->len; i++)
           if (GS_DELEGATION (s, i)->line == el->line)
-            marks_add (&gr->delegations, (int)i, f);
+            hit |= marks_add (&gr->delegations, (int)i, f);
         break;
       case GS_ELEMENT_PATHWAY:
         for (guint i = 0; i < s->pathways->len; i++)
           if (GS_PATHWAY (s, i)->line == el->line)
-            marks_add (&gr->pathways, (int)i, f);
+            hit |= marks_add (&gr->pathways, (int)i, f);
         break;
       case GS_ELEMENT_GATEWAY:
         for (guint p = 0; p < s->pathways->len; p++)
           for (guint g = 0; g < GS_PATHWAY (s, p)->n_gateways; g++)
             if (GS_PATHWAY (s, p)->gateways[g].line == el->line)
-              marks_add (&gr->gateways, (int)(gr->gateway_base[p] + g), f);
+              hit |= marks_add (&gr->gateways, (int)(gr->gateway_base[p] + g),
+                                f);
         break;
       case GS_ELEMENT_LADDER:
         for (guint i = 0; i < s->ladders->len; i++)
           if (GS_LADDER (s, i)->line == el->line)
-            marks_add (&gr->ladders, (int)i, f);
+            hit |= marks_add (&gr->ladders, (int)i, f);
         break;
       case GS_ELEMENT_LEVEL:
         for (guint l = 0; l < s->ladders->len; l++)
           for (guint k = 0; k < GS_LADDER (s, l)->n_levels; k++)
             if (GS_LADDER (s, l)->levels[k].line == el->line)
-              marks_add (&gr->levels, (int)(gr->level_base[l] + k), f);
+              hit |= marks_add (&gr->levels, (int)(gr->level_base[l] + k), f);
         break;
       case GS_ELEMENT_SCHEME:
       case GS_ELEMENT_RESERVED:
         for (guint i = 0; i < s->organisations->len; i++)
           if (GS_ORG (s, i)->scheme_line == el->line
               || GS_ORG (s, i)->reserved_line == el->line)
-            marks_add (&gr->orgs, (int)i, f);
+            hit |= marks_add (&gr->orgs, (int)i, f);
         break;
       default:
         /* People, matters, proposals and streams are not drawn. */
         break;
     }
+  return hit;
 }
 
 /* @text with backslashes doubled, so Graphviz reads none as an escape. */
@@ -513,19 +517,20 @@ gs_graph_write (const GsScenario *s, const GPtrArray *findings,
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       const GsFinding *f = g_ptr_array_index (findings, i);
-      /* The element the finding points at (its primary line), else its
-       * first: marking every element a sentence names would paint whole
-       * organisations red for one committee's fault. */
-      guint pick = 0;
-      for (guint e = 0; e < f->elements->len; e++)
-        if (g_array_index (f->elements, GsCheckElement, e).line == f->line)
+      /* The element the finding points at (its primary line), else the
+       * first it names that is drawn: marking every element a sentence
+       * names would paint whole organisations red for one committee's
+       * fault. */
+      gboolean marked = FALSE;
+      for (guint pass = 0; pass < 2 && !marked; pass++)
+        for (guint e = 0; e < f->elements->len && !marked; e++)
           {
-            pick = e;
-            break;
+            const GsCheckElement *el
+                = &g_array_index (f->elements, GsCheckElement, e);
+            if (pass == 0 && el->line != f->line)
+              continue;
+            marked = mark_element (&gr, el, f);
           }
-      if (f->elements->len > 0)
-        mark_element (&gr, &g_array_index (f->elements, GsCheckElement, pick),
-                      f);
     }
 
   /* Only errors reach us from Graphviz, and through the GError below,
