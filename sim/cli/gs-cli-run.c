@@ -37,7 +37,7 @@ gs_cli_run (int argc, char **argv)
       "Random seed (default: the scenario's own)", "N" },
     { "trace", 't', 0, G_OPTION_ARG_NONE, &trace,
       "Print the narrative of the run, one line per event, before the "
-      "summary",
+      "summary (JSON: include every record as \"records\")",
       NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       "Output format: text (default), json, csv or html", "FORMAT" },

@@ -299,8 +299,9 @@ gs__chart_backlog (const GsScenario *s, const GsSeries *se, GString *svg,
   double base = top + plot_h;
   double xs = plot_w / MAX (se->n_times > 1 ? se->n_times - 1 : 1, 1);
   double ys = plot_h / most;
-  /* Months along the axis: a tick and label at each first of a month
-   * (every third month for periods over eighteen months). */
+  /* Months along the axis: a tick and label at the first instant of each
+   * month, every month or every few so that labels stand at least 70
+   * pixels apart. */
   rgb (cr, C_AXIS);
   cairo_set_line_width (cr, 1);
   guint months = 0;
@@ -311,7 +312,8 @@ gs__chart_backlog (const GsScenario *s, const GsSeries *se, GString *svg,
       if (d <= (int)se->step_days)
         months++;
     }
-  guint stride = months > 18 ? 3 : 1, seen = 0;
+  double per_month = months > 0 ? plot_w / months : plot_w;
+  guint stride = (guint)MAX (1.0, ceil (70.0 / per_month)), seen = 0;
   for (guint k = 0; k < se->n_times; k++)
     {
       int y, m, d;

@@ -16,8 +16,9 @@ the jsonschema package (Debian's python3-jsonschema).
                                       with the JSON document
   html GOVSIM CHROMIUM SCENARIO DIR   the HTML report is self-contained and
                                       escaped, renders in headless Chromium
-                                      without console errors, and its
+                                      without console errors, its
                                       screenshot (DIR/NAME.png) is not blank
+                                      and it prints (DIR/NAME.pdf)
   graph GOVSIM SCENARIO               DOT and SVG of the structure
 """
 import csv
@@ -292,10 +293,30 @@ def cmd_html(govsim, chromium, scenario, outdir):
         fail("console messages:\n" + "\n".join(console))
     if p.returncode != 0 or not os.path.exists(png):
         fail("chromium exited %d without a screenshot:\n%s" % (p.returncode, log[-2000:]))
+    # It prints: Chromium's print to PDF gives at least one page.
+    pdf = os.path.join(outdir, name + ".pdf")
+    prof = tempfile.mkdtemp(prefix="govsim-chromium-")
+    try:
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", "--user-data-dir=" + prof,
+             "--no-pdf-header-footer", "--print-to-pdf=" + pdf,
+             "file://" + os.path.abspath(page)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        shutil.rmtree(prof, ignore_errors=True)
+    if not os.path.exists(pdf):
+        fail("chromium did not print the page to PDF")
+    with open(pdf, "rb") as f:
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", f.read()))
+    if pages < 1:
+        fail("the printed PDF has no page")
     w, h, colours, inked = png_stats(png)
     if colours < 8 or inked < 0.01:
         fail("%s looks blank: %d colours, %.1f%% ink" % (png, colours, inked * 100))
-    print("ok: %s: %dx%d screenshot, %d colours, %.1f%% ink" % (png, w, h, colours, inked * 100))
+    print("ok: %s: %dx%d screenshot, %d colours, %.1f%% ink; printed on %d pages"
+          % (png, w, h, colours, inked * 100, pages))
 
 
 def cmd_graph(govsim, scenario):
