@@ -14,7 +14,7 @@ _govsim()
       case "$cmd" in
         check) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
         run) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
-        power) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        power) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
         graph) COMPREPLY=($(compgen -W "dot svg" -- "$cur")) ;;
       esac
       return ;;

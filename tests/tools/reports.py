@@ -8,7 +8,8 @@ the jsonschema package (Debian's python3-jsonschema).
 
   json GOVSIM SCHEMA_DIR SCENARIO     run (with --trace) and check as JSON,
                                       validated against their schemas
-  power GOVSIM SCHEMA_DIR SCENARIO    power --format json, validated
+  power GOVSIM SCHEMA_DIR SCENARIO    power --format json, validated, and
+                                      --format csv agreeing with it
   roundtrip GOVSIM SCENARIO           names and numbers of the scenario file
                                       come back unchanged in JSON and CSV
   csv GOVSIM SCENARIO                 every CSV table parses (RFC 4180, CRLF,
@@ -88,9 +89,16 @@ def cmd_json(govsim, schema_dir, scenario):
 
 def cmd_power(govsim, schema_dir, scenario):
     out = run([govsim, "power", scenario, "--format", "json"])
-    validate(validator(schema_dir, "power"), json.loads(out.decode("utf-8")),
-             scenario + " (power)")
-    print("ok: %s: power JSON valid" % scenario)
+    doc = json.loads(out.decode("utf-8"))
+    validate(validator(schema_dir, "power"), doc, scenario + " (power)")
+    rows, _ = read_csv(run([govsim, "power", scenario, "--format", "csv"]),
+                       scenario + " (power CSV)")
+    want = [(b["body"], g["players"], i.get("person") or i.get("body"), i["banzhaf"])
+            for b in doc["bodies"] for g in b["games"] for i in g["indices"]]
+    got = [(r["body"], r["players"], r["player"], float(r["banzhaf"])) for r in rows]
+    if got != want:
+        fail("power CSV and JSON disagree")
+    print("ok: %s: power JSON valid, %d CSV rows agree" % (scenario, len(rows)))
 
 
 def read_csv(data, what):
