@@ -30,7 +30,9 @@
 #include <govsim/gs-record.h>
 #include <govsim/gs-run.h>
 #include <govsim/gs-summary.h>
+#include <govsim/gs-series.h>
 #include <govsim/gs-checks.h>
 #include <govsim/gs-power.h>
 #include <govsim/gs-report.h>
 #include <govsim/gs-power-report.h>
+#include <govsim/gs-write.h>

@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+/* The version of the scenario format the loader reads: the N of its
+ * namespace urn:govsim:scenario:N and of scenarios/govsim-scenario-N.xsd. */
+#define GS_SCENARIO_SCHEMA 1
+
 #define GS_LOADER_ERROR (gs_loader_error_quark ())
 GQuark gs_loader_error_quark (void);
 

@@ -1,4 +1,4 @@
-/* gs-power-report.h — voting power in words and as JSON.
+/* gs-power-report.h — voting power in words, as JSON and as CSV.
  *
  * Writers of the report gs_power_analyse() computed (gs-power.h): they
  * append to a GString and never count; the headline sentences are built
@@ -39,5 +39,13 @@ void gs_power_write_text (const GsScenario *scenario,
  */
 void gs_power_write_json (const GsScenario *scenario,
                           const GsPowerReport *report, GString *out);
+
+/**
+ * gs_power_write_csv:
+ * Appends the indices as CSV (RFC 4180): one row per player of each game
+ * of each body, columns named as the JSON keys.
+ */
+void gs_power_write_csv (const GsScenario *scenario,
+                         const GsPowerReport *report, GString *out);
 
 G_END_DECLS

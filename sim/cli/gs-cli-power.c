@@ -1,4 +1,4 @@
-/* gs-cli-power.c — `govsim power FILE [--body ID] [--format text|json]
+/* gs-cli-power.c — `govsim power FILE [--body ID] [--format text|json|csv]
  * [--samples N] [--seed N] [-o FILE]`.
  *
  * Loads the scenario, analyses the voting power of one body or of every
@@ -24,7 +24,7 @@ gs_cli_power (int argc, char **argv)
       = { { "body", 'b', 0, G_OPTION_ARG_STRING, &body_id,
             "Analyse this body only (default: every deciding body)", "ID" },
           { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-            "text (default) or json", "FORMAT" },
+            "text (default), json or csv (one row per player)", "FORMAT" },
           { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
             "Write the report to FILE (whole or not at all)", "FILE" },
           { "samples", 0, 0, G_OPTION_ARG_INT64, &samples,
@@ -57,11 +57,13 @@ gs_cli_power (int argc, char **argv)
     return status;
   if (argc != 2)
     return gs_cli_usage_error (ctx, "power needs exactly one scenario file");
-  gboolean json = FALSE;
+  gboolean json = FALSE, csv = FALSE;
   if (format != NULL && strcmp (format, "json") == 0)
     json = TRUE;
+  else if (format != NULL && strcmp (format, "csv") == 0)
+    csv = TRUE;
   else if (format != NULL && strcmp (format, "text") != 0)
-    return gs_cli_usage_error (ctx, "--format needs text or json");
+    return gs_cli_usage_error (ctx, "--format needs text, json or csv");
   if (samples < 0)
     return gs_cli_usage_error (ctx, "--samples needs a positive number");
 
@@ -95,6 +97,8 @@ gs_cli_power (int argc, char **argv)
   g_autoptr (GString) text = g_string_new (NULL);
   if (json)
     gs_power_write_json (s, report, text);
+  else if (csv)
+    gs_power_write_csv (s, report, text);
   else
     gs_power_write_text (s, report, text);
   return gs_cli_emit (output, text);

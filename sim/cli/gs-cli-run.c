@@ -1,17 +1,24 @@
-/* gs-cli-run.c — `govsim run [FILE] [--seed N] [--trace] [-o FILE]`.
+/* gs-cli-run.c — `govsim run [FILE] [--seed N] [--trace]
+ * [--format text|json|csv|html] [--table NAME] [-o FILE]`.
  *
  * Loads the scenario (the built-in demo without FILE), runs one
  * replication with the seed given or the scenario's own, and writes the
- * text report: the trace, when asked, then the summary.  The report is
- * built in memory and written whole or not at all, so a failed run or an
- * unwritable file never leaves half a report.
+ * report: as text, the trace when asked, then the summary and journeys;
+ * as JSON, the document of kind "run" (with the trace as an array of
+ * records when asked); as CSV, one table (--table, default proposals); as
+ * HTML, the self-contained report with its pictures, the static review's
+ * findings marked on the structure.  The report is built in memory and
+ * written whole or not at all, so a failed run or an unwritable file never
+ * leaves half a report.
  */
 #include "cli/gs-cli.h"
 
+#include <govsim/gs-checks.h>
 #include <govsim/gs-report.h>
 #include <govsim/gs-run.h>
 #include <govsim/gs-scenario.h>
 #include <govsim/gs-summary.h>
+#include <govsim/gs-write.h>
 
 #include <string.h>
 
@@ -26,6 +33,7 @@ gs_cli_run (int argc, char **argv)
   gint64 replication = 0;
   g_autofree char *output = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *table_text = NULL;
   GOptionEntry entries[] = {
     { "replication", 'r', 0, G_OPTION_ARG_INT64, &replication,
       "Replay replication R of a Monte Carlo study with the same seed "
@@ -35,10 +43,14 @@ gs_cli_run (int argc, char **argv)
       "Random seed (default: the scenario's own)", "N" },
     { "trace", 't', 0, G_OPTION_ARG_NONE, &trace,
       "Print the narrative of the run, one line per event, before the "
-      "summary",
+      "summary (JSON: include every record as \"records\")",
       NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "Output format: text (default)", "FORMAT" },
+      "Output format: text (default), json, csv or html", "FORMAT" },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_text,
+      "With --format csv, the table to write: proposals (default), matters, "
+      "tallies, bodies, meetings, gateways, breaches or records",
+      "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the report to FILE (whole or not at all) instead of standard "
       "output",
@@ -68,9 +80,31 @@ gs_cli_run (int argc, char **argv)
     return status;
   if (argc > 2)
     return gs_cli_usage_error (ctx, "run takes at most one scenario file");
-  if (format != NULL && strcmp (format, "text") != 0)
-    return gs_cli_usage_error (ctx,
-                               "unknown format (this version writes: text)");
+  enum
+  {
+    TEXT,
+    JSON,
+    CSV,
+    HTML
+  } fmt
+      = TEXT;
+  if (format == NULL || strcmp (format, "text") == 0)
+    fmt = TEXT;
+  else if (strcmp (format, "json") == 0)
+    fmt = JSON;
+  else if (strcmp (format, "csv") == 0)
+    fmt = CSV;
+  else if (strcmp (format, "html") == 0)
+    fmt = HTML;
+  else
+    return gs_cli_usage_error (ctx, "--format needs text, json, csv or html");
+  GsCsvTable table = GS_CSV_PROPOSALS;
+  if (table_text != NULL && fmt != CSV)
+    return gs_cli_usage_error (ctx, "--table needs --format csv");
+  if (table_text != NULL && !gs_csv_table_from_string (table_text, &table))
+    return gs_cli_usage_error (
+        ctx, "--table needs one of: proposals, matters, tallies, bodies, "
+             "meetings, gateways, breaches, records");
 
   if (max_records < 1 || max_records > GS_RUN_RECORDS_MAX)
     return gs_cli_usage_error (ctx, "--max-records must be 1 to 8000000");
@@ -109,12 +143,35 @@ gs_cli_run (int argc, char **argv)
     }
   g_autoptr (GsSummary) sum = gs_summary_new (run);
   g_autoptr (GString) text = g_string_new (NULL);
-  if (trace)
+  switch (fmt)
     {
-      gs_report_text_trace (run, text);
-      g_string_append_c (text, '\n');
+      case JSON:
+        gs_report_json_run (run, sum, trace, text);
+        break;
+      case CSV:
+        gs_report_csv_run (run, sum, table, text);
+        break;
+      case HTML:
+        {
+          g_autoptr (GPtrArray) findings = gs_check_scenario (s);
+          if (!gs_report_html_run (run, sum, findings, text, &error))
+            {
+              g_printerr ("govsim: %s: %s\n", gs_scenario_get_source (s),
+                          error->message);
+              return GS_EXIT_INTERNAL;
+            }
+          break;
+        }
+      case TEXT:
+      default:
+        if (trace)
+          {
+            gs_report_text_trace (run, text);
+            g_string_append_c (text, '\n');
+          }
+        gs_report_text_summary (run, sum, text);
+        gs_report_text_journeys (run, text);
+        break;
     }
-  gs_report_text_summary (run, sum, text);
-  gs_report_text_journeys (run, text);
   return gs_cli_emit (output, text);
 }

@@ -46,6 +46,9 @@ int gs_cli_merge (int argc, char **argv);
  * first thing, by main(). */
 void gs_cli_init (void);
 
+/* `govsim graph` (gs-cli-graph.c). */
+int gs_cli_graph (int argc, char **argv);
+
 /* Prints "PRG: @message" and a pointer to --help on standard error.
  * Returns: GS_EXIT_BAD_INPUT, for the command to return. */
 int gs_cli_usage_error (GOptionContext *ctx, const char *message);

@@ -7,6 +7,9 @@
  */
 #include "cli/gs-cli.h"
 
+#include <govsim/gs-loader.h>
+#include <govsim/gs-write.h>
+
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -36,6 +39,9 @@ static const Command commands[] = {
   { "merge", "PART...",
     "Combine the shards of one Monte Carlo study into its report",
     gs_cli_merge },
+  { "graph", "FILE",
+    "Draw the structure with Graphviz (DOT or SVG), findings in red",
+    gs_cli_graph },
 };
 
 static void
@@ -72,7 +78,8 @@ main (int argc, char **argv)
     }
   if (strcmp (argv[1], "--version") == 0 || strcmp (argv[1], "-V") == 0)
     {
-      g_print ("govsim %s\n", GOVSIM_VERSION);
+      g_print ("govsim %s\noutput schema %d, scenario schema %d\n",
+               GOVSIM_VERSION, GS_OUTPUT_SCHEMA, GS_SCENARIO_SCHEMA);
       return GS_EXIT_OK;
     }
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0

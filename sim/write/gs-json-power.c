@@ -10,63 +10,12 @@
  * JsonBuilder and written by its generator, which formats numbers without
  * the locale.
  */
+#include "write/gs-json-private.h"
 #include "write/gs-text-private.h"
 
 #include <govsim/gs-power-report.h>
 
 #include <json-glib/json-glib.h>
-
-/* The schema of the "power" document; bumped on an incompatible change. */
-#define GS_POWER_JSON_SCHEMA 1
-
-static void
-member_ref (JsonBuilder *j, const char *key, const char *id, const char *name)
-{
-  json_builder_set_member_name (j, key);
-  if (id == NULL)
-    {
-      json_builder_add_null_value (j);
-      return;
-    }
-  json_builder_add_string_value (j, id);
-  if (name != NULL)
-    {
-      g_autofree char *k = g_strdup_printf ("%s_name", key);
-      json_builder_set_member_name (j, k);
-      json_builder_add_string_value (j, name);
-    }
-}
-
-static void
-add_double (JsonBuilder *j, const char *key, double x)
-{
-  json_builder_set_member_name (j, key);
-  json_builder_add_double_value (j, x);
-}
-
-static void
-add_int (JsonBuilder *j, const char *key, gint64 x)
-{
-  json_builder_set_member_name (j, key);
-  json_builder_add_int_value (j, x);
-}
-
-static void
-add_bool (JsonBuilder *j, const char *key, gboolean x)
-{
-  json_builder_set_member_name (j, key);
-  json_builder_add_boolean_value (j, x);
-}
-
-static void
-add_string (JsonBuilder *j, const char *key, const char *x)
-{
-  json_builder_set_member_name (j, key);
-  if (x == NULL)
-    json_builder_add_null_value (j);
-  else
-    json_builder_add_string_value (j, x);
-}
 
 static const char *
 game_players_word (GsPowerGameKind kind)
@@ -86,8 +35,8 @@ game_players_word (GsPowerGameKind kind)
 static void
 org_ref (JsonBuilder *j, const GsScenario *s, const char *key, int org)
 {
-  member_ref (j, key, org >= 0 ? GS_ORG (s, org)->id : NULL,
-              org >= 0 ? GS_ORG (s, org)->name : NULL);
+  gs__json_ref (j, key, org >= 0 ? GS_ORG (s, org)->id : NULL,
+                org >= 0 ? GS_ORG (s, org)->name : NULL);
 }
 
 static void
@@ -96,16 +45,16 @@ write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
   const GsGamePower *p = pg->power;
   gboolean sampled = p->method == GS_POWER_SAMPLED;
   json_builder_begin_object (j);
-  add_string (j, "players", game_players_word (pg->kind));
-  add_string (j, "method", gs_power_method_to_string (p->method));
+  gs__json_string (j, "players", game_players_word (pg->kind));
+  gs__json_string (j, "method", gs_power_method_to_string (p->method));
   if (sampled)
-    add_int (j, "samples", (gint64)p->samples);
-  add_int (j, "quota", (gint64)pg->quota);
-  add_string (j, "winning_coalitions", p->n_winning);
-  add_double (j, "coleman_power_to_act", p->coleman_act);
-  add_bool (j, "can_pass", p->can_pass);
-  add_string (j, "minimal_winning_coalitions", p->n_minimal_winning);
-  add_string (j, "minimal_blocking_coalitions", p->n_minimal_blocking);
+    gs__json_int (j, "samples", (gint64)p->samples);
+  gs__json_int (j, "quota", (gint64)pg->quota);
+  gs__json_string (j, "winning_coalitions", p->n_winning);
+  gs__json_double (j, "coleman_power_to_act", p->coleman_act);
+  gs__json_bool (j, "can_pass", p->can_pass);
+  gs__json_string (j, "minimal_winning_coalitions", p->n_minimal_winning);
+  gs__json_string (j, "minimal_blocking_coalitions", p->n_minimal_blocking);
 
   json_builder_set_member_name (j, "smallest_blocking_coalition");
   if (p->smallest_blocking == 0 || p->smallest_blocking > pg->n_players)
@@ -113,7 +62,7 @@ write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
   else
     {
       json_builder_begin_object (j);
-      add_int (j, "size", p->smallest_blocking);
+      gs__json_int (j, "size", p->smallest_blocking);
       json_builder_set_member_name (j, "players");
       json_builder_begin_array (j);
       for (guint k = 0; k < p->smallest_blocking; k++)
@@ -145,26 +94,26 @@ write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
       const GsPlayerPower *pp = &p->players[i];
       json_builder_begin_object (j);
       if (pl->person >= 0)
-        member_ref (j, "person", GS_PERSON (s, pl->person)->id,
-                    GS_PERSON (s, pl->person)->name);
+        gs__json_ref (j, "person", GS_PERSON (s, pl->person)->id,
+                      GS_PERSON (s, pl->person)->name);
       if (pl->person < 0 || pg->kind == GS_POWER_GAME_PEOPLE)
-        member_ref (j, "body", GS_BODY (s, pl->body)->id,
-                    GS_BODY (s, pl->body)->name);
+        gs__json_ref (j, "body", GS_BODY (s, pl->body)->id,
+                      GS_BODY (s, pl->body)->name);
       org_ref (j, s, "organisation", pl->org);
-      add_int (j, "weight", (gint64)pl->weight);
-      add_string (j, "swings", pp->swings);
-      add_double (j, "banzhaf", pp->banzhaf);
-      add_double (j, "banzhaf_raw", pp->banzhaf_raw);
-      add_double (j, "shapley_shubik", pp->shapley);
-      add_double (j, "coleman_prevent", pp->coleman_prevent);
-      add_double (j, "coleman_initiate", pp->coleman_initiate);
+      gs__json_int (j, "weight", (gint64)pl->weight);
+      gs__json_string (j, "swings", pp->swings);
+      gs__json_double (j, "banzhaf", pp->banzhaf);
+      gs__json_double (j, "banzhaf_raw", pp->banzhaf_raw);
+      gs__json_double (j, "shapley_shubik", pp->shapley);
+      gs__json_double (j, "coleman_prevent", pp->coleman_prevent);
+      gs__json_double (j, "coleman_initiate", pp->coleman_initiate);
       if (sampled)
         {
-          add_double (j, "banzhaf_se", pp->banzhaf_se);
-          add_double (j, "banzhaf_raw_se", pp->banzhaf_raw_se);
-          add_double (j, "shapley_shubik_se", pp->shapley_se);
+          gs__json_double (j, "banzhaf_se", pp->banzhaf_se);
+          gs__json_double (j, "banzhaf_raw_se", pp->banzhaf_raw_se);
+          gs__json_double (j, "shapley_shubik_se", pp->shapley_se);
         }
-      add_bool (j, "veto", pp->veto);
+      gs__json_bool (j, "veto", pp->veto);
       json_builder_set_member_name (j, "dummy");
       if (sampled)
         json_builder_add_null_value (j);
@@ -181,11 +130,11 @@ write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
       const GsOrgPower *op = &pg->orgs[k];
       json_builder_begin_object (j);
       org_ref (j, s, "organisation", (int)op->org);
-      add_int (j, "players", op->n_players);
-      add_double (j, "banzhaf", op->banzhaf);
-      add_double (j, "shapley_shubik", op->shapley);
-      add_bool (j, "can_block_alone", op->can_block);
-      add_bool (j, "can_pass_alone", op->can_pass);
+      gs__json_int (j, "players", op->n_players);
+      gs__json_double (j, "banzhaf", op->banzhaf);
+      gs__json_double (j, "shapley_shubik", op->shapley);
+      gs__json_bool (j, "can_block_alone", op->can_block);
+      gs__json_bool (j, "can_pass_alone", op->can_pass);
       json_builder_end_object (j);
     }
   json_builder_end_array (j);
@@ -197,14 +146,14 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
 {
   const GsBody *b = GS_BODY (s, bp->body);
   json_builder_begin_object (j);
-  member_ref (j, "body", b->id, b->name);
-  add_string (j, "body_kind", gs_body_kind_to_string (b->kind));
+  gs__json_ref (j, "body", b->id, b->name);
+  gs__json_string (j, "body_kind", gs_body_kind_to_string (b->kind));
   org_ref (j, s, "organisation", b->org);
   if (b->group >= 0)
-    add_string (j, "group", GS_BODY (s, b->group)->id);
+    gs__json_string (j, "group", GS_BODY (s, b->group)->id);
   g_autoptr (GString) rule = g_string_new (NULL);
   gs_power_rule_phrase (s, bp->body, rule);
-  add_string (j, "rule", rule->str);
+  gs__json_string (j, "rule", rule->str);
 
   json_builder_set_member_name (j, "headline");
   json_builder_begin_array (j);
@@ -226,22 +175,24 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
   else
     {
       json_builder_begin_object (j);
-      add_double (j, "inquorate", bp->inquorate);
+      gs__json_double (j, "inquorate", bp->inquorate);
       json_builder_set_member_name (j, "members");
       json_builder_begin_array (j);
       for (guint i = 0; i < bp->n_quorum; i++)
         {
           const GsQuorumCriticality *q = &bp->quorum[i];
           json_builder_begin_object (j);
-          member_ref (j, "person", GS_PERSON (s, q->person)->id,
-                      GS_PERSON (s, q->person)->name);
-          add_string (j, "body", GS_BODY (s, q->body)->id);
-          add_string (j, "deputy",
-                      q->deputy >= 0 ? GS_PERSON (s, q->deputy)->id : NULL);
-          add_double (j, "attendance", GS_PERSON (s, q->person)->attendance);
-          add_double (j, "inquorate_if_absent", q->inquorate_absent);
-          add_double (j, "inquorate_if_present", q->inquorate_present);
-          add_double (j, "criticality", q->criticality);
+          gs__json_ref (j, "person", GS_PERSON (s, q->person)->id,
+                        GS_PERSON (s, q->person)->name);
+          gs__json_string (j, "body", GS_BODY (s, q->body)->id);
+          gs__json_string (j, "deputy",
+                           q->deputy >= 0 ? GS_PERSON (s, q->deputy)->id
+                                          : NULL);
+          gs__json_double (j, "attendance",
+                           GS_PERSON (s, q->person)->attendance);
+          gs__json_double (j, "inquorate_if_absent", q->inquorate_absent);
+          gs__json_double (j, "inquorate_if_present", q->inquorate_present);
+          gs__json_double (j, "criticality", q->criticality);
           json_builder_end_object (j);
         }
       json_builder_end_array (j);
@@ -254,15 +205,15 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
   else
     {
       json_builder_begin_object (j);
-      add_string (j, "source",
-                  bp->decisive_from_traffic ? "traffic" : "every-matter");
+      gs__json_string (j, "source",
+                       bp->decisive_from_traffic ? "traffic" : "every-matter");
       json_builder_set_member_name (j, "matters");
       json_builder_begin_array (j);
       for (guint m = 0; m < bp->n_matters; m++)
         {
           const GsMatter *mt = GS_MATTER (s, bp->matters[m]);
           json_builder_begin_object (j);
-          member_ref (j, "matter", mt->id, mt->name);
+          gs__json_ref (j, "matter", mt->id, mt->name);
           json_builder_set_member_name (j, "members");
           json_builder_begin_array (j);
           for (guint i = 0; i < b->n_members; i++)
@@ -270,9 +221,9 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
               const GsDecisiveness *d
                   = &bp->decisive[(gsize)m * b->n_members + i];
               json_builder_begin_object (j);
-              member_ref (j, "person", GS_PERSON (s, d->person)->id, NULL);
-              add_double (j, "decisive", d->decisive);
-              add_double (j, "banzhaf_raw", d->banzhaf_raw);
+              gs__json_ref (j, "person", GS_PERSON (s, d->person)->id, NULL);
+              gs__json_double (j, "decisive", d->decisive);
+              gs__json_double (j, "banzhaf_raw", d->banzhaf_raw);
               json_builder_end_object (j);
             }
           json_builder_end_array (j);
@@ -287,31 +238,12 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
 void
 gs_power_write_json (const GsScenario *s, const GsPowerReport *r, GString *out)
 {
-  g_autoptr (JsonBuilder) j = json_builder_new ();
-  json_builder_begin_object (j);
-  add_string (j, "govsim", GOVSIM_VERSION);
-  add_int (j, "schema", GS_POWER_JSON_SCHEMA);
-  add_string (j, "kind", "power");
-  json_builder_set_member_name (j, "scenario");
-  json_builder_begin_object (j);
-  add_string (j, "file", s->source);
-  add_string (j, "name", s->name);
-  add_int (j, "seed", (gint64)s->seed);
-  json_builder_end_object (j);
+  g_autoptr (JsonBuilder) j
+      = gs__json_begin ("power", s, gs_scenario_get_default_seed (s));
   json_builder_set_member_name (j, "bodies");
   json_builder_begin_array (j);
   for (guint i = 0; i < r->n_bodies; i++)
     write_body (j, s, &r->bodies[i]);
   json_builder_end_array (j);
-  json_builder_end_object (j);
-
-  g_autoptr (JsonNode) root = json_builder_get_root (j);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  json_generator_set_root (gen, root);
-  gsize len = 0;
-  g_autofree char *text = json_generator_to_data (gen, &len);
-  g_string_append_len (out, text, (gssize)len);
-  g_string_append_c (out, '\n');
+  gs__json_finish (j, out);
 }

@@ -54,3 +54,12 @@ const char *gs__text_ordinal (gint32 n);
 const char *gs__text_state (GsCaseState st);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The sentence for hotspot @h of "where decisions gridlock" (no number,
+ * no line end): shared by the text and HTML reports. */
+void gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
+                       const GsHotspot *h);
+
+G_END_DECLS

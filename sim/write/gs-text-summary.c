@@ -50,9 +50,9 @@ append_stalls (GString *out, const GsBodyStats *b)
     }
 }
 
-static void
-append_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
-                const GsHotspot *h)
+void
+gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
+                  const GsHotspot *h)
 {
   const GsScenario *s = gs_run_get_scenario (run);
   if (h->kind == GS_HOTSPOT_BODY)
@@ -300,8 +300,8 @@ gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
   for (guint i = 0; i < MIN (sum->hotspots->len, 6); i++)
     {
       g_string_append_printf (out, "  %u. ", i + 1);
-      append_hotspot (out, run, sum,
-                      &g_array_index (sum->hotspots, GsHotspot, i));
+      gs__text_hotspot (out, run, sum,
+                        &g_array_index (sum->hotspots, GsHotspot, i));
       g_string_append (out, ".\n");
     }
 

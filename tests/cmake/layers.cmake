@@ -15,7 +15,7 @@ set(PUBLIC_engine  gs-queue gs-loop)
 set(PUBLIC_model   gs-scenario gs-rules gs-authority gs-phrase gs-breach gs-behaviour)
 set(PUBLIC_io      gs-loader)
 set(PUBLIC_run     gs-run gs-record)
-set(PUBLIC_analysis gs-summary gs-checks gs-study gs-compare gs-power)
+set(PUBLIC_analysis gs-summary gs-series gs-checks gs-study gs-compare gs-power)
 set(PUBLIC_write   gs-report gs-write gs-power-report)
 set(PUBLIC_cli     govsim)
 

@@ -1,0 +1,46 @@
+# bash completion for govsim(1).
+_govsim()
+{
+  local cur prev cmd
+  cur=${COMP_WORDS[COMP_CWORD]}
+  prev=${COMP_WORDS[COMP_CWORD-1]}
+  cmd=${COMP_WORDS[1]}
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W "check run power graph --version --help" -- "$cur"))
+    return
+  fi
+  case "$prev" in
+    --format|-f)
+      case "$cmd" in
+        check) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+        run) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
+        power) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+        graph) COMPREPLY=($(compgen -W "dot svg" -- "$cur")) ;;
+      esac
+      return ;;
+    --table)
+      COMPREPLY=($(compgen -W "proposals matters tallies bodies meetings gateways breaches records" -- "$cur"))
+      return ;;
+    --fail-on)
+      COMPREPLY=($(compgen -W "error warning advice" -- "$cur"))
+      return ;;
+    --output|-o)
+      COMPREPLY=($(compgen -f -- "$cur"))
+      return ;;
+    --seed|-s|--max-size|--max-records|--samples|--body|-b)
+      return ;;
+  esac
+  if [[ "$cur" == -* ]]; then
+    local opts="--help --max-size"
+    case "$cmd" in
+      check) opts="$opts --fail-on --quiet --format --output" ;;
+      run) opts="$opts --seed --trace --format --table --output --max-records" ;;
+      power) opts="$opts --body --format --samples --seed --output" ;;
+      graph) opts="$opts --format --output --no-findings" ;;
+    esac
+    COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    return
+  fi
+  COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur") $(compgen -d -- "$cur"))
+}
+complete -F _govsim govsim

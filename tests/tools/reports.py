@@ -1,0 +1,362 @@
+#!/usr/bin/env python3
+"""Checks govsim's reports as a program reading them would.
+
+Each subcommand runs the govsim binary it is given, reads what it wrote
+with a standard parser, and exits non-zero with a message on the first
+problem.  Used by tests/CMakeLists.txt; needs Python 3 and, for `json`,
+the jsonschema package (Debian's python3-jsonschema).
+
+  json GOVSIM SCHEMA_DIR SCENARIO     run (with --trace) and check as JSON,
+                                      validated against their schemas
+  power GOVSIM SCHEMA_DIR SCENARIO    power --format json, validated, and
+                                      --format csv agreeing with it
+  roundtrip GOVSIM SCENARIO           names and numbers of the scenario file
+                                      come back unchanged in JSON and CSV
+  csv GOVSIM SCENARIO                 every CSV table parses (RFC 4180, CRLF,
+                                      one header, equal widths) and agrees
+                                      with the JSON document
+  html GOVSIM CHROMIUM SCENARIO DIR   the HTML report is self-contained and
+                                      escaped, renders in headless Chromium
+                                      without console errors, its
+                                      screenshot (DIR/NAME.png) is not blank
+                                      and it prints (DIR/NAME.pdf)
+  graph GOVSIM SCENARIO               DOT and SVG of the structure
+"""
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zlib
+
+NS = {"s": "urn:govsim:scenario:1"}
+
+
+def fail(msg):
+    print("FAIL: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def run(cmd, ok=(0,)):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode not in ok:
+        fail("%s exited %d: %s" % (" ".join(cmd), p.returncode,
+                                   p.stderr.decode("utf-8", "replace")))
+    return p.stdout
+
+
+def validator(schema_dir, kind):
+    import jsonschema
+    path = os.path.join(schema_dir, "govsim-%s-1.schema.json" % kind)
+    with open(path, encoding="utf-8") as f:
+        schema = json.load(f)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def validate(v, doc, what):
+    errors = sorted(v.iter_errors(doc), key=lambda e: list(e.path))
+    if errors:
+        e = errors[0]
+        fail("%s: %d schema error(s); first at %s: %s"
+             % (what, len(errors), "/".join(map(str, e.path)), e.message))
+
+
+def cmd_json(govsim, schema_dir, scenario):
+    out = run([govsim, "run", scenario, "--format", "json", "--trace"])
+    doc = json.loads(out.decode("utf-8"))
+    validate(validator(schema_dir, "run"), doc, scenario + " (run)")
+    if doc["kind"] != "run" or not doc["records"]:
+        fail("run document without records")
+    # Every record names each field of its kind: the kinds agree with the
+    # text trace line for line.
+    text = run([govsim, "run", scenario, "--trace"]).decode("utf-8")
+    n_lines = len([l for l in text.split("\n\n")[0].splitlines() if l])
+    if n_lines != len(doc["records"]):
+        fail("%d records in JSON, %d trace lines" % (len(doc["records"]), n_lines))
+    out = run([govsim, "check", scenario, "--format", "json"], ok=(0, 1))
+    doc = json.loads(out.decode("utf-8"))
+    validate(validator(schema_dir, "check"), doc, scenario + " (check)")
+    print("ok: %s: run and check JSON valid" % scenario)
+
+
+def cmd_power(govsim, schema_dir, scenario):
+    out = run([govsim, "power", scenario, "--format", "json"])
+    doc = json.loads(out.decode("utf-8"))
+    validate(validator(schema_dir, "power"), doc, scenario + " (power)")
+    rows, _ = read_csv(run([govsim, "power", scenario, "--format", "csv"]),
+                       scenario + " (power CSV)")
+    want = [(b["body"], g["players"], i.get("person") or i.get("body"), i["banzhaf"])
+            for b in doc["bodies"] for g in b["games"] for i in g["indices"]]
+    got = [(r["body"], r["players"], r["player"], float(r["banzhaf"])) for r in rows]
+    if got != want:
+        fail("power CSV and JSON disagree")
+    print("ok: %s: power JSON valid, %d CSV rows agree" % (scenario, len(rows)))
+
+
+def read_csv(data, what):
+    text = data.decode("utf-8")
+    if text.startswith("\ufeff"):
+        fail(what + ": byte-order mark")
+    if "\n" in text.replace("\r\n", "") and not re.search(r'"[^"]*\n', text):
+        fail(what + ": a bare LF line end")
+    rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    if not rows:
+        fail(what + ": no header")
+    width = len(rows[0])
+    for i, r in enumerate(rows):
+        if len(r) != width:
+            fail("%s: row %d has %d fields, the header %d" % (what, i, len(r), width))
+    return [dict(zip(rows[0], r)) for r in rows[1:]], rows[0]
+
+
+TABLES = ["proposals", "matters", "tallies", "bodies", "meetings", "gateways",
+          "breaches", "records"]
+
+
+def cmd_csv(govsim, scenario):
+    doc = json.loads(run([govsim, "run", scenario, "--format", "json",
+                          "--trace"]).decode("utf-8"))
+    tables = {}
+    for t in TABLES:
+        tables[t], _ = read_csv(run([govsim, "run", scenario, "--format", "csv",
+                                     "--table", t]), "%s %s" % (scenario, t))
+    default, _ = read_csv(run([govsim, "run", scenario, "--format", "csv"]),
+                          scenario)
+    if default != tables["proposals"]:
+        fail("the default table is not proposals")
+    if len(tables["proposals"]) != len(doc["proposals"]):
+        fail("proposals: CSV and JSON disagree on the count")
+    for row, p in zip(tables["proposals"], doc["proposals"]):
+        for k in ("case", "title", "matter", "value", "outcome", "arrives"):
+            want = "" if p[k] is None else str(p[k])
+            if row[k] != want:
+                fail("proposal %s: %s is %r in CSV, %r in JSON" % (p["case"], k, row[k], want))
+    if len(tables["records"]) != len(doc["records"]):
+        fail("records: %d in CSV, %d in JSON" % (len(tables["records"]), len(doc["records"])))
+    for row, r in zip(tables["records"], doc["records"]):
+        if row["kind"] != r["kind"] or row["date"] != r["date"]:
+            fail("records disagree: %r vs %r" % (row, r))
+    n_breach = sum(1 for r in doc["records"] if r["kind"].startswith("breach"))
+    if len(tables["breaches"]) != n_breach:
+        fail("breaches: %d rows, %d breach records" % (len(tables["breaches"]), n_breach))
+    n_meet = sum(1 for r in doc["records"] if r["kind"] in ("meeting", "inquorate"))
+    if len(tables["meetings"]) != n_meet:
+        fail("meetings: %d rows, %d meeting records" % (len(tables["meetings"]), n_meet))
+    if len(tables["tallies"]) != len(doc["tallies"]):
+        fail("tallies: CSV and JSON disagree")
+    rows, header = read_csv(run([govsim, "check", scenario, "--format", "csv"],
+                                ok=(0, 1)), scenario + " findings")
+    cj = json.loads(run([govsim, "check", scenario, "--format", "json"],
+                        ok=(0, 1)).decode("utf-8"))
+    if len(rows) != len(cj["files"][0]["findings"]):
+        fail("findings: CSV and JSON disagree")
+    print("ok: %s: %d CSV tables read back" % (scenario, len(TABLES) + 1))
+
+
+def cmd_roundtrip(govsim, scenario):
+    root = ET.parse(scenario).getroot()
+    names = {}
+    for tag in ("organisation", "person", "matter", "board", "committee",
+                "joint-committee"):
+        for e in root.findall("s:" + tag, NS):
+            names[e.get("id")] = e.get("name")
+    proposals = {e.get("id"): e for e in root.findall("s:proposal", NS)}
+    doc = json.loads(run([govsim, "run", scenario, "--format", "json",
+                          "--trace"]).decode("utf-8"))
+    if doc["scenario"]["name"] != root.get("name"):
+        fail("scenario name %r came back as %r" % (root.get("name"), doc["scenario"]["name"]))
+    seen = 0
+    def walk(x):
+        nonlocal seen
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k.endswith("_name") and k[:-5] in x and x[k[:-5]] in names:
+                    if names[x[k[:-5]]] != v:
+                        fail("%s %r: name %r came back as %r" % (k, x[k[:-5]], names[x[k[:-5]]], v))
+                    seen += 1
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(doc)
+    if seen == 0:
+        fail("no named id found in the JSON")
+    rows, _ = read_csv(run([govsim, "run", scenario, "--format", "csv"]), scenario)
+    for p, row in zip(doc["proposals"], rows):
+        src = proposals[p["proposal"]]
+        if p["title"] != src.get("title") or row["title"] != src.get("title"):
+            fail("title %r came back as %r / %r" % (src.get("title"), p["title"], row["title"]))
+        if p["value"] != int(src.get("value")) or int(row["value"]) != int(src.get("value")):
+            fail("value %s came back as %r / %r" % (src.get("value"), p["value"], row["value"]))
+        if names[p["matter"]] != p["matter_name"] or row["matter_name"] != p["matter_name"]:
+            fail("matter name changed: %r" % row["matter_name"])
+    # The raw bytes are UTF-8, not \\u escapes only: a reader sees the letters.
+    raw = run([govsim, "run", scenario, "--format", "json"]).decode("utf-8")
+    if "Zoë" not in raw and "\\u00eb" not in raw:
+        fail("non-ASCII name missing from the JSON text")
+    print("ok: %s: %d names and every title and value round-trip" % (scenario, seen))
+
+
+def png_stats(path):
+    """(width, height, distinct colours in a sample, share of non-white)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail(path + ": not a PNG")
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            if depth != 8 or ctype not in (2, 6) or interlace:
+                fail(path + ": unexpected PNG format")
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    prev = bytearray(stride)
+    colours, inked, total = set(), 0, 0
+    off = 0
+    for y in range(h):
+        ft = raw[off]
+        line = bytearray(raw[off + 1:off + 1 + stride])
+        off += 1 + stride
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if ft == 1:
+                line[i] = (line[i] + a) & 255
+            elif ft == 2:
+                line[i] = (line[i] + b) & 255
+            elif ft == 3:
+                line[i] = (line[i] + ((a + b) >> 1)) & 255
+            elif ft == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[i] = (line[i] + pr) & 255
+        prev = line
+        if y % 4 == 0:
+            for x in range(0, w, 4):
+                px = bytes(line[x * bpp:x * bpp + 3])
+                colours.add(px)
+                total += 1
+                inked += px != b"\xff\xff\xff"
+    return w, h, len(colours), inked / max(total, 1)
+
+
+def cmd_html(govsim, chromium, scenario, outdir):
+    name = os.path.splitext(os.path.basename(scenario))[0]
+    os.makedirs(outdir, exist_ok=True)
+    page = os.path.join(outdir, name + ".html")
+    run([govsim, "run", scenario, "--format", "html", "-o", page])
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    # Self-contained: no script, nothing fetched.
+    if re.search(r"<script", html, re.I):
+        fail("a <script> element (or an unescaped name) in the page")
+    for m in re.finditer(r'\b(?:src|href)\s*=\s*"([^"#][^"]*)"', html):
+        fail("an external reference: %s" % m.group(1))
+    if re.search(r"url\((?!#)", html) or "@import" in html or "@font-face" in html:
+        fail("a stylesheet that fetches something")
+    for section in ("headline", "gridlock", "breaches", "structure", "charts",
+                    "matters", "bodies", "journeys"):
+        if 'id="%s"' % section not in html:
+            fail("no %s section" % section)
+    if html.count("<svg") < 4:
+        fail("expected the structure and three charts as inline SVG")
+    root = ET.parse(scenario).getroot()
+    title = root.get("name")
+    import html as H
+    if H.escape(title, quote=True).replace("&#x27;", "&#39;") not in html:
+        fail("the scenario name is not in the page, escaped")
+    prof = tempfile.mkdtemp(prefix="govsim-chromium-")
+    png = os.path.join(outdir, name + ".png")
+    try:
+        p = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", "--user-data-dir=" + prof,
+             "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
+             "--window-size=1200,2400", "--screenshot=" + png,
+             "file://" + os.path.abspath(page)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        shutil.rmtree(prof, ignore_errors=True)
+    log = p.stderr.decode("utf-8", "replace")
+    console = [l for l in log.splitlines() if "CONSOLE" in l or "Uncaught" in l]
+    if console:
+        fail("console messages:\n" + "\n".join(console))
+    if p.returncode != 0 or not os.path.exists(png):
+        fail("chromium exited %d without a screenshot:\n%s" % (p.returncode, log[-2000:]))
+    # It prints: Chromium's print to PDF gives at least one page.
+    pdf = os.path.join(outdir, name + ".pdf")
+    prof = tempfile.mkdtemp(prefix="govsim-chromium-")
+    try:
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", "--user-data-dir=" + prof,
+             "--no-pdf-header-footer", "--print-to-pdf=" + pdf,
+             "file://" + os.path.abspath(page)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        shutil.rmtree(prof, ignore_errors=True)
+    if not os.path.exists(pdf):
+        fail("chromium did not print the page to PDF")
+    with open(pdf, "rb") as f:
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", f.read()))
+    if pages < 1:
+        fail("the printed PDF has no page")
+    w, h, colours, inked = png_stats(png)
+    if colours < 8 or inked < 0.01:
+        fail("%s looks blank: %d colours, %.1f%% ink" % (png, colours, inked * 100))
+    print("ok: %s: %dx%d screenshot, %d colours, %.1f%% ink; printed on %d pages"
+          % (png, w, h, colours, inked * 100, pages))
+
+
+def cmd_graph(govsim, scenario):
+    dot = run([govsim, "graph", scenario]).decode("utf-8")
+    if not dot.startswith("digraph structure {"):
+        fail("DOT does not start with the digraph")
+    if "cluster_o0" not in dot:
+        fail("no organisation cluster in the DOT")
+    svg = run([govsim, "graph", scenario, "--format", "svg"]).decode("utf-8")
+    root = ET.fromstring(svg.encode("utf-8"))
+    if not root.tag.endswith("svg"):
+        fail("SVG output is not an svg document")
+    check = json.loads(run([govsim, "check", scenario, "--format", "json"],
+                           ok=(0, 1)).decode("utf-8"))
+    flagged = any(f["elements"] for f in check["files"][0]["findings"]
+                  if any(e["element"] in ("body", "organisation", "delegation",
+                                          "pathway", "gateway", "ladder", "level")
+                         for e in f["elements"]))
+    if flagged and "#c0392b" not in svg:
+        fail("findings not drawn in red")
+    print("ok: %s: DOT %d bytes, SVG %d bytes" % (scenario, len(dot), len(svg)))
+
+
+def main(argv):
+    cmds = {"json": cmd_json, "power": cmd_power, "csv": cmd_csv,
+            "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph}
+    if len(argv) < 2 or argv[1] not in cmds:
+        print(__doc__, file=sys.stderr)
+        return 2
+    cmds[argv[1]](*argv[2:])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
