@@ -6,7 +6,7 @@ _govsim()
   prev=${COMP_WORDS[COMP_CWORD-1]}
   cmd=${COMP_WORDS[1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "check run power graph --version --help" -- "$cur"))
+    COMPREPLY=($(compgen -W "check run power graph montecarlo merge --version --help" -- "$cur"))
     return
   fi
   case "$prev" in
@@ -16,6 +16,7 @@ _govsim()
         run) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
         power) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
         graph) COMPREPLY=($(compgen -W "dot svg" -- "$cur")) ;;
+        montecarlo|merge) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
       esac
       return ;;
     --table)
@@ -27,14 +28,16 @@ _govsim()
     --output|-o)
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
-    --seed|-s|--max-size|--max-records|--samples|--body|-b)
+    --seed|-s|--max-size|--max-records|--max-events|--samples|--body|-b|--runs|-n|--threads|-j|--precision|--shard|--replication|-r)
       return ;;
   esac
   if [[ "$cur" == -* ]]; then
     local opts="--help --max-size"
     case "$cmd" in
       check) opts="$opts --fail-on --quiet --format --output" ;;
-      run) opts="$opts --seed --trace --format --table --output --max-records" ;;
+      run) opts="$opts --seed --replication --trace --format --table --output --max-records --max-events" ;;
+      montecarlo) opts="$opts --runs --threads --seed --precision --shard --progress --quiet --format --output" ;;
+      merge) opts="$opts --scenario --format --output" ;;
       power) opts="$opts --body --format --samples --seed --output" ;;
       graph) opts="$opts --format --output --no-findings" ;;
     esac
