@@ -9,6 +9,7 @@
  * numbers of days.  json-glib writes doubles with g_ascii_dtostr(), so no
  * locale reaches the output.
  */
+#include "write/gs-json-private.h"
 #include "write/gs-text-private.h"
 
 #include <govsim/gs-study.h>
@@ -16,47 +17,17 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
-#define GS_STUDY_JSON_SCHEMA 1
-
+/* An estimate times @scale (minutes to days, a period to a year). */
 static void
 add_est (JsonBuilder *j, const char *key, GsEstimate e, double scale)
 {
-  json_builder_set_member_name (j, key);
   if (!e.defined)
     {
-      json_builder_add_null_value (j);
+      gs__json_null (j, key);
       return;
     }
-  json_builder_begin_object (j);
-  json_builder_set_member_name (j, "value");
-  json_builder_add_double_value (j, e.value * scale);
-  json_builder_set_member_name (j, "ci");
-  if (isnan (e.lo))
-    json_builder_add_null_value (j);
-  else
-    {
-      json_builder_begin_array (j);
-      json_builder_add_double_value (j, e.lo * scale);
-      json_builder_add_double_value (j, e.hi * scale);
-      json_builder_end_array (j);
-    }
-  json_builder_set_member_name (j, "level");
-  json_builder_add_double_value (j, GS_STATS_LEVEL);
-  json_builder_end_object (j);
-}
-
-static void
-add_string (JsonBuilder *j, const char *key, const char *value)
-{
-  json_builder_set_member_name (j, key);
-  json_builder_add_string_value (j, value);
-}
-
-static void
-add_int (JsonBuilder *j, const char *key, gint64 value)
-{
-  json_builder_set_member_name (j, key);
-  json_builder_add_int_value (j, value);
+  gs__json_estimate (j, key, e.value * scale, e.lo * scale, e.hi * scale,
+                     GS_STATS_LEVEL);
 }
 
 static const char *const outcome_keys[] = {
@@ -107,21 +78,14 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
   const GsScenario *s = gs_study_get_scenario (st);
   guint64 reps = gs_study_n_replications (st);
   double years = gs_study_years (st);
-  g_autoptr (JsonBuilder) j = json_builder_new ();
-  json_builder_begin_object (j);
-  add_string (j, "govsim", GOVSIM_VERSION);
-  add_int (j, "schema", GS_STUDY_JSON_SCHEMA);
-  add_string (j, "kind", "study");
-  json_builder_set_member_name (j, "scenario");
-  json_builder_begin_object (j);
-  add_string (j, "file", source);
-  add_string (j, "name", s->name);
-  add_int (j, "seed", (gint64)gs_study_get_seed (st));
-  json_builder_end_object (j);
-  add_int (j, "replications", (gint64)reps);
+  g_autoptr (JsonBuilder) j
+      = gs__json_begin ("study", s, gs_study_get_seed (st));
+  (void)source; /* the header names the scenario's own file */
+  gs__json_int (j, "replications", (gint64)reps);
   char d[GS_DATE_BUF];
-  add_string (j, "start", gs_time_format_date (s->start, d));
-  add_string (j, "end", gs_time_format_date (s->end - GS_MINUTES_PER_DAY, d));
+  gs__json_string (j, "start", gs_time_format_date (s->start, d));
+  gs__json_string (j, "end",
+                   gs_time_format_date (s->end - GS_MINUTES_PER_DAY, d));
 
   json_builder_set_member_name (j, "whole");
   json_builder_begin_object (j);
@@ -136,8 +100,8 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
       if (sm->arrived.x == 0)
         continue;
       json_builder_begin_object (j);
-      add_string (j, "id", GS_MATTER (s, m)->id);
-      add_string (j, "name", GS_MATTER (s, m)->name);
+      gs__json_string (j, "id", GS_MATTER (s, m)->id);
+      gs__json_string (j, "name", GS_MATTER (s, m)->name);
       add_outcomes (j, st, sm);
       json_builder_end_object (j);
     }
@@ -151,8 +115,8 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
       if (sb->meetings.x == 0 && sb->backlog.x == 0)
         continue;
       json_builder_begin_object (j);
-      add_string (j, "id", GS_BODY (s, b)->id);
-      add_string (j, "name", GS_BODY (s, b)->name);
+      gs__json_string (j, "id", GS_BODY (s, b)->id);
+      gs__json_string (j, "name", GS_BODY (s, b)->name);
       add_per_year (j, "meetings_per_year", &sb->meetings, reps, years);
       add_est (j, "meeting_inquorate",
                gs_moments_probability (&sb->inquorate, reps), 1);
@@ -171,7 +135,8 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
                gs_moments_probability (&sb->exhausted, reps), 1);
       add_per_year (j, "breaches_per_year", &sb->breaches, reps, years);
       if (sb->inquorate.first != G_MAXUINT64)
-        add_int (j, "first_inquorate_replication", (gint64)sb->inquorate.first);
+        gs__json_int (j, "first_inquorate_replication",
+                      (gint64)sb->inquorate.first);
       add_days (j, st, &sb->days);
       json_builder_end_object (j);
     }
@@ -201,17 +166,17 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
       per.n = whole->arrived.x;
       per.nn = whole->arrived.xx;
       json_builder_begin_object (j);
-      add_string (j, "body", GS_BODY (s, br->body)->id);
-      add_string (j, "body_name", GS_BODY (s, br->body)->name);
+      gs__json_string (j, "body", GS_BODY (s, br->body)->id);
+      gs__json_string (j, "body_name", GS_BODY (s, br->body)->name);
       json_builder_set_member_name (j, "organisation");
       if (br->org >= 0)
         json_builder_add_string_value (j, GS_ORG (s, br->org)->id);
       else
         json_builder_add_null_value (j);
-      add_string (j, "kind", gs_enum_value_name (kinds, br->kind));
+      gs__json_string (j, "kind", gs_enum_value_name (kinds, br->kind));
       add_est (j, "per_proposal", gs_moments_probability (&per, reps), 1);
       add_per_year (j, "per_year", &br->count, reps, years);
-      add_int (j, "first_replication", (gint64)br->count.first);
+      gs__json_int (j, "first_replication", (gint64)br->count.first);
       json_builder_end_object (j);
     }
   json_builder_end_array (j);
@@ -224,8 +189,8 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
       const GsStudyProposal *sp = gs_study_proposal (st, p);
       const GsProposal *pr = GS_PROPOSAL (s, sp->proposal);
       json_builder_begin_object (j);
-      add_string (j, "id", pr->id);
-      add_string (j, "title", pr->title);
+      gs__json_string (j, "id", pr->id);
+      gs__json_string (j, "title", pr->title);
       for (guint k = 0; k < GS_STUDY_N_OUTCOMES; k++)
         add_est (j, outcome_keys[k],
                  gs_moments_probability (&sp->outcome[k], reps), 1);
@@ -239,13 +204,5 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
       json_builder_end_object (j);
     }
   json_builder_end_array (j);
-  json_builder_end_object (j);
-
-  g_autoptr (JsonNode) root = json_builder_get_root (j);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
-  g_autofree char *text = json_generator_to_data (gen, NULL);
-  g_string_append (out, text);
-  g_string_append_c (out, '\n');
+  gs__json_finish (j, out);
 }
