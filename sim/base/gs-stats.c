@@ -55,6 +55,12 @@ gs_wilson (double x, double n, double *lo, double *hi)
   double half = z / (1 + z2 / n) * sqrt (p * (1 - p) / n + z2 / (4 * n * n));
   *lo = MAX (0.0, centre - half);
   *hi = MIN (1.0, centre + half);
+  /* At 0 and at 1 the bound is exact; rounding must not put the estimate
+   * outside its own interval. */
+  if (p <= 0.0)
+    *lo = 0.0;
+  if (p >= 1.0)
+    *hi = 1.0;
 }
 
 /* Σ (x_r − q n_r)² for the ratio q, from the exact sums. */

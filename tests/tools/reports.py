@@ -101,6 +101,18 @@ def cmd_power(govsim, schema_dir, scenario):
     print("ok: %s: power JSON valid, %d CSV rows agree" % (scenario, len(rows)))
 
 
+def cmd_study(govsim, schema_dir, scenario):
+    out = run([govsim, "montecarlo", scenario, "--runs", "40", "--quiet",
+               "--format", "json"])
+    doc = json.loads(out.decode("utf-8"))
+    validate(validator(schema_dir, "study"), doc, scenario + " (study)")
+    for k in ("approved", "rejected", "gridlocked", "pending"):
+        e = doc["whole"][k]
+        if not (e["ci"][0] <= e["value"] <= e["ci"][1]):
+            fail("%s: the estimate of %s lies outside its interval" % (scenario, k))
+    print("ok: %s: study JSON valid" % scenario)
+
+
 def read_csv(data, what):
     text = data.decode("utf-8")
     if text.startswith("\ufeff"):
@@ -349,7 +361,8 @@ def cmd_graph(govsim, scenario):
 
 
 def main(argv):
-    cmds = {"json": cmd_json, "power": cmd_power, "csv": cmd_csv,
+    cmds = {"json": cmd_json, "power": cmd_power, "study": cmd_study,
+            "csv": cmd_csv,
             "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph}
     if len(argv) < 2 or argv[1] not in cmds:
         print(__doc__, file=sys.stderr)
