@@ -440,24 +440,8 @@ write_journeys (GString *out, const GsRun *run)
       return;
     }
   /* Each case's records, in order, as linked lists over the records. */
-  g_autofree guint32 *head = g_new (guint32, n);
-  g_autofree guint32 *tail = g_new (guint32, n);
-  g_autofree guint32 *next = g_new (guint32, nr);
-  for (guint i = 0; i < n; i++)
-    head[i] = tail[i] = GS_NONE;
-  for (guint32 i = 0; i < nr; i++)
-    {
-      const GsRecord *r = gs_run_get_record (run, i);
-      next[i] = GS_NONE;
-      if (r->item == GS_NONE || r->kind == GS_REC_CONFLICT
-          || r->kind == GS_REC_CONSTITUENT)
-        continue;
-      if (head[r->item] == GS_NONE)
-        head[r->item] = i;
-      else
-        next[tail[r->item]] = i;
-      tail[r->item] = i;
-    }
+  g_autofree guint32 *head = NULL, *next = NULL;
+  gs__text_link_journeys (run, &head, &next);
   gboolean all = n <= 200;
   if (!all)
     g_string_append (out, "<p>Only the proposals that did not go smoothly "

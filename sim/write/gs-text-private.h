@@ -47,6 +47,13 @@ void gs__text_gateway (GString *out, const GsScenario *s, guint32 pathway,
 void gs__text_level (GString *out, const GsScenario *s, gint32 ladder,
                      gint32 level);
 
+/* Each case's records in order, as linked lists over the run's records:
+ * (*head)[case] is its first record's index, (*next)[record] the next of
+ * the same case, GS_NONE ending both; conflicts and constituents' votes,
+ * which their body's vote already tells, are left out.  One pass.
+ * Free both with g_free(). */
+void gs__text_link_journeys (const GsRun *run, guint32 **head, guint32 **next);
+
 /* "st", "nd", "rd" or "th" for @n. */
 const char *gs__text_ordinal (gint32 n);
 

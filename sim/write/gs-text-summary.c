@@ -149,24 +149,8 @@ gs_report_text_journeys (const GsRun *run, GString *out)
   guint n_records = gs_run_n_records (run);
   if (n == 0 || n_records == 0)
     return;
-  g_autofree guint32 *head = g_new (guint32, n);
-  g_autofree guint32 *tail = g_new (guint32, n);
-  g_autofree guint32 *next = g_new (guint32, n_records);
-  for (guint i = 0; i < n; i++)
-    head[i] = tail[i] = GS_NONE;
-  for (guint32 i = 0; i < n_records; i++)
-    {
-      const GsRecord *r = gs_run_get_record (run, i);
-      next[i] = GS_NONE;
-      if (r->item == GS_NONE || r->kind == GS_REC_CONFLICT
-          || r->kind == GS_REC_CONSTITUENT)
-        continue;
-      if (head[r->item] == GS_NONE)
-        head[r->item] = i;
-      else
-        next[tail[r->item]] = i;
-      tail[r->item] = i;
-    }
+  g_autofree guint32 *head = NULL, *next = NULL;
+  gs__text_link_journeys (run, &head, &next);
   /* Long runs show only the journeys worth reading. */
   gboolean all = n <= 200;
   g_string_append_printf (out, "\nJourneys%s\n",

@@ -120,3 +120,30 @@ gs__text_state (GsCaseState st)
         return "pending";
     }
 }
+
+void
+gs__text_link_journeys (const GsRun *run, guint32 **head_out,
+                        guint32 **next_out)
+{
+  guint n = gs_run_n_cases (run), nr = gs_run_n_records (run);
+  guint32 *head = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *tail = g_new (guint32, MAX (n, 1));
+  guint32 *next = g_new (guint32, MAX (nr, 1));
+  for (guint i = 0; i < n; i++)
+    head[i] = tail[i] = GS_NONE;
+  for (guint32 i = 0; i < nr; i++)
+    {
+      const GsRecord *r = gs_run_get_record (run, i);
+      next[i] = GS_NONE;
+      if (r->item == GS_NONE || r->kind == GS_REC_CONFLICT
+          || r->kind == GS_REC_CONSTITUENT)
+        continue;
+      if (head[r->item] == GS_NONE)
+        head[r->item] = i;
+      else
+        next[tail[r->item]] = i;
+      tail[r->item] = i;
+    }
+  *head_out = head;
+  *next_out = next;
+}
