@@ -113,4 +113,15 @@ G_BEGIN_DECLS
  * number, at most its count). */
 #define GS_LIMIT_PROPOSALS_MAX 250000
 
+/* ---- comparisons (`govsim compare`) ---------------------------------------
+ */
+
+/** <variant> elements in one file (the schema's maxOccurs). */
+#define GS_LIMIT_VARIANTS_MAX 64
+/** Settings in one variant (<set> and <remove>, the schema's maxOccurs). */
+#define GS_LIMIT_SETTINGS_MAX 100
+/** Versions one comparison runs: variants, or the points of a sweep's grid
+ * (each one more scenario in memory and one more run per replication). */
+#define GS_LIMIT_SWEEP_MAX 200
+
 G_END_DECLS

@@ -40,6 +40,8 @@ int gs_cli_run (int argc, char **argv);
 int gs_cli_power (int argc, char **argv);
 int gs_cli_montecarlo (int argc, char **argv);
 int gs_cli_merge (int argc, char **argv);
+/* `govsim compare` (gs-cli-compare.c). */
+int gs_cli_compare (int argc, char **argv);
 
 /* Prints "PRG: @message" and a pointer to --help on standard error.
  * Returns: GS_EXIT_BAD_INPUT, for the command to return. */

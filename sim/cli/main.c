@@ -36,6 +36,10 @@ static const Command commands[] = {
   { "merge", "PART...",
     "Combine the shards of one Monte Carlo study into its report",
     gs_cli_merge },
+  { "compare", "A B|FILE",
+    "Compare terms of reference: variants on the same random draws, "
+    "what changes and how sure",
+    gs_cli_compare },
 };
 
 static void
