@@ -349,20 +349,29 @@ gs_report_text_sweep (const GsSweepReport *r, GString *out)
     }
   g_string_append (out, " ");
   for (guint t = 0; t < r->n_targets; t++)
-    g_string_append_printf (out, " %-24s", r->targets[t]);
+    {
+      g_string_append_c (out, ' ');
+      gs__text_cell (out, r->targets[t], 24);
+    }
   for (guint k = 0; k < G_N_ELEMENTS (sweep_metrics); k++)
     {
       const GsMetric *m = gs_compare_headline_metric (sweep_metrics[k]);
-      g_string_append_printf (out, " %-24s", m->label);
-      g_autofree char *delta = g_strdup_printf ("Δ %s", m->key);
-      g_string_append_printf (out, " %-18s", delta);
+      g_string_append_c (out, ' ');
+      gs__text_cell (out, m->label, 24);
+      g_string_append_c (out, ' ');
+      gs__text_cell (out, "Δ", 18);
     }
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
   g_string_append_c (out, '\n');
   for (guint v = 1; v < gs_compare_n_versions (cmp); v++)
     {
       g_string_append (out, " ");
       for (guint t = 0; t < r->n_targets; t++)
-        g_string_append_printf (out, " %-24s", r->values[v - 1][t]);
+        {
+          g_string_append_c (out, ' ');
+          gs__text_cell (out, r->values[v - 1][t], 24);
+        }
       for (guint k = 0; k < G_N_ELEMENTS (sweep_metrics); k++)
         {
           const GsMetric *m = gs_compare_headline_metric (sweep_metrics[k]);
