@@ -71,6 +71,12 @@ test_limits_mirror_schema (void)
       GS_LIMIT_GATEWAYS_MAX },
     { "name=\"level\" type=\"gs:Level\" maxOccurs=\"([0-9]+)\"",
       GS_LIMIT_LEVELS_MAX },
+    { "name=\"variant\" type=\"gs:Variant\" minOccurs=\"0\" "
+      "maxOccurs=\"([0-9]+)\"",
+      GS_LIMIT_VARIANTS_MAX },
+    { "<xs:complexType name=\"Variant\">.*<xs:choice minOccurs=\"0\" "
+      "maxOccurs=\"([0-9]+)\"",
+      GS_LIMIT_SETTINGS_MAX },
     { "<xs:simpleType name=\"Pounds\">.*maxInclusive value=\"([0-9]+)\"",
       (guint64)GS_LIMIT_VALUE_MAX },
     { "<xs:simpleType name=\"SmallCount\">.*maxInclusive value=\"([0-9]+)\"",

@@ -27,12 +27,15 @@
 #include <govsim/gs-breach.h>
 #include <govsim/gs-phrase.h>
 #include <govsim/gs-loader.h>
+#include <govsim/gs-variant.h>
 #include <govsim/gs-record.h>
 #include <govsim/gs-run.h>
 #include <govsim/gs-summary.h>
 #include <govsim/gs-series.h>
 #include <govsim/gs-checks.h>
 #include <govsim/gs-power.h>
+#include <govsim/gs-compare.h>
 #include <govsim/gs-report.h>
 #include <govsim/gs-power-report.h>
 #include <govsim/gs-write.h>
+#include <govsim/gs-compare-report.h>

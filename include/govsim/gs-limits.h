@@ -163,4 +163,15 @@ G_BEGIN_DECLS
  * (percent) of a work limit: legal, but a small change would refuse it. */
 #define GS_LIMIT_NEAR_PERCENT 50
 
+/* ---- comparisons (`govsim compare`) ---------------------------------------
+ */
+
+/** <variant> elements in one file (the schema's maxOccurs). */
+#define GS_LIMIT_VARIANTS_MAX 64
+/** Settings in one variant (<set> and <remove>, the schema's maxOccurs). */
+#define GS_LIMIT_SETTINGS_MAX 100
+/** Versions one comparison runs: variants, or the points of a sweep's grid
+ * (each one more scenario in memory and one more run per replication). */
+#define GS_LIMIT_SWEEP_MAX 200
+
 G_END_DECLS

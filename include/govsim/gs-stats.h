@@ -104,6 +104,77 @@ void gs_wilson (double x, double n, double *lo, double *hi);
  * (exact table to 30, then the normal approximation's series). */
 double gs_t_975 (guint64 df);
 
+/* ---- paired differences ------------------------------------------------ */
+
+/* Two variants run on the same replications: replication r gives the pair
+ * (x_r, n_r) for the baseline A and (y_r, m_r) for the variant B.  Their
+ * difference is estimated replication by replication, so whatever the two
+ * share (the same traffic, attendance and ballots: common random numbers)
+ * cancels out of its variance.
+ *
+ *  - A difference of probabilities or ratios p_B − p_A has the linearised
+ *    variance V = Σ e_r² / (R (R − 1)), with
+ *    e_r = (y_r − p_B m_r) / m̄ − (x_r − p_A n_r) / n̄, and a Student t
+ *    interval with R − 1 degrees of freedom.
+ *  - A difference of means per replication is the paired t interval of
+ *    d_r = y_r − x_r.
+ *  - The unpaired interval is what two independent studies of R
+ *    replications each would give: the same point estimate, with the
+ *    variance V_A + V_B of the two estimates alone (no covariance).
+ *
+ * The cross sums are exact integers like GsMoments', so paired sums merge
+ * in any order into the same total.  The replications whose pairs differ
+ * are counted: when none does, the two variants agreed in every
+ * replication and the difference is exactly zero with a zero-width
+ * interval, whatever rounding would have made of it. */
+typedef struct
+{
+  GsMoments a;  /* the baseline's (x, n) */
+  GsMoments b;  /* the variant's (y, m) */
+  GsU128 xy;    /* Σ x_r y_r */
+  GsU128 xm;    /* Σ x_r m_r */
+  GsU128 ny;    /* Σ n_r y_r */
+  GsU128 nm;    /* Σ n_r m_r */
+  guint64 diff; /* replications in which (x, n) ≠ (y, m) */
+} GsPaired;
+
+#define GS_PAIRED_INIT                                                         \
+  (GsPaired) { .a = GS_MOMENTS_INIT, .b = GS_MOMENTS_INIT }
+
+/** Adds replication @r's pairs (@x, @n) of the baseline and (@y, @m) of
+ * the variant. */
+static inline void
+gs_paired_add (GsPaired *p, guint64 r, guint64 x, guint64 n, guint64 y,
+               guint64 m)
+{
+  gs_moments_add (&p->a, r, x, n);
+  gs_moments_add (&p->b, r, y, m);
+  p->xy += (GsU128)x * y;
+  p->xm += (GsU128)x * m;
+  p->ny += (GsU128)n * y;
+  p->nm += (GsU128)n * m;
+  p->diff += x != y || n != m;
+}
+
+/** Adds the partial sums @q into @p (in any order, the same total). */
+void gs_paired_merge (GsPaired *p, const GsPaired *q);
+
+/* What two variants' estimates differ by. */
+typedef struct
+{
+  GsEstimate paired;  /* B − A with the paired interval */
+  double lo_unpaired; /* ... and the interval of two independent studies */
+  double hi_unpaired;
+  gboolean identical; /* the same in every replication: exactly zero */
+  gboolean excludes;  /* the paired interval excludes zero */
+} GsDifference;
+
+/** The difference of the probabilities (or ratios) Σy/Σm − Σx/Σn. */
+GsDifference gs_paired_ratio (const GsPaired *p, guint64 reps);
+
+/** The difference of the means per replication (Σy − Σx) / R. */
+GsDifference gs_paired_mean (const GsPaired *p, guint64 reps);
+
 /* ---- histograms of whole days ------------------------------------------ */
 
 /* Values 0..127 have a bin each; above, 32 bins per doubling (each about

@@ -192,3 +192,107 @@ gs_hist_quantile (const guint64 *hist, double p)
     return x;
   return x + (h - (double)lo) * (order_statistic (hist, lo + 1) - x);
 }
+
+/* ---- paired differences ------------------------------------------------ */
+
+void
+gs_paired_merge (GsPaired *p, const GsPaired *q)
+{
+  gs_moments_merge (&p->a, &q->a);
+  gs_moments_merge (&p->b, &q->b);
+  p->xy += q->xy;
+  p->xm += q->xm;
+  p->ny += q->ny;
+  p->nm += q->nm;
+  p->diff += q->diff;
+}
+
+static GsDifference
+difference_new (void)
+{
+  return (GsDifference){ .paired = { NAN, NAN, NAN, FALSE },
+                         .lo_unpaired = NAN,
+                         .hi_unpaired = NAN };
+}
+
+/* Fills in the intervals of @d from the variances of the difference
+ * (@v_paired) and of the two estimates alone (@v_a, @v_b). */
+static void
+difference_intervals (GsDifference *d, const GsPaired *p, guint64 reps,
+                      double v_paired, double v_a, double v_b)
+{
+  if (p->diff == 0)
+    {
+      /* The same pairs in every replication: nothing to estimate. */
+      d->identical = TRUE;
+      d->paired.value = 0;
+      d->paired.lo = d->paired.hi = 0;
+    }
+  if (reps < 2)
+    return;
+  double t = gs_t_975 (reps - 1);
+  double value = d->paired.value;
+  if (!d->identical)
+    {
+      double half = t * sqrt (MAX (v_paired, 0.0));
+      d->paired.lo = value - half;
+      d->paired.hi = value + half;
+      d->excludes = d->paired.lo > 0 || d->paired.hi < 0;
+    }
+  double half_u = t * sqrt (MAX (v_a, 0.0) + MAX (v_b, 0.0));
+  d->lo_unpaired = value - half_u;
+  d->hi_unpaired = value + half_u;
+}
+
+GsDifference
+gs_paired_ratio (const GsPaired *p, guint64 reps)
+{
+  GsDifference d = difference_new ();
+  if (reps == 0 || p->a.n == 0 || p->b.n == 0)
+    return d;
+  double R = (double)reps;
+  double pa = (double)p->a.x / (double)p->a.n;
+  double pb = (double)p->b.x / (double)p->b.n;
+  double na = (double)p->a.n / R, nb = (double)p->b.n / R;
+  d.paired.defined = TRUE;
+  d.paired.value = p->diff == 0 ? 0.0 : pb - pa;
+  double v_a = 0, v_b = 0, v = 0;
+  if (reps >= 2)
+    {
+      /* Σ u_a², Σ u_b², Σ u_a u_b with u_a = x − p_a n, u_b = y − p_b m. */
+      double saa = ratio_ss (&p->a, pa), sbb = ratio_ss (&p->b, pb);
+      double sab = (double)p->xy - pb * (double)p->xm - pa * (double)p->ny
+                   + pa * pb * (double)p->nm;
+      double k = R * (R - 1);
+      v_a = saa / (k * na * na);
+      v_b = sbb / (k * nb * nb);
+      v = v_a + v_b - 2 * sab / (k * na * nb);
+    }
+  difference_intervals (&d, p, reps, v, v_a, v_b);
+  return d;
+}
+
+GsDifference
+gs_paired_mean (const GsPaired *p, guint64 reps)
+{
+  GsDifference d = difference_new ();
+  if (reps == 0)
+    return d;
+  double R = (double)reps;
+  d.paired.defined = TRUE;
+  /* Σ d and Σ d² exactly, d = y − x. */
+  gint64 sd = (gint64)p->b.x - (gint64)p->a.x;
+  __int128 sdd = (__int128)p->a.xx + (__int128)p->b.xx - 2 * (__int128)p->xy;
+  d.paired.value = p->diff == 0 ? 0.0 : (double)sd / R;
+  double v_a = 0, v_b = 0, v = 0;
+  if (reps >= 2)
+    {
+      double k = R * (R - 1);
+      double ma = (double)p->a.x / R, mb = (double)p->b.x / R;
+      v_a = MAX ((double)p->a.xx - R * ma * ma, 0.0) / k;
+      v_b = MAX ((double)p->b.xx - R * mb * mb, 0.0) / k;
+      v = MAX ((double)sdd - (double)sd * (double)sd / R, 0.0) / k;
+    }
+  difference_intervals (&d, p, reps, v, v_a, v_b);
+  return d;
+}

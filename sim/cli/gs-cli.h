@@ -40,6 +40,8 @@ int gs_cli_run (int argc, char **argv);
 int gs_cli_power (int argc, char **argv);
 int gs_cli_montecarlo (int argc, char **argv);
 int gs_cli_merge (int argc, char **argv);
+/* `govsim compare` (gs-cli-compare.c). */
+int gs_cli_compare (int argc, char **argv);
 
 /* Installs the handler through which every g_printerr() writes: UTF-8 in
  * a UTF-8 locale, plain ASCII ("GBP 5,000,000") in any other.  Called once,

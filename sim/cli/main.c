@@ -42,6 +42,10 @@ static const Command commands[] = {
   { "graph", "FILE",
     "Draw the structure with Graphviz (DOT or SVG), findings in red",
     gs_cli_graph },
+  { "compare", "A B|FILE",
+    "Compare terms of reference: variants on the same random draws, "
+    "what changes and how sure",
+    gs_cli_compare },
 };
 
 static void

@@ -53,6 +53,24 @@ typedef struct
                             reserved matters, a group's parties) */
 } GsLoader;
 
+/* An edit of a parsed document before it is validated and built
+ * (gs-variant.c applies a variant's settings).  Returns FALSE with @error
+ * set to refuse the document. */
+typedef gboolean (*GsLoaderDocFunc) (xmlDocPtr doc, gpointer user_data,
+                                     GError **error);
+
+/* gs_loader_load_bytes() with @edit (nullable) applied to the parsed tree
+ * before the schema and the semantic checks see it. */
+GsScenario *gs__loader_load_bytes_with (const char *data, gsize len,
+                                        const char *name, GsLoaderDocFunc edit,
+                                        gpointer user_data, GError **error);
+
+/* The file at @path, refused past @max_bytes (0: the default cap) with
+ * GS_LOADER_ERROR_TOO_LARGE, as gs_loader_load_file() reads it.
+ * (transfer full) */
+GBytes *gs__loader_read_file (const char *path, gsize max_bytes,
+                              GError **error);
+
 /* Provided by the generated gs-resources.c. */
 GResource *gs_get_resource (void);
 

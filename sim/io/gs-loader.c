@@ -408,6 +408,14 @@ GsScenario *
 gs_loader_load_bytes (const char *data, gsize len, const char *name,
                       GError **error)
 {
+  return gs__loader_load_bytes_with (data, len, name, NULL, NULL, error);
+}
+
+GsScenario *
+gs__loader_load_bytes_with (const char *data, gsize len, const char *name,
+                            GsLoaderDocFunc edit, gpointer user_data,
+                            GError **error)
+{
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   gs__xml_init ();
@@ -419,6 +427,7 @@ gs_loader_load_bytes (const char *data, gsize len, const char *name,
   l.body_nodes = g_ptr_array_new ();
   l.code = GS_LOADER_ERROR_MALFORMED;
   GsScenario *result = NULL;
+  gboolean edit_failed = FALSE;
 
   if (len == 0)
     gs__load_error (&l, 1, "the file is empty");
@@ -430,6 +439,15 @@ gs_loader_load_bytes (const char *data, gsize len, const char *name,
   else
     {
       xmlDocPtr doc = gs__xml_parse (&l, data, len);
+      /* The edit (a variant's settings) works on the parsed tree, before
+       * the schema and the meaning are checked, and fails with its own
+       * error (a target that does not exist), not a load's. */
+      if (doc != NULL && edit != NULL && !edit (doc, user_data, error))
+        {
+          xmlFreeDoc (doc);
+          doc = NULL;
+          edit_failed = TRUE;
+        }
       if (doc != NULL && gs__xml_validate (&l, doc))
         {
           l.s = gs__scenario_new (name);
@@ -440,7 +458,7 @@ gs_loader_load_bytes (const char *data, gsize len, const char *name,
       xmlFreeDoc (doc);
     }
 
-  if (result == NULL)
+  if (result == NULL && !edit_failed)
     loader_fail (&l, error);
   gs_scenario_free (l.s);
   g_hash_table_unref (l.ids);
@@ -454,6 +472,17 @@ gs_loader_load_bytes (const char *data, gsize len, const char *name,
 
 GsScenario *
 gs_loader_load_file (const char *path, gsize max_bytes, GError **error)
+{
+  g_autoptr (GBytes) bytes = gs__loader_read_file (path, max_bytes, error);
+  if (bytes == NULL)
+    return NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  return gs_loader_load_bytes (data != NULL ? data : "", len, path, error);
+}
+
+GBytes *
+gs__loader_read_file (const char *path, gsize max_bytes, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   if (max_bytes == 0)
@@ -492,7 +521,7 @@ gs_loader_load_file (const char *path, gsize max_bytes, GError **error)
   int saved = errno;
   fclose (f);
 
-  GsScenario *s = NULL;
+  GBytes *s = NULL;
   if (failed)
     g_set_error (error, GS_LOADER_ERROR, GS_LOADER_ERROR_IO,
                  "%s: cannot read: %s", path, g_strerror (saved));
@@ -502,8 +531,9 @@ gs_loader_load_file (const char *path, gsize max_bytes, GError **error)
                  "-byte limit for a scenario",
                  path, max_bytes);
   else
-    s = gs_loader_load_bytes ((const char *)buf->data, buf->len, path, error);
-  g_byte_array_unref (buf);
+    s = g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+  if (buf != NULL)
+    g_byte_array_unref (buf);
   return s;
 }
 

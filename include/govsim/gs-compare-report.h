@@ -1,0 +1,60 @@
+/* gs-compare-report.h — a comparison of versions of the terms of reference
+ * in words, tables, CSV and JSON.
+ *
+ * The writers format what gs-compare.h computed and what the front end
+ * gathered beside it (the diff of the terms and the check findings that
+ * appear or vanish); they count nothing.  The same comparison gives the
+ * same bytes whatever the locale or the number of threads.
+ */
+#pragma once
+
+#include <glib.h>
+#include <govsim/gs-compare.h>
+
+G_BEGIN_DECLS
+
+/* What a comparison report shows besides the comparison itself; the
+ * arrays are indexed by version, entry 0 (the baseline) unused. */
+typedef struct
+{
+  const GsCompare *cmp;
+  const char *const *files; /* [v]: the file each version came from */
+  GPtrArray **changes;      /* [v]: GsTermsChange, against the baseline */
+  GPtrArray **appeared;     /* [v]: GsFinding of v the baseline lacks */
+  GPtrArray **vanished;     /* [v]: GsFinding of the baseline v lacks */
+  guint top;                /* proposals listed per version */
+} GsCompareReport;
+
+/**
+ * gs_report_text_compare:
+ * Appends, for each version against the baseline: the settings that
+ * differ (with their lines), the check findings that appear or vanish,
+ * the headline and each body side by side with the paired difference, its
+ * interval, the unpaired interval two independent studies would give and
+ * a mark where the paired interval excludes zero, then the transition
+ * table of the cases' fates and the proposals whose fate changes most.
+ */
+void gs_report_text_compare (const GsCompareReport *report, GString *out);
+
+/** The same as a JSON document of kind "comparison". */
+void gs_report_json_compare (const GsCompareReport *report, GString *out);
+
+/* A sweep: version v ≥ 1 set targets[t] to values[v − 1][t]. */
+typedef struct
+{
+  const GsCompare *cmp;
+  const char *source;
+  guint n_targets;
+  const char *const *targets;
+  char ***values;
+} GsSweepReport;
+
+/** One row per point of the sweep: its values, the headline with
+ * intervals and the paired difference from the file as written. */
+void gs_report_text_sweep (const GsSweepReport *report, GString *out);
+/** The same as CSV: a header row, then one row per point. */
+void gs_report_csv_sweep (const GsSweepReport *report, GString *out);
+/** The same as a JSON document of kind "sweep". */
+void gs_report_json_sweep (const GsSweepReport *report, GString *out);
+
+G_END_DECLS

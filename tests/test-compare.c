@@ -1,0 +1,545 @@
+/* test-compare.c — comparisons of terms of reference: variants applied to
+ * the document, common random numbers, paired differences, transitions.
+ *
+ * The expected results, and where each comes from:
+ *   - a variant that changes nothing runs exactly the baseline's draws, so
+ *     every difference is exactly zero (GsDifference.identical) and no
+ *     case changes fate: the definition of common random numbers;
+ *   - a variant that changes only the voting rule leaves every case's
+ *     arrival, value and key, and every meeting's attendance, identical
+ *     replication by replication: keyed draws (DESIGN.md §7), and a voting
+ *     rule is consulted only after attendance is drawn;
+ *   - tests/data/valid/compare-deterministic.xml is worked by hand in its
+ *     comment: per replication three cases go approved → rejected, one
+ *     stays approved, P(approved) falls from 1 to 0.25 with a zero-width
+ *     interval;
+ *   - on the teaching pair (scenarios/acute-alliance-jc.xml, quorum of
+ *     four with majority) the paired interval of the mean days to a
+ *     decision is narrower than the unpaired one: the same traffic and
+ *     attendance cancel out of the difference;
+ *   - bad targets, unknown ids, values the schema refuses and empty
+ *     sweeps each fail with their error domain and code.
+ */
+#include "run/gs-run-private.h"
+#include "gs-test.h"
+
+#include <govsim/gs-checks.h>
+#include <govsim/gs-compare.h>
+#include <govsim/gs-loader.h>
+#include <govsim/gs-variant.h>
+
+#include <math.h>
+#include <string.h>
+
+#define TEACHING      GS_SCENARIO_DIR "/acute-alliance-jc.xml"
+#define DETERMINISTIC GS_TEST_DATA_DIR "/valid/compare-deterministic.xml"
+
+static GsSource *
+load_source (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  GsSource *src = gs_source_load_file (path, 0, &error);
+  if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (src);
+  return src;
+}
+
+static GsTerms *
+build (const GsSource *src, const GsVariant *v)
+{
+  g_autoptr (GError) error = NULL;
+  GsTerms *t = gs_source_build (src, v, &error);
+  if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (t);
+  return t;
+}
+
+static GsCompare *
+compare_two (const GsTerms *a, const GsTerms *b, guint64 reps, guint threads)
+{
+  const GsScenario *s[2]
+      = { gs_terms_get_scenario (a), gs_terms_get_scenario (b) };
+  const char *labels[2] = { "A", "B" };
+  GsCompare *c = gs_compare_new (s, labels, 2, 3);
+  g_autoptr (GError) error = NULL;
+  CU_ASSERT_TRUE (gs_compare_run (c, 0, reps, threads, &error));
+  CU_ASSERT_PTR_NULL (error);
+  return c;
+}
+
+/* ---- common random numbers ------------------------------------------------
+ */
+
+static void
+test_compare_null_variant_is_exactly_zero (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  g_autoptr (GsVariant) same = gs_variant_new ("same");
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b = build (src, same);
+  g_autoptr (GsCompare) c = compare_two (a, b, 200, 2);
+  guint64 reps = gs_compare_n_replications (c);
+  CU_ASSERT_EQUAL (reps, 200);
+  for (guint m = 0; m < GS_HEAD_N; m++)
+    {
+      const GsPaired *p = gs_compare_headline (c, 1, m);
+      GsDifference d = gs_compare_difference (
+          p, gs_compare_headline_metric (m)->kind, reps);
+      CU_ASSERT_EQUAL (p->diff, 0);
+      CU_ASSERT_TRUE (d.identical);
+      CU_ASSERT_FALSE (d.excludes);
+      CU_ASSERT_EQUAL (d.paired.value, 0.0);
+      CU_ASSERT_EQUAL (d.paired.lo, 0.0);
+      CU_ASSERT_EQUAL (d.paired.hi, 0.0);
+    }
+  for (guint bi = 0; bi < gs_compare_n_bodies (c); bi++)
+    for (guint m = 0; m < GS_BODY_N; m++)
+      CU_ASSERT_EQUAL (gs_compare_body (c, 1, bi, m)->diff, 0);
+  const GsCompareCase *all = gs_compare_all_cases (c, 1);
+  CU_ASSERT_EQUAL (all->changed, 0);
+  CU_ASSERT_TRUE (all->seen > 0);
+  g_autoptr (GPtrArray) top = gs_compare_most_changed (c, 1, 10);
+  CU_ASSERT_EQUAL (top->len, 0);
+  /* Not vacuous: the scenario does vary between replications. */
+  CU_ASSERT_TRUE (gs_compare_headline (c, 1, GS_HEAD_APPROVED)->a.hits > 0);
+  const GsMoments *ap = &gs_compare_headline (c, 1, GS_HEAD_APPROVED)->a;
+  CU_ASSERT_TRUE (ap->xx * reps != (GsU128)ap->x * ap->x);
+  g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+  CU_ASSERT_EQUAL (diff->len, 0);
+}
+
+/* Appends what a run's traffic and attendance were: every case's key,
+ * arrival and value, and every meeting's people present or absent. */
+static void
+serialise_traffic (GString *out, const GsRun *run)
+{
+  for (guint i = 0; i < gs_run_n_cases (run); i++)
+    {
+      const GsCase *c = gs_run_get_case (run, i);
+      g_string_append_printf (out,
+                              "case %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT
+                              " %" G_GINT64_FORMAT "\n",
+                              gs__case_key (c), c->arrives, c->value);
+    }
+  for (guint i = 0; i < gs_run_n_records (run); i++)
+    {
+      const GsRecord *r = gs_run_get_record (run, i);
+      if (r->kind != GS_REC_MEETING && r->kind != GS_REC_INQUORATE)
+        continue;
+      g_string_append_printf (out, "meeting %" G_GINT64_FORMAT " %u %d [",
+                              r->time, r->body, r->kind);
+      const guint32 *refs = gs_run_record_refs (run, r);
+      for (guint k = 0; k < r->n_refs; k++)
+        g_string_append_printf (out, " %u", refs[k]);
+      g_string_append (out, " ]\n");
+    }
+}
+
+static void
+test_compare_rule_only_keeps_traffic_and_attendance (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  const GsVariant *majority = gs_source_find_variant (src, "majority");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (majority);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b = build (src, majority);
+  guint outcomes_differ = 0;
+  for (guint64 r = 0; r < 30; r++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GsRun) ra = gs_run_simulate (gs_terms_get_scenario (a), 3, r,
+                                              GS_RUN_FLAGS_NONE, &error);
+      g_autoptr (GsRun) rb = gs_run_simulate (gs_terms_get_scenario (b), 3, r,
+                                              GS_RUN_FLAGS_NONE, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (ra);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (rb);
+      g_autoptr (GString) ta = g_string_new (NULL);
+      g_autoptr (GString) tb = g_string_new (NULL);
+      serialise_traffic (ta, ra);
+      serialise_traffic (tb, rb);
+      CU_ASSERT_STRING_EQUAL (ta->str, tb->str);
+      for (guint i = 0; i < gs_run_n_cases (ra); i++)
+        outcomes_differ
+            += gs_run_get_case (ra, i)->state != gs_run_get_case (rb, i)->state;
+    }
+  /* The rule does change outcomes: the comparison is not vacuous. */
+  CU_ASSERT_TRUE (outcomes_differ > 0);
+}
+
+static void
+test_compare_threads_do_not_matter (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b
+      = build (src, gs_source_find_variant (src, "majority-quorum-4"));
+  g_autoptr (GsCompare) one = compare_two (a, b, 97, 1);
+  g_autoptr (GsCompare) two = compare_two (a, b, 97, 2);
+  for (guint m = 0; m < GS_HEAD_N; m++)
+    CU_ASSERT_EQUAL (memcmp (gs_compare_headline (one, 1, m),
+                             gs_compare_headline (two, 1, m),
+                             sizeof (GsPaired)),
+                     0);
+  const GArray *ca = gs_compare_cases (one, 1), *cb = gs_compare_cases (two, 1);
+  CU_ASSERT_EQUAL_FATAL (ca->len, cb->len);
+  for (guint i = 0; i < ca->len; i++)
+    {
+      const GsCompareCase *x = &g_array_index (ca, GsCompareCase, i);
+      const GsCompareCase *y = &g_array_index (cb, GsCompareCase, i);
+      CU_ASSERT_EQUAL (x->key, y->key);
+      CU_ASSERT_EQUAL (memcmp (x->fate, y->fate, sizeof x->fate), 0);
+      CU_ASSERT_STRING_EQUAL (x->title, y->title);
+    }
+}
+
+/* ---- worked by hand -------------------------------------------------------
+ */
+
+static void
+test_compare_deterministic_transitions (void)
+{
+  g_autoptr (GsSource) src = load_source (DETERMINISTIC);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b
+      = build (src, gs_source_find_variant (src, "consensus"));
+  g_autoptr (GsCompare) c = compare_two (a, b, 25, 2);
+  const guint64 R = 25;
+  const GsCompareCase *all = gs_compare_all_cases (c, 1);
+  for (guint i = 0; i < GS_N_FATES; i++)
+    for (guint j = 0; j < GS_N_FATES; j++)
+      {
+        guint64 want = i == GS_FATE_APPROVED && j == GS_FATE_REJECTED   ? 3 * R
+                       : i == GS_FATE_APPROVED && j == GS_FATE_APPROVED ? R
+                                                                        : 0;
+        CU_ASSERT_EQUAL (all->fate[i][j], want);
+      }
+  CU_ASSERT_EQUAL (all->changed, 3 * R);
+  CU_ASSERT_EQUAL (all->seen, 4 * R);
+
+  /* Case by case, in key order: the file's proposals (Bridge, Annex),
+   * then the stream's Bypass #1 and #2. */
+  const GArray *cases = gs_compare_cases (c, 1);
+  CU_ASSERT_EQUAL_FATAL (cases->len, 4);
+  const char *titles[] = { "Bridge", "Annex", "Bypass #1", "Bypass #2" };
+  for (guint i = 0; i < 4; i++)
+    {
+      const GsCompareCase *k = &g_array_index (cases, GsCompareCase, i);
+      CU_ASSERT_STRING_EQUAL (k->title, titles[i]);
+      CU_ASSERT_EQUAL (k->seen, R);
+      CU_ASSERT_EQUAL (k->changed, i == 1 ? 0 : R);
+      CU_ASSERT_EQUAL (k->fate[GS_FATE_APPROVED]
+                              [i == 1 ? GS_FATE_APPROVED : GS_FATE_REJECTED],
+                       R);
+      CU_ASSERT_EQUAL (k->breach[0][0], R);
+    }
+  g_autoptr (GPtrArray) top = gs_compare_most_changed (c, 1, 10);
+  CU_ASSERT_EQUAL (top->len, 3);
+
+  GsDifference d = gs_compare_difference (
+      gs_compare_headline (c, 1, GS_HEAD_APPROVED), GS_METRIC_PROBABILITY, R);
+  GS_ASSERT_NEAR (d.paired.value, -0.75, 1e-12);
+  GS_ASSERT_NEAR (d.paired.lo, -0.75, 1e-9);
+  GS_ASSERT_NEAR (d.paired.hi, -0.75, 1e-9);
+  CU_ASSERT_TRUE (d.excludes);
+  CU_ASSERT_FALSE (d.identical);
+  GsDifference blocked = gs_compare_difference (
+      gs_compare_body (c, 1, 0, GS_BODY_BLOCKED), GS_METRIC_MEAN, R);
+  GS_ASSERT_NEAR (blocked.paired.value, 3.0, 1e-12);
+  CU_ASSERT_TRUE (
+      gs_compare_difference (gs_compare_headline (c, 1, GS_HEAD_PROPOSALS),
+                             GS_METRIC_MEAN, R)
+          .identical);
+}
+
+/* ---- the teaching pair ----------------------------------------------------
+ */
+
+static void
+test_compare_paired_narrower_than_unpaired (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b
+      = build (src, gs_source_find_variant (src, "majority-quorum-4"));
+  g_autoptr (GsCompare) c = compare_two (a, b, 400, 2);
+  guint64 reps = gs_compare_n_replications (c);
+  GsDifference d = gs_compare_difference (
+      gs_compare_headline (c, 1, GS_HEAD_DAYS), GS_METRIC_DAYS, reps);
+  CU_ASSERT_FALSE (d.identical);
+  double paired = d.paired.hi - d.paired.lo;
+  double unpaired = d.hi_unpaired - d.lo_unpaired;
+  CU_ASSERT_TRUE (paired > 0);
+  CU_ASSERT_TRUE (paired < unpaired / 2);
+  /* Likewise the items a body carries over, and never wider anywhere. */
+  GsDifference carried = gs_compare_difference (
+      gs_compare_body (c, 1, 0, GS_BODY_CARRIED), GS_METRIC_MEAN, reps);
+  CU_ASSERT_TRUE (carried.paired.hi - carried.paired.lo
+                  < (carried.hi_unpaired - carried.lo_unpaired) / 2);
+  for (guint m = 0; m < GS_HEAD_N; m++)
+    {
+      GsDifference x
+          = gs_compare_difference (gs_compare_headline (c, 1, m),
+                                   gs_compare_headline_metric (m)->kind, reps);
+      if (x.paired.defined && !isnan (x.lo_unpaired))
+        CU_ASSERT_TRUE (x.paired.hi - x.paired.lo
+                        <= x.hi_unpaired - x.lo_unpaired + 1e-12);
+    }
+}
+
+static void
+test_compare_findings_and_diff (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b = build (src, gs_source_find_variant (src, "majority"));
+  GPtrArray *appeared, *vanished;
+  gs_compare_findings (gs_terms_get_scenario (a), gs_terms_get_scenario (b),
+                       &appeared, &vanished);
+  CU_ASSERT_EQUAL (appeared->len, 0);
+  CU_ASSERT_EQUAL_FATAL (vanished->len, 1);
+  const GsFinding *f = g_ptr_array_index (vanished, 0);
+  CU_ASSERT_STRING_EQUAL (f->rule->id, "unanimity-many-parties");
+  g_ptr_array_unref (appeared);
+  g_ptr_array_unref (vanished);
+
+  g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+  CU_ASSERT_EQUAL_FATAL (diff->len, 2);
+  const GsTermsChange *rule = g_ptr_array_index (diff, 0);
+  CU_ASSERT_STRING_EQUAL (rule->setting, "voting rule");
+  CU_ASSERT_STRING_EQUAL (rule->before, "consensus");
+  CU_ASSERT_STRING_EQUAL (rule->after, "simple majority");
+  CU_ASSERT_STRING_EQUAL (rule->target, "alliance-jc/voting@rule");
+  CU_ASSERT_TRUE (strstr (rule->subject, "Acute Alliance Joint Committee")
+                  != NULL);
+  /* The <voting> element is on line 55 of the teaching file. */
+  CU_ASSERT_EQUAL (rule->line_a, 55);
+  CU_ASSERT_EQUAL (rule->line_b, 55);
+  const GsTermsChange *casting = g_ptr_array_index (diff, 1);
+  CU_ASSERT_STRING_EQUAL (casting->before, "(not set)");
+  CU_ASSERT_STRING_EQUAL (casting->after, "chair");
+}
+
+static void
+test_compare_two_files_diff_lines (void)
+{
+  g_autoptr (GsSource) sa
+      = load_source (GS_SCENARIO_DIR "/acute-alliance-jc-consensus.xml");
+  g_autoptr (GsSource) sb
+      = load_source (GS_SCENARIO_DIR "/acute-alliance-jc-majority.xml");
+  g_autoptr (GsTerms) a = build (sa, NULL);
+  g_autoptr (GsTerms) b = build (sb, NULL);
+  g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+  /* The name of the scenario, the rule and the casting vote. */
+  CU_ASSERT_EQUAL_FATAL (diff->len, 3);
+  const GsTermsChange *rule = g_ptr_array_index (diff, 1);
+  CU_ASSERT_STRING_EQUAL (rule->target, "alliance-jc/voting@rule");
+  CU_ASSERT_EQUAL (rule->line_a, 56);
+  CU_ASSERT_EQUAL (rule->line_b, 56);
+}
+
+/* ---- variants and their errors --------------------------------------------
+ */
+
+static void
+expect_build_error (const GsSource *src, const char *spec, GQuark domain,
+                    int code, const char *words)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsVariant) v = gs_variant_parse (spec, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  g_autoptr (GsTerms) t = gs_source_build (src, v, &error);
+  CU_ASSERT_PTR_NULL (t);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_EQUAL (error->domain, domain);
+  CU_ASSERT_EQUAL (error->code, code);
+  if (words != NULL && strstr (error->message, words) == NULL)
+    {
+      fprintf (stderr, "'%s' lacks '%s'\n", error->message, words);
+      CU_FAIL ("message");
+    }
+}
+
+static void
+test_variant_errors (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  expect_build_error (src, "x: nosuch/voting@rule=consensus", GS_VARIANT_ERROR,
+                      GS_VARIANT_ERROR_TARGET,
+                      "no element has the id 'nosuch'");
+  expect_build_error (src, "x: alliance-jc/votes@rule=consensus",
+                      GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET,
+                      "has no <votes> element");
+  expect_build_error (src, "x: alliance-jc/member@chair=true", GS_VARIANT_ERROR,
+                      GS_VARIANT_ERROR_TARGET, "member[1] to member[8]");
+  expect_build_error (src, "x: alliance-jc/member[9]@chair=true",
+                      GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET, "not 9");
+  expect_build_error (src, "x: alliance-jc/member[person=zz]@chair=true",
+                      GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET, NULL);
+  expect_build_error (src, "x: alliance-jc@id=other", GS_VARIANT_ERROR,
+                      GS_VARIANT_ERROR_TARGET, "id cannot be changed");
+  /* Values the schema refuses, reported with the file's line. */
+  expect_build_error (src, "x: alliance-jc/voting@rule=sometimes",
+                      GS_LOADER_ERROR, GS_LOADER_ERROR_SCHEMA,
+                      "acute-alliance-jc.xml:55:");
+  expect_build_error (src, "x: alliance-jc/quorum@present=many",
+                      GS_LOADER_ERROR, GS_LOADER_ERROR_SCHEMA, NULL);
+  expect_build_error (src, "x: alliance-jc/voting@nonsense=1", GS_LOADER_ERROR,
+                      GS_LOADER_ERROR_SCHEMA, NULL);
+  /* And meanings the semantic checks refuse: a member removed that a
+   * quorum of five cannot then be met by... a dangling reference. */
+  expect_build_error (src, "x: -nv-ceo", GS_LOADER_ERROR,
+                      GS_LOADER_ERROR_SEMANTIC, "nv-ceo");
+
+  g_autoptr (GError) error = NULL;
+  CU_ASSERT_PTR_NULL (gs_variant_parse ("no colon here", &error));
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX));
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (gs_variant_parse ("x: alliance-jc/voting", &error));
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX));
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (gs_variant_parse ("x: alliance-jc/voting=1", &error));
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX));
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (gs_variant_parse ("9x: @seed=1", &error));
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX));
+}
+
+static void
+test_variant_settings_apply (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsVariant) v
+      = gs_variant_parse ("several: alliance-jc/quorum@present=4; "
+                          "alliance-jc/member[person=nv-ned]@chair=false; "
+                          "-alliance-jc/voting@casting; @seed=9",
+                          &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  CU_ASSERT_EQUAL (gs_variant_n_settings (v), 4);
+  CU_ASSERT_EQUAL (gs_variant_get_setting (v, 2)->op, GS_SETTING_REMOVE);
+  /* Removing an attribute the element does not have is an error. */
+  g_autoptr (GsTerms) t = gs_source_build (src, v, &error);
+  CU_ASSERT_PTR_NULL (t);
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET));
+  g_clear_error (&error);
+  g_autoptr (GsVariant) w
+      = gs_variant_parse ("several: alliance-jc/quorum@present=4; @seed=9; "
+                          "alliance-jc/member[person=nv-ned]@chair=false",
+                          &error);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b = build (src, w);
+  CU_ASSERT_EQUAL (gs_scenario_get_default_seed (gs_terms_get_scenario (b)), 9);
+  g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+  CU_ASSERT_EQUAL_FATAL (diff->len, 3);
+  const GsTermsChange *seed = g_ptr_array_index (diff, 0);
+  CU_ASSERT_STRING_EQUAL (seed->subject, "the scenario");
+  CU_ASSERT_STRING_EQUAL (seed->after, "9");
+  const GsTermsChange *quorum = g_ptr_array_index (diff, 2);
+  CU_ASSERT_STRING_EQUAL (quorum->setting, "quorum (members present)");
+  CU_ASSERT_STRING_EQUAL (quorum->before, "5");
+  CU_ASSERT_STRING_EQUAL (quorum->after, "4");
+}
+
+static void
+test_variant_sweeps (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsSweep) a = gs_sweep_parse ("fic/quorum@present=3..5", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_STRING_EQUAL (a->target, "fic/quorum@present");
+  CU_ASSERT_EQUAL (g_strv_length (a->values), 3);
+  CU_ASSERT_STRING_EQUAL (a->values[0], "3");
+  CU_ASSERT_STRING_EQUAL (a->values[2], "5");
+  g_autoptr (GsSweep) b = gs_sweep_parse ("p@attendance=0.5..0.7:0.1", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  CU_ASSERT_EQUAL (g_strv_length (b->values), 3);
+  CU_ASSERT_STRING_EQUAL (b->values[1], "0.6");
+  CU_ASSERT_STRING_EQUAL (b->values[2], "0.7");
+  g_autoptr (GsSweep) c = gs_sweep_parse ("l@limit=0..2000000:1000000", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (c);
+  CU_ASSERT_STRING_EQUAL (c->values[2], "2000000");
+  g_autoptr (GsSweep) d
+      = gs_sweep_parse ("jc/voting@rule=consensus, simple-majority", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (d);
+  CU_ASSERT_STRING_EQUAL (d->values[1], "simple-majority");
+
+  const char *empty[] = { "jc/quorum@present=5..4",
+                          "jc/quorum@present=", "jc/quorum@present= , ", NULL };
+  for (const char **e = empty; *e; e++)
+    {
+      CU_ASSERT_PTR_NULL (gs_sweep_parse (*e, &error));
+      CU_ASSERT_TRUE (
+          g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SWEEP));
+      g_clear_error (&error);
+    }
+  const char *bad[] = { "jc/quorum@present", "jc/quorum=4..5",
+                        "jc/quorum@present=a..b", "x@y=1..3:0", NULL };
+  for (const char **e = bad; *e; e++)
+    {
+      CU_ASSERT_PTR_NULL (gs_sweep_parse (*e, &error));
+      CU_ASSERT_TRUE (
+          g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX));
+      g_clear_error (&error);
+    }
+  CU_ASSERT_PTR_NULL (gs_sweep_parse ("x@y=1..100000", &error));
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SWEEP));
+}
+
+static void
+test_variant_in_file_refused_when_duplicated (void)
+{
+  const char *doc
+      = "<scenario xmlns='urn:govsim:scenario:1' name='d' start='2024-01-01' "
+        "horizon='P1M'><organisation id='o' name='O' kind='nhs-trust'/>"
+        "<variant name='v'/><variant name='v'/></scenario>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsSource) src
+      = gs_source_load_bytes (doc, strlen (doc), "dup.xml", &error);
+  CU_ASSERT_PTR_NULL (src);
+  CU_ASSERT_TRUE (
+      g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_UNKNOWN));
+  /* And the loader as `govsim run` uses it ignores variants. */
+  const char *one
+      = "<scenario xmlns='urn:govsim:scenario:1' name='d' start='2024-01-01' "
+        "horizon='P1M'><organisation id='o' name='O' kind='nhs-trust'/>"
+        "<variant name='v'><set target='o@name' value='P'/></variant>"
+        "</scenario>";
+  g_clear_error (&error);
+  g_autoptr (GsScenario) s
+      = gs_loader_load_bytes (one, strlen (one), "one.xml", &error);
+  CU_ASSERT_PTR_NOT_NULL (s);
+}
+
+int
+main (void)
+{
+  static const GsTestCase cases[] = {
+    { "test_compare_null_variant_is_exactly_zero",
+      test_compare_null_variant_is_exactly_zero },
+    { "test_compare_rule_only_keeps_traffic_and_attendance",
+      test_compare_rule_only_keeps_traffic_and_attendance },
+    { "test_compare_threads_do_not_matter",
+      test_compare_threads_do_not_matter },
+    { "test_compare_deterministic_transitions",
+      test_compare_deterministic_transitions },
+    { "test_compare_paired_narrower_than_unpaired",
+      test_compare_paired_narrower_than_unpaired },
+    { "test_compare_findings_and_diff", test_compare_findings_and_diff },
+    { "test_compare_two_files_diff_lines", test_compare_two_files_diff_lines },
+    { "test_variant_errors", test_variant_errors },
+    { "test_variant_settings_apply", test_variant_settings_apply },
+    { "test_variant_sweeps", test_variant_sweeps },
+    { "test_variant_in_file_refused_when_duplicated",
+      test_variant_in_file_refused_when_duplicated },
+    { NULL, NULL },
+  };
+  return gs_test_run ("compare", cases);
+}
