@@ -6,7 +6,7 @@ _govsim()
   prev=${COMP_WORDS[COMP_CWORD-1]}
   cmd=${COMP_WORDS[1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "check run power graph montecarlo merge --version --help" -- "$cur"))
+    COMPREPLY=($(compgen -W "check run power graph montecarlo merge compare --version --help" -- "$cur"))
     return
   fi
   case "$prev" in
@@ -17,6 +17,7 @@ _govsim()
         power) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
         graph) COMPREPLY=($(compgen -W "dot svg" -- "$cur")) ;;
         montecarlo|merge) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        compare) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
       esac
       return ;;
     --table)
@@ -28,7 +29,7 @@ _govsim()
     --output|-o)
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
-    --seed|-s|--max-size|--max-records|--max-events|--samples|--body|-b|--runs|-n|--threads|-j|--precision|--shard|--replication|-r)
+    --seed|-s|--max-size|--max-records|--max-events|--samples|--body|-b|--runs|-n|--threads|-j|--precision|--shard|--replication|-r|--variant|-V|--sweep|-S|--top)
       return ;;
   esac
   if [[ "$cur" == -* ]]; then
@@ -38,6 +39,7 @@ _govsim()
       run) opts="$opts --seed --replication --trace --format --table --output --max-records --max-events" ;;
       montecarlo) opts="$opts --runs --threads --seed --precision --shard --progress --quiet --format --output" ;;
       merge) opts="$opts --scenario --format --output" ;;
+      compare) opts="$opts --variant --sweep --runs --threads --seed --top --format --output" ;;
       power) opts="$opts --body --format --samples --seed --output" ;;
       graph) opts="$opts --format --output --no-findings" ;;
     esac
