@@ -71,6 +71,15 @@ ratio_ss (const GsMoments *m, double q)
   return MAX (ss, 0.0);
 }
 
+/* The ratio estimator's variance of q = Σx / Σn over @reps >= 2
+ * replications: Σ (x_r − q n_r)² / (R (R − 1) n̄²). */
+static double
+ratio_variance (const GsMoments *m, double q, guint64 reps)
+{
+  double nbar = (double)m->n / (double)reps;
+  return ratio_ss (m, q) / ((double)reps * (double)(reps - 1) * nbar * nbar);
+}
+
 GsEstimate
 gs_moments_probability (const GsMoments *m, guint64 reps)
 {
@@ -82,9 +91,7 @@ gs_moments_probability (const GsMoments *m, guint64 reps)
   e.defined = TRUE;
   if (reps < 2)
     return e;
-  double nbar = (double)m->n / (double)reps;
-  double v
-      = ratio_ss (m, p) / ((double)reps * (double)(reps - 1) * nbar * nbar);
+  double v = ratio_variance (m, p, reps);
   double n_eff = (double)m->n;
   if (v > 0)
     n_eff = MIN (n_eff, p * (1 - p) / v);
@@ -124,9 +131,7 @@ gs_moments_ratio (const GsMoments *m, guint64 reps)
   e.defined = TRUE;
   if (reps < 2)
     return e;
-  double nbar = (double)m->n / (double)reps;
-  double v
-      = ratio_ss (m, q) / ((double)reps * (double)(reps - 1) * nbar * nbar);
+  double v = ratio_variance (m, q, reps);
   double t = gs_t_975 (reps - 1);
   e.lo = q - t * sqrt (v);
   e.hi = q + t * sqrt (v);
