@@ -367,7 +367,7 @@ expect_refusal (const char *path, gsize max_bytes, GsLoaderError code)
       return g_strsplit ("(no error)", "\n", -1);
     }
   CU_ASSERT_EQUAL (error->domain, GS_LOADER_ERROR);
-  CU_ASSERT_EQUAL (error->code, code);
+  CU_ASSERT_EQUAL (error->code, (int) code);
   if (error->domain != GS_LOADER_ERROR || error->code != (int)code)
     fprintf (stderr, "\n%s: expected code %d, got %s %d: %s\n", path, code,
              g_quark_to_string (error->domain), error->code, error->message);
