@@ -263,6 +263,39 @@ gs__xml_prescan (GsLoader *l, const char *data, gsize len)
   return TRUE;
 }
 
+/* libxml2 reports some faults (an encoding it cannot convert, an I/O error
+ * while switching encoding) through its thread's generic error handler,
+ * which prints to standard error, as well as to the parser context.  The
+ * loader reports every fault itself as one file:line message, so while it
+ * parses and validates, the thread's generic handler is this one, which
+ * drops the text; the previous handler is put back afterwards. */
+static void G_GNUC_PRINTF (2, 3)
+    drop_generic_error (void *ctx, const char *msg, ...)
+{
+  (void)ctx;
+  (void)msg;
+}
+
+typedef struct
+{
+  xmlGenericErrorFunc func;
+  void *ctx;
+} GenericHandler;
+
+static GenericHandler
+silence_generic_errors (void)
+{
+  GenericHandler old = { xmlGenericError, xmlGenericErrorContext };
+  xmlSetGenericErrorFunc (NULL, drop_generic_error);
+  return old;
+}
+
+static void
+restore_generic_errors (GenericHandler old)
+{
+  xmlSetGenericErrorFunc (old.ctx, old.func);
+}
+
 xmlDocPtr
 gs__xml_parse (GsLoader *l, const char *data, gsize len)
 {
@@ -284,8 +317,10 @@ gs__xml_parse (GsLoader *l, const char *data, gsize len)
   ctxt->sax->startElementNs = on_start_element;
   int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
                 | XML_PARSE_NOWARNING;
+  GenericHandler old = silence_generic_errors ();
   xmlDocPtr doc
       = xmlCtxtReadMemory (ctxt, data, (int)len, l->name, NULL, options);
+  restore_generic_errors (old);
   if (l->doctype_line > 0)
     {
       l->code = GS_LOADER_ERROR_MALFORMED;
@@ -369,7 +404,9 @@ gs__xml_validate (GsLoader *l, xmlDocPtr doc)
       return FALSE;
     }
   xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error, l);
+  GenericHandler old = silence_generic_errors ();
   int rc = xmlSchemaValidateDoc (vctxt, doc);
+  restore_generic_errors (old);
   xmlSchemaFreeValidCtxt (vctxt);
   if (rc != 0 && l->errors->len == 0)
     gs__load_error (l, 1, "the document does not match the scenario schema");

@@ -1,5 +1,6 @@
 # Every file of the invalid corpus, given to `govsim check`, must exit 2 and
-# print at least one "file:line: message" line on standard error and nothing
+# print at least one "file:line: message" line on standard error, no other
+# line there but a message's continuation (indented) (libxml2's own diagnostics must not leak through), and nothing
 # on standard output.
 #   -DGOVSIM=... -DDIR=...
 file(GLOB files ${DIR}/*.xml)
@@ -20,6 +21,17 @@ foreach(f ${files})
   if(NOT hit)
     message(FATAL_ERROR "${f}: no file:line: message on stderr:\n${err}")
   endif()
+  # A message may go on over lines indented by a space.
+  string(REGEX REPLACE "\n$" "" trimmed "${err}")
+  string(REPLACE ";" "," trimmed "${trimmed}")
+  string(REPLACE "\n" ";" lines "${trimmed}")
+  foreach(line IN LISTS lines)
+    string(FIND "${line}" "${f}:" at)
+    string(REGEX MATCH "^ " continued "${line}")
+    if(NOT at EQUAL 0 AND NOT continued)
+      message(FATAL_ERROR "${f}: a line on stderr is not file:line: message:\n${line}")
+    endif()
+  endforeach()
   if(NOT out STREQUAL "")
     message(FATAL_ERROR "${f}: unexpected standard output:\n${out}")
   endif()
