@@ -1,15 +1,20 @@
 /* test-procedures.c — the procedures terms of reference use: notice and
  * time limits in working days (weekends and the bank holidays of England
- * and Wales skipped), and how the loader words a bad duration.
+ * and Wales skipped), how the loader words a bad duration, and consensus
+ * first, then a majority vote.
  *
  * Every scenario is fully determined (probabilities 0 or 1), so each
  * expectation is worked out by hand, with a calendar, in the comment above
  * it.  Dates used: Good Friday 2024 is 29 March and Easter Monday 1 April
  * (gov.uk); 27 March 2024 is a Wednesday.
  */
+#include "model/gs-scenario-private.h"
 #include "gs-test-scenario.h"
 
+#include <govsim/gs-checks.h>
 #include <govsim/gs-loader.h>
+#include <govsim/gs-report.h>
+#include <govsim/gs-summary.h>
 #include <govsim/gs-workdays.h>
 
 #include <string.h>
@@ -228,6 +233,235 @@ test_procedures_duration_in_words (void)
   CU_ASSERT_PTR_NULL (strstr (msg, "pattern"));
 }
 
+/* before-deadline in working days counts back from the day after the
+ * deadline: deadline Friday 31 May 2024, so from Saturday 1 June back over
+ * Friday 31, Thursday 30, Wednesday 29, Tuesday 28 May and, skipping the
+ * spring bank holiday on Monday 27 May, Friday 24 May.  The committee's
+ * first meeting (29 May) is later, so the item escalates on 24 May. */
+static void
+test_procedures_before_deadline_working_days (void)
+{
+  g_autofree char *xml = scenario_xml (
+      "2024-05-01", "P2M",
+      "<person id='p1' org='oa' role='chair'/>"
+      "<committee id='k' name='K' org='oa'><member person='p1'/>"
+      "<escalation ladder='l' before-deadline='P5WD'/>"
+      "<meets first='2024-05-29' every='P1M' capacity='5'/></committee>"
+      "<ladder id='l'><level decides='binding' forum='Arbitrator' "
+      "within='P10D' approve='1'/></ladder>"
+      "<proposal id='x' title='X' matter='m' lead='oa' body='k' "
+      "arrives='2024-05-02' deadline='2024-05-31'/>"
+      "<stance support='1'/>");
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_ESCALATED, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->escalated.trigger, (gint32)GS_TRIGGER_DEADLINE);
+  CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-05-24"));
+}
+
+/* ---- consensus first, then a majority vote ------------------------------ */
+
+/* Three members; p1 and p2 always support, p3 never does (so p3 objects
+ * under consensus, and votes against under a majority).  Meetings on
+ * Wednesdays 10, 17, 24 and 31 January 2024; x arrives 2 January.
+ * @voting is the <voting> element. */
+static GsScenario *
+consensus_scenario (const char *voting)
+{
+  g_autofree char *rest = g_strdup_printf (
+      "<person id='p1' org='oa' role='chair'/>"
+      "<person id='p2' org='oa' role='ned'/>"
+      "<person id='p3' org='oa' role='ned'/>"
+      "<committee id='k' name='K' org='oa'><member person='p1'/>"
+      "<member person='p2'/><member person='p3'/>%s"
+      "<meets first='2024-01-10' every='P7D' capacity='5'/></committee>"
+      "<proposal id='x' title='X' matter='m' lead='oa' arrives='2024-01-02' "
+      "body='k'/>"
+      "<stance support='1'/><stance person='p3' support='0'/>",
+      voting);
+  g_autofree char *xml = scenario_xml ("2024-01-01", "P1M", rest);
+  return gs_test_load_inline (xml);
+}
+
+/* Consensus alone: p3 objects on 10 January, blocked, and the item is
+ * rejected that day. */
+static void
+test_procedures_consensus_alone (void)
+{
+  g_autoptr (GsScenario) s = consensus_scenario ("<voting rule='consensus'/>");
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BLOCKED), 1);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_REJECTED);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                   gs_test_day ("2024-01-10"));
+}
+
+/* then='simple-majority' at the same meeting: blocked on 10 January (the
+ * record names p3), then at once 2 for, 1 against (p3's objection counts
+ * against): 2 > 1, carried on 10 January. */
+static void
+test_procedures_consensus_then_majority_same (void)
+{
+  g_autoptr (GsScenario) s = consensus_scenario (
+      "<voting rule='consensus' then='simple-majority'/>");
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  const GsRecord *b = gs_test_nth_record (run, GS_REC_BLOCKED, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  CU_ASSERT_EQUAL (b->time, gs_test_day ("2024-01-10"));
+  CU_ASSERT_EQUAL_FATAL (b->n_refs, 1);
+  CU_ASSERT_EQUAL (gs_run_record_refs (run, b)[0],
+                   (guint32)gs_scenario_find_person (s, "p3"));
+  const GsRecord *a = gs_test_nth_record (run, GS_REC_APPROVED, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_EQUAL (a->time, gs_test_day ("2024-01-10"));
+  CU_ASSERT_EQUAL (a->vote.votes_for, 2);
+  CU_ASSERT_EQUAL (a->vote.against, 1);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_APPROVED);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                   gs_test_day ("2024-01-10"));
+}
+
+/* then-at='next-meeting': blocked on 10 January, queued again; on
+ * 17 January the simple majority is taken on fresh ballots, 2–1, carried:
+ * decided on 17 January, with one blocked record and no second one. */
+static void
+test_procedures_consensus_then_majority_next (void)
+{
+  g_autoptr (GsScenario) s
+      = consensus_scenario ("<voting rule='consensus' then='simple-majority' "
+                            "then-at='next-meeting'/>");
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BLOCKED), 1);
+  const GsRecord *a = gs_test_nth_record (run, GS_REC_APPROVED, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_EQUAL (a->time, gs_test_day ("2024-01-17"));
+  CU_ASSERT_EQUAL (a->vote.votes_for, 2);
+  CU_ASSERT_EQUAL (a->vote.against, 1);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_APPROVED);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                   gs_test_day ("2024-01-17"));
+}
+
+/* then='qualified-majority' fraction='3/4' of the votes cast: 2 of 3 cast
+ * for, 2 × 4 = 8 < 3 × 3 = 9, defeated: rejected on 10 January. */
+static void
+test_procedures_consensus_then_qualified (void)
+{
+  g_autoptr (GsScenario) s = consensus_scenario (
+      "<voting rule='consensus' then='qualified-majority' fraction='3/4'/>");
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BLOCKED), 1);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_REJECTED), 1);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_REJECTED);
+}
+
+/* Bad input, each on line 4 (where the committee is). */
+static void
+test_procedures_consensus_bad (void)
+{
+  static const struct
+  {
+    const char *voting;
+    const char *message;
+  } cases[] = {
+    { "<voting rule='simple-majority' then='simple-majority'/>",
+      "inline:4: then=\"simple-majority\" is the vote after a blocked "
+      "consensus, but the rule is not consensus" },
+    { "<voting rule='consensus' then-at='next-meeting'/>",
+      "inline:4: then-at says when" },
+    { "<voting rule='consensus' then='qualified-majority'/>",
+      "inline:4: a qualified majority needs a fraction" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *rest = g_strdup_printf (
+          "<person id='p1' org='oa' role='chair'/><committee id='k' name='K' "
+          "org='oa'><member person='p1'/>%s<meets first='2024-01-10' "
+          "every='P7D' capacity='5'/></committee>",
+          cases[i].voting);
+      g_autofree char *xml = scenario_xml ("2024-01-01", "P1M", rest);
+      g_autofree char *msg = load_error (xml);
+      CU_ASSERT_TRUE (contains (msg, cases[i].message));
+    }
+}
+
+/* ---- the summary does not say "nothing was left waiting" when it was ---- */
+
+/* One meeting a week from Wednesday 10 January 2024, room for one item;
+ * x1 and x2 arrive on 2 January with a deadline of 12 January.  The
+ * meeting of 10 January decides x1 (arrival order); x2 is carried for lack
+ * of room and falls due on 13 January at 00:00, before the meeting of the
+ * 17th, which approves it late.  Nothing was inquorate, tied or blocked,
+ * yet one proposal missed its deadline: the summary must say so. */
+static void
+test_procedures_summary_missed_for_room (void)
+{
+  g_autofree char *xml = scenario_xml (
+      "2024-01-01", "P1M",
+      "<person id='p1' org='oa' role='chair'/>"
+      "<committee id='k' name='K' org='oa'><member person='p1'/>"
+      "<meets first='2024-01-10' every='P7D' capacity='1'/></committee>"
+      "<proposal id='x1' title='X1' matter='m' lead='oa' "
+      "arrives='2024-01-02' deadline='2024-01-12' body='k'/>"
+      "<proposal id='x2' title='X2' matter='m' lead='oa' "
+      "arrives='2024-01-02' deadline='2024-01-12' body='k'/>"
+      "<stance support='1'/>");
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_TRUE (gs_run_get_case (run, 1)->missed);
+  GsSummary *sum = gs_summary_new (run);
+  g_autoptr (GString) out = g_string_new (NULL);
+  gs_report_text_summary (run, sum, out);
+  gs_summary_free (sum);
+  CU_ASSERT_PTR_NULL (strstr (out->str, "nothing was left waiting"));
+  CU_ASSERT_TRUE (contains (out->str, "1 missed a deadline"));
+}
+
+/* govsim check: a consensus joint committee of three organisations gets
+ * the unanimity-many-parties warning (any one party can block); with
+ * then="simple-majority" no party can, and the warning goes. */
+static guint
+count_finding (const char *voting, const char *rule)
+{
+  g_autofree char *xml = g_strdup_printf (
+      "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
+      "horizon='P1M'>\n"
+      "<organisation id='oa' name='A' kind='nhs-trust'/>"
+      "<organisation id='ob' name='B' kind='nhs-trust'/>"
+      "<organisation id='oc' name='C' kind='nhs-trust'/>"
+      "<matter id='m' name='Matter'/>"
+      "<person id='pa' org='oa' role='chair'/>"
+      "<person id='pb' org='ob' role='ned'/>"
+      "<person id='pc' org='oc' role='ned'/>"
+      "<joint-committee id='jc' name='J' parties='oa ob oc'>"
+      "<member person='pa'/><member person='pb'/><member person='pc'/>%s"
+      "<meets first='2024-01-10' every='P7D' capacity='5'/>"
+      "</joint-committee></scenario>",
+      voting);
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GPtrArray) findings = gs_check_scenario (s);
+  guint n = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const GsFinding *f = g_ptr_array_index (findings, i);
+      n += strcmp (f->rule->id, rule) == 0 ? 1 : 0;
+    }
+  return n;
+}
+
+static void
+test_procedures_consensus_check (void)
+{
+  CU_ASSERT_EQUAL (
+      count_finding ("<voting rule='consensus'/>", "unanimity-many-parties"),
+      1);
+  CU_ASSERT_EQUAL (count_finding ("<voting rule='consensus' "
+                                  "then='simple-majority'/>",
+                                  "unanimity-many-parties"),
+                   0);
+}
+
 int
 main (void)
 {
@@ -240,6 +474,17 @@ main (void)
     { "workdays_outside_table", test_procedures_workdays_outside_table },
     { "workdays_not_interval", test_procedures_workdays_not_interval },
     { "duration_in_words", test_procedures_duration_in_words },
+    { "before_deadline_working_days",
+      test_procedures_before_deadline_working_days },
+    { "consensus_alone", test_procedures_consensus_alone },
+    { "consensus_then_majority_same",
+      test_procedures_consensus_then_majority_same },
+    { "consensus_then_majority_next",
+      test_procedures_consensus_then_majority_next },
+    { "consensus_then_qualified", test_procedures_consensus_then_qualified },
+    { "consensus_bad", test_procedures_consensus_bad },
+    { "consensus_check", test_procedures_consensus_check },
+    { "summary_missed_for_room", test_procedures_summary_missed_for_room },
     { NULL, NULL },
   };
   return gs_test_run ("procedures", cases);
