@@ -326,7 +326,7 @@ test_time_duration_parse_invalid (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      GsDuration d = { 1, 2, 3, 4 };
+      GsDuration d = { 1, 2, 3, 4, 0 };
       CU_ASSERT_FALSE (gs_duration_parse (cases[i].text, &d, &error));
       /* Untouched on failure. */
       CU_ASSERT_TRUE (d.years == 1 && d.months == 2 && d.days == 3

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <govsim/gs-time.h>
+#include <govsim/gs-workdays.h>
 #include <govsim/gs-rng.h>
 #include <govsim/gs-draw.h>
 #include <govsim/gs-queue.h>

@@ -86,6 +86,9 @@ G_BEGIN_DECLS
 #define GS_LIMIT_DURATION_DAYS    400000
 #define GS_LIMIT_DURATION_HOURS   (400000 * 24)
 #define GS_LIMIT_DURATION_MINUTES (400000 * 24 * 60)
+/** Working days ("PnWD"): counted one day at a time, so capped at about
+ * four years of them. */
+#define GS_LIMIT_DURATION_WORKING_DAYS 1000
 
 /* ---- schemes of delegation (checked by the loader) ----------------------- */
 

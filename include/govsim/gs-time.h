@@ -31,10 +31,12 @@ typedef gint64 GsTime;
 /** An ISO 8601 duration, kept in its calendar parts. */
 typedef struct
 {
-  gint32 years;   /* calendar years */
-  gint32 months;  /* calendar months */
-  gint32 days;    /* days (weeks are folded in as 7 days) */
-  gint64 minutes; /* hours and minutes, as minutes */
+  gint32 years;        /* calendar years */
+  gint32 months;       /* calendar months */
+  gint32 days;         /* days (weeks are folded in as 7 days) */
+  gint64 minutes;      /* hours and minutes, as minutes */
+  gint32 working_days; /* "PnWD": working days in England and Wales (see
+                          gs-workdays.h); never mixed with the others */
 } GsDuration;
 
 #define GS_TIME_ERROR (gs_time_error_quark ())
@@ -78,7 +80,9 @@ char *gs_time_format_date (GsTime t, char buf[GS_DATE_BUF]);
  * Parses an ISO 8601 duration such as "P14D", "P1M", "P2Y", "P1Y6M",
  * "P2W", "PT90M" or "P1DT12H".  Every component is a non-negative integer;
  * at least one component must be present; "P" alone and "PT" alone are
- * rejected, as are fractions and signs.
+ * rejected, as are fractions and signs.  One form is govsim's own, not
+ * ISO 8601: "PnWD", n working days (weekends and the bank holidays of
+ * England and Wales skipped), which stands alone.
  */
 gboolean gs_duration_parse (const char *text, GsDuration *out, GError **error);
 
@@ -90,7 +94,8 @@ gboolean gs_duration_is_zero (const GsDuration *d);
  * Returns @t advanced by @times × @d.  Years and months are added first, as
  * calendar months, with the day of month clamped to the month's last day;
  * then days and minutes.  Because the multiple is applied before clamping,
- * gs_time_add (jan31, P1M, 2) is 31 March, not 28 March.
+ * gs_time_add (jan31, P1M, 2) is 31 March, not 28 March.  Working days
+ * step over weekends and bank holidays (gs_workday_add()).
  */
 GsTime gs_time_add (GsTime t, const GsDuration *d, gint64 times);
 

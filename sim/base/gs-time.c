@@ -22,6 +22,7 @@
  * per recurring event scheduled, so it is O(1) and never allocates.
  */
 #include <govsim/gs-time.h>
+#include <govsim/gs-workdays.h>
 
 #include <string.h>
 
@@ -257,10 +258,42 @@ duration_invalid (GError **error, const char *text, const char *why)
 {
   g_autofree char *shown = echo (text);
   g_set_error (error, GS_TIME_ERROR, GS_TIME_ERROR_INVALID,
-               "'%s' is not an ISO 8601 duration such as P14D, P1M or "
-               "PT90M: %s",
+               "'%s' is not a duration: write P, then a number and a "
+               "unit, such as P14D (14 days), P2W (2 weeks), P1M (1 month), "
+               "P1Y6M, PT90M (90 minutes) or P10WD (10 working days): %s",
                shown, why);
   return FALSE;
+}
+
+/* "PnWD": n working days.  Returns FALSE when @text is not of that shape
+ * (the ISO grammar then applies); TRUE when it is, with *@end NULL and
+ * @error set if n is out of range. */
+static gboolean
+parse_working_days (const char *text, GsDuration *out, GError **error,
+                    const char **end)
+{
+  const char *p = text + 1;
+  gint64 value = 0;
+  while (g_ascii_isdigit (*p))
+    {
+      if (value <= GS_LIMIT_DURATION_WORKING_DAYS)
+        value = value * 10 + (*p - '0');
+      p++;
+    }
+  if (p == text + 1 || p[0] != 'W' || p[1] != 'D' || p[2] != '\0')
+    return FALSE;
+  if (value > GS_LIMIT_DURATION_WORKING_DAYS)
+    {
+      g_autofree char *shown = echo (text);
+      g_set_error (error, GS_TIME_ERROR, GS_TIME_ERROR_RANGE,
+                   "'%s' is too long a duration: at most %d working days",
+                   shown, GS_LIMIT_DURATION_WORKING_DAYS);
+      *end = NULL;
+      return TRUE;
+    }
+  *out = (GsDuration){ .working_days = (gint32)value };
+  *end = p;
+  return TRUE;
 }
 
 /* Grammar: 'P' [nY] [nM] [nW] [nD] ['T' [nH] [nM]], each n one or more ASCII
@@ -288,6 +321,8 @@ gs_duration_parse (const char *text, GsDuration *out, GError **error)
     return duration_invalid (error, text, "it must start with 'P'");
 
   p = text + 1;
+  if (parse_working_days (text, out, error, &p))
+    return p != NULL;
   while (*p != '\0')
     {
       gint64 value = 0;
@@ -374,6 +409,7 @@ gs_duration_parse (const char *text, GsDuration *out, GError **error)
   out->months = (gint32)values[FIELD_MONTHS];
   out->days = (gint32)(values[FIELD_WEEKS] * 7 + values[FIELD_DAYS]);
   out->minutes = values[FIELD_HOURS] * 60 + values[FIELD_MINUTES];
+  out->working_days = 0;
   return TRUE;
 }
 
@@ -381,7 +417,8 @@ gboolean
 gs_duration_is_zero (const GsDuration *d)
 {
   g_return_val_if_fail (d != NULL, TRUE);
-  return d->years == 0 && d->months == 0 && d->days == 0 && d->minutes == 0;
+  return d->years == 0 && d->months == 0 && d->days == 0 && d->minutes == 0
+         && d->working_days == 0;
 }
 
 /* Beyond the documented rule: GS_TIME_NEVER plus anything is GS_TIME_NEVER,
@@ -438,6 +475,17 @@ gs_time_add (GsTime t, const GsDuration *d, gint64 times)
       || __builtin_mul_overflow (d->minutes, times, &minutes)
       || __builtin_add_overflow (result, minutes, &result))
     return GS_TIME_NEVER;
+  if (d->working_days != 0)
+    {
+      /* Counted a day at a time: past a hundred times the longest
+       * duration the parser takes, the time is never reached. */
+      gint64 wd;
+      if (__builtin_mul_overflow ((gint64)d->working_days, times, &wd)
+          || wd > 100 * GS_LIMIT_DURATION_WORKING_DAYS
+          || wd < -100 * GS_LIMIT_DURATION_WORKING_DAYS)
+        return GS_TIME_NEVER;
+      result = gs_workday_add (result, wd);
+    }
   return result;
 }
 

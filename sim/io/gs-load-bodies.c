@@ -107,6 +107,58 @@ read_quorum (GsLoader *l, xmlNodePtr c, GsBody *b)
     }
 }
 
+/* Consensus first, then a majority vote: then="simple-majority",
+ * "absolute-majority" or "qualified-majority" (with the element's fraction,
+ * of and casting), then-at="same-meeting" or "next-meeting".  The consensus
+ * rule itself takes no fraction, quota or casting vote. */
+static void
+read_fallback (GsLoader *l, xmlNodePtr vn, GsBody *b, gboolean has_fraction)
+{
+  static const char *const then_rules[]
+      = { "simple-majority", "absolute-majority", "qualified-majority", NULL };
+  g_autofree char *then = gs__xml_attr (vn, "then");
+  g_autofree char *at = gs__xml_attr (vn, "then-at");
+  long line = gs__xml_line (vn);
+  GsVoting *v = &b->voting;
+  b->has_fallback = FALSE;
+  if (then == NULL)
+    {
+      if (at != NULL)
+        gs__load_error (l, line,
+                        "then-at says when a blocked consensus goes to a "
+                        "majority vote, but there is no then=\"...\" rule");
+      return;
+    }
+  if (v->rule != GS_RULE_CONSENSUS)
+    {
+      gs__load_error (l, line,
+                      "then=\"%s\" is the vote after a blocked consensus, "
+                      "but the rule is not consensus",
+                      then);
+      return;
+    }
+  int rule = gs__load_enum_value (then, then_rules);
+  if (rule < 0)
+    return; /* the schema has refused it */
+  b->has_fallback = TRUE;
+  b->fallback = *v;
+  b->fallback.rule = (GsVoteRule)rule;
+  b->fallback_next = at != NULL && strcmp (at, "next-meeting") == 0;
+  v->casting = FALSE; /* the casting vote belongs to the majority vote */
+  v->num = v->den = 0;
+  if (b->fallback.rule == GS_RULE_QUALIFIED_MAJORITY && !has_fraction)
+    gs__load_error (l, line,
+                    "a qualified majority needs a fraction, such as "
+                    "fraction=\"2/3\"");
+  if (b->fallback.rule != GS_RULE_QUALIFIED_MAJORITY && has_fraction)
+    gs__load_error (l, line, "a fraction applies only to a qualified majority");
+  if (b->fallback_next && b->group >= 0)
+    gs__load_error (l, line,
+                    "a committee meeting in common votes with its group: "
+                    "then-at=\"next-meeting\" is for a body that meets on "
+                    "its own; use then-at=\"same-meeting\"");
+}
+
 static void
 read_voting (GsLoader *l, xmlNodePtr c, GsBody *b)
 {
@@ -128,11 +180,13 @@ read_voting (GsLoader *l, xmlNodePtr c, GsBody *b)
   gboolean has_fraction = fraction_attr (l, vn, "fraction", &v->num, &v->den);
   v->quota = gs__load_uint (vn, "quota", 0);
   long line = gs__xml_line (vn);
-  if (v->rule == GS_RULE_QUALIFIED_MAJORITY && !has_fraction)
+  read_fallback (l, vn, b, has_fraction);
+  if (!b->has_fallback && v->rule == GS_RULE_QUALIFIED_MAJORITY
+      && !has_fraction)
     gs__load_error (l, line,
                     "a qualified majority needs a fraction, such as "
                     "fraction=\"2/3\"");
-  if (v->rule != GS_RULE_QUALIFIED_MAJORITY && has_fraction)
+  if (!b->has_fallback && v->rule != GS_RULE_QUALIFIED_MAJORITY && has_fraction)
     gs__load_error (l, line, "a fraction applies only to a qualified majority");
   if (v->rule == GS_RULE_WEIGHTED)
     {
@@ -150,7 +204,7 @@ read_voting (GsLoader *l, xmlNodePtr c, GsBody *b)
     }
   else if (v->quota > 0)
     gs__load_error (l, line, "a quota applies only to weighted voting");
-  if (v->casting && b->chair < 0)
+  if ((v->casting || (b->has_fallback && b->fallback.casting)) && b->chair < 0)
     gs__load_error (l, line,
                     "'%s' gives the chair a casting vote but has no "
                     "chair",

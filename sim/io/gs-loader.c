@@ -28,6 +28,8 @@
 
 #include <gio/gio.h>
 
+#include <govsim/gs-workdays.h>
+
 #define GS_DEMO_RESOURCE "/org/govsim/demo-single-trust.xml"
 
 GQuark
@@ -219,6 +221,42 @@ gs__load_date (GsLoader *l, xmlNodePtr n, const char *name, GsTime *out)
   return TRUE;
 }
 
+/* Working days ("PnWD") count notice, deadlines and time limits; a
+ * calendar's interval and the horizon are calendar spans.  They are
+ * counted from the shipped bank-holiday table, so the whole simulated
+ * period must lie in its years. */
+static gboolean
+check_working_days (GsLoader *l, xmlNodePtr n, const char *name, const char *v)
+{
+  if (strcmp (name, "every") == 0 || strcmp (name, "horizon") == 0)
+    {
+      gs__load_error (l, gs__xml_line (n),
+                      "attribute '%s': '%s' counts working days, which are "
+                      "for notice, deadlines and time limits; give a "
+                      "calendar span such as P1W or P1M",
+                      name, v);
+      return FALSE;
+    }
+  const GsScenario *s = l->s;
+  if (s->end <= s->start)
+    return TRUE; /* the period is already reported as wrong */
+  if (!gs_workday_covered (s->start)
+      || !gs_workday_covered (s->end - GS_MINUTES_PER_DAY))
+    {
+      char from[GS_DATE_BUF], to[GS_DATE_BUF];
+      gs_time_format_date (s->start, from);
+      gs_time_format_date (s->end - GS_MINUTES_PER_DAY, to);
+      gs__load_error (l, gs__xml_line (n),
+                      "attribute '%s': '%s' counts working days, and govsim "
+                      "knows the bank holidays of England and Wales for %d "
+                      "to %d only, but the scenario runs from %s to %s",
+                      name, v, GS_WORKDAY_YEAR_FIRST, GS_WORKDAY_YEAR_LAST,
+                      from, to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gs__load_duration (GsLoader *l, xmlNodePtr n, const char *name,
                    gboolean nonzero, GsDuration *out)
@@ -239,6 +277,8 @@ gs__load_duration (GsLoader *l, xmlNodePtr n, const char *name,
                       "attribute '%s': the duration '%s' is zero", name, v);
       return FALSE;
     }
+  if (out->working_days > 0)
+    return check_working_days (l, n, name, v);
   return TRUE;
 }
 

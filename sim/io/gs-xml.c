@@ -349,11 +349,54 @@ gs__xml_parse (GsLoader *l, const char *data, gsize len)
 
 /* ---- stage 3: validation ------------------------------------------------- */
 
+/* The schema's patterns, said in words: a raw regular expression tells the
+ * person who wrote the file nothing.  libxml2 names one pattern of a type
+ * (the last when there are several), so each is listed. */
+static const struct
+{
+  const char *pattern_prefix;
+  const char *words;
+} pattern_words[] = {
+  { "P([0-9]+Y)?", "a duration: P, then a number and a unit, such as P14D "
+                   "(14 days), P2W (2 weeks), P1M (1 month), P1Y6M, PT90M "
+                   "(90 minutes) or P10WD (10 working days)" },
+  { "P[0-9]+WD", "a duration: P, then a number and a unit, such as P14D "
+                 "(14 days), P2W (2 weeks), P1M (1 month), P1Y6M, PT90M "
+                 "(90 minutes) or P10WD (10 working days)" },
+  { "[0-9]{4}-", "a date written YYYY-MM-DD, such as 2024-04-01" },
+  { "[0-9]{1,3}/", "a fraction written N/D, such as 2/3" },
+};
+
+/* Rewrites "[facet 'pattern'] The value 'V' is not accepted by the pattern
+ * 'RE'." as "the value 'V' is not WORDS." for the patterns above; any other
+ * message is returned as it is.  (transfer full) */
+static char *
+pattern_in_words (char *msg)
+{
+  const char *facet = strstr (msg, "[facet 'pattern'] The value '");
+  const char *by
+      = facet ? strstr (facet, "' is not accepted by the pattern '") : NULL;
+  if (by == NULL)
+    return msg;
+  const char *re = by + strlen ("' is not accepted by the pattern '");
+  for (gsize i = 0; i < G_N_ELEMENTS (pattern_words); i++)
+    if (g_str_has_prefix (re, pattern_words[i].pattern_prefix))
+      {
+        const char *value = facet + strlen ("[facet 'pattern'] The value '");
+        char *out = g_strdup_printf ("%.*sthe value '%.*s' is not %s.",
+                                     (int)(facet - msg), msg, (int)(by - value),
+                                     value, pattern_words[i].words);
+        g_free (msg);
+        return out;
+      }
+  return msg;
+}
+
 static void
 on_schema_error (void *data, xmlErrorPtr err)
 {
   GsLoader *l = data;
-  g_autofree char *msg = tidy_message (err->message);
+  g_autofree char *msg = pattern_in_words (tidy_message (err->message));
   long line = err->line;
   if (line <= 0 && err->node != NULL)
     line = xmlGetLineNo ((xmlNodePtr)err->node);

@@ -139,6 +139,11 @@ typedef struct
   gboolean declare_only;   /* the terms of reference only require a
                               conflicted member to declare: they still vote
                               and count */
+  /* Consensus first, then a majority vote (gs-consensus.c): the rule a
+   * blocked consensus is put to, and when. */
+  gboolean has_fallback;
+  GsVoting fallback;
+  gboolean fallback_next; /* at the next meeting, not at once */
   int line;
   /* Where the clauses are, for the checks that blame one of them; 0 when
    * the file has no such clause. */

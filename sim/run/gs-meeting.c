@@ -280,7 +280,7 @@ chance (guint64 bits, double p)
 /* Phase two: draws the ballots of @seats on case @ci and applies the rule. */
 static GsVoteOutcome
 cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
-              GsTally *tally)
+              const GsVoting *voting, GsTally *tally)
 {
   const GsScenario *s = run->scenario;
   const GsBody *b = GS_BODY (s, bi);
@@ -322,10 +322,10 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       if (chance (gs_draw_again (bits), support))
         seat->ballot = GS_BALLOT_FOR;
       else
-        seat->ballot = b->voting.rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
-                                                           : GS_BALLOT_AGAINST;
+        seat->ballot = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
+                                                         : GS_BALLOT_AGAINST;
     }
-  return gs_vote_decide (&b->voting, seats, b->n_members, tally);
+  return gs_vote_decide (voting, seats, b->n_members, tally);
 }
 
 static const GsRecordKind outcome_record[] = {
@@ -437,19 +437,41 @@ typedef struct
   GsVoteOutcome outcome; /* committees in common: CARRIED or DEFEATED */
   gboolean split;        /* committees in common that disagreed */
   guint votes_for;       /* members (or constituents) for */
+  gboolean again;        /* consensus blocked: to the majority vote at the
+                            next meeting */
 } Verdict;
 
 /* One body deciding alone (a board, committee, officer or joint committee).
  * A decision at a binding gateway binds the body's parties. */
 static Verdict
-decide_single (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
+decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
                GsVoteRole role)
 {
+  guint32 ci = GS_RUN_SLOT (run, si)->item;
   Verdict v = { 0 };
   if (!exclude_conflicted (run, now, bi, ci, seats))
     return v;
   GsTally tally;
-  v.outcome = cast_ballots (run, now, bi, ci, seats, &tally);
+  const GsBody *b = GS_BODY (run->scenario, bi);
+  GsSlot *slot = GS_RUN_SLOT (run, si);
+  gboolean majority = slot->majority_due && b->has_fallback;
+  slot->majority_due = FALSE;
+  v.outcome = cast_ballots (run, now, bi, ci, seats,
+                            majority ? &b->fallback : &b->voting, &tally);
+  if (v.outcome == GS_OUTCOME_BLOCKED && b->has_fallback)
+    {
+      /* Consensus first: the blocked consensus is recorded, then put to
+       * the majority vote at once, or at the next meeting. */
+      record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role,
+                   NULL, 0);
+      if (b->fallback_next && slot->state != GS_SLOT_DISPUTE)
+        {
+          v.voted = TRUE;
+          v.again = TRUE;
+          return v;
+        }
+      v.outcome = gs__consensus_fallback (b, seats, &tally);
+    }
   v.voted = TRUE;
   v.votes_for = tally.votes_for;
   guint n = 0;
@@ -499,7 +521,17 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
     {
       guint32 ki = g->constituents[i];
       GsTally tally;
-      GsVoteOutcome outcome = cast_ballots (run, now, ki, ci, k_seats, &tally);
+      const GsBody *k = GS_BODY (s, ki);
+      GsVoteOutcome outcome
+          = cast_ballots (run, now, ki, ci, k_seats, &k->voting, &tally);
+      if (outcome == GS_OUTCOME_BLOCKED && k->has_fallback)
+        {
+          /* A constituent's consensus, then its majority, at once (the
+           * loader refuses next-meeting for a constituent). */
+          record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role,
+                       NULL, 0);
+          outcome = gs__consensus_fallback (k, k_seats, &tally);
+        }
       record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role, NULL,
                    0);
       check_conflicted (run, now, ki, ci, k_seats);
@@ -595,6 +627,11 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
   gboolean carried = v->outcome == GS_OUTCOME_CARRIED;
+  if (v->again)
+    {
+      gs__consensus_defer (run, bi, si, now);
+      return;
+    }
   if (slot->state == GS_SLOT_DISPUTE)
     {
       /* A forum that must be unanimous settles a dispute only when it is:
@@ -715,7 +752,7 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
       GsVoteRole role = vote_role (run, slot);
       Verdict v = b->kind == GS_BODY_CIC
                       ? decide_in_common (run, now, bi, ci, seats, role)
-                      : decide_single (run, now, bi, ci, seats, role);
+                      : decide_single (run, now, bi, t.slot, seats, role);
       if (!v.voted)
         g_array_index (run->pick, GsTicket, n_back++) = t;
       else

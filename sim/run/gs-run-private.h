@@ -85,8 +85,10 @@ typedef struct
   gint32 ladder;  /* in a dispute: the ladder, level and levels climbed */
   guint32 level;
   guint32 climbed;
-  guint32 dispute; /* in a dispute: its number among the case's disputes
-                      (1-based), part of the key of the level's draws */
+  guint32 dispute;       /* in a dispute: its number among the case's disputes
+                            (1-based), part of the key of the level's draws */
+  gboolean majority_due; /* consensus was blocked at the last meeting:
+                            this one puts it to the majority vote */
   /* Its live ticket and its run of carry-overs (gs-agenda.c). */
   guint32 at;         /* the body whose agenda holds its ticket */
   gboolean ready;     /* that ticket is among the eligible */
@@ -289,6 +291,11 @@ gboolean gs__slot_outstanding (const GsSlot *slot);
 void gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
                       guint32 body);
 void gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body);
+
+/* gs-consensus.c */
+GsVoteOutcome gs__consensus_fallback (const GsBody *b, GsSeat *seats,
+                                      GsTally *tally);
+void gs__consensus_defer (GsRun *run, guint32 bi, guint32 si, GsTime now);
 
 /* gs-dispute.c */
 guint32 gs__dispute_level_body (const GsRun *run, const GsSlot *slot);

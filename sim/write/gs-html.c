@@ -149,10 +149,19 @@ write_gridlock (GString *out, const GsRun *run, const GsSummary *sum)
 {
   g_string_append (out, "<section id=\"gridlock\"><h2>Where decisions "
                         "gridlock</h2>\n");
-  if (sum->hotspots->len == 0)
+  if (sum->hotspots->len == 0 && sum->all.missed == 0 && sum->all.pending == 0)
     g_string_append (out, "<p>Nowhere: every meeting was quorate, every vote "
                           "was carried or lost outright and nothing was left "
                           "waiting.</p>\n");
+  else if (sum->hotspots->len == 0)
+    g_string_append_printf (
+        out,
+        "<p>No body gridlocked: every meeting was quorate and every vote was "
+        "carried or lost outright, but %u proposal%s missed a deadline and "
+        "%u %s still waiting at the end, held up by the meeting calendar, "
+        "notice or agenda room.</p>\n",
+        sum->all.missed, sum->all.missed == 1 ? "" : "s", sum->all.pending,
+        sum->all.pending == 1 ? "was" : "were");
   else
     {
       g_string_append (out, "<ol>\n");

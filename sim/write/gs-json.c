@@ -139,6 +139,8 @@ char *
 gs__duration_to_iso (const GsDuration *d)
 {
   GString *s = g_string_new ("P");
+  if (d->working_days)
+    g_string_append_printf (s, "%dWD", d->working_days);
   if (d->years)
     g_string_append_printf (s, "%dY", d->years);
   if (d->months)

@@ -476,6 +476,20 @@ text_blocked (GString *out, const Ctx *x)
   g_string_append_printf (out, ": '%s' blocked — no consensus: ", x->title);
   people (out, x);
   g_string_append (out, " objected");
+  const GsBody *b = GS_BODY (x->s, x->r->body);
+  if (b->has_fallback)
+    {
+      static const char *const rules[] = {
+        [GS_RULE_SIMPLE_MAJORITY] = "a simple majority",
+        [GS_RULE_ABSOLUTE_MAJORITY] = "an absolute majority",
+        [GS_RULE_QUALIFIED_MAJORITY] = "a qualified majority",
+      };
+      g_string_append_printf (
+          out, "; put to %s vote %s", rules[b->fallback.rule],
+          b->fallback_next && x->r->vote.role != GS_VOTE_LEVEL
+              ? "at the next meeting"
+              : "at once");
+    }
 }
 
 static void

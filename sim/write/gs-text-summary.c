@@ -277,10 +277,19 @@ gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
                           all->pending, all->missed, all->escalated);
 
   g_string_append (out, "\nWhere decisions gridlock\n");
-  if (sum->hotspots->len == 0)
+  if (sum->hotspots->len == 0 && all->missed == 0 && all->pending == 0)
     g_string_append (out, "  Nowhere: every meeting was quorate, every vote "
                           "was carried or lost outright and nothing was "
                           "left waiting.\n");
+  else if (sum->hotspots->len == 0)
+    g_string_append_printf (
+        out,
+        "  No body gridlocked: every meeting was quorate and every vote was "
+        "carried or lost outright, but %u proposal%s missed a deadline and "
+        "%u %s still waiting at the end, held up by the meeting calendar, "
+        "notice or agenda room.\n",
+        all->missed, all->missed == 1 ? "" : "s", all->pending,
+        all->pending == 1 ? "was" : "were");
   for (guint i = 0; i < MIN (sum->hotspots->len, 6); i++)
     {
       g_string_append_printf (out, "  %u. ", i + 1);

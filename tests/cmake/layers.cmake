@@ -10,7 +10,7 @@
 # upward include: the test that the test can fail.
 cmake_minimum_required(VERSION 3.25)
 set(LAYERS base engine model io run analysis write cli)
-set(PUBLIC_base    gs-time gs-rng gs-stats gs-draw gs-limits)
+set(PUBLIC_base    gs-time gs-workdays gs-rng gs-stats gs-draw gs-limits)
 set(PUBLIC_engine  gs-queue gs-loop)
 set(PUBLIC_model   gs-scenario gs-rules gs-authority gs-phrase gs-breach gs-behaviour)
 set(PUBLIC_io      gs-loader gs-variant)

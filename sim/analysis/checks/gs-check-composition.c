@@ -378,7 +378,9 @@ gs__check_unanimity_many_parties (GsCheckContext *ctx)
         }
       else
         {
-          if (b->kind == GS_BODY_OFFICER
+          /* Consensus that falls back to a majority vote cannot be
+           * blocked by one party. */
+          if (b->kind == GS_BODY_OFFICER || b->has_fallback
               || (b->voting.rule != GS_RULE_UNANIMITY
                   && b->voting.rule != GS_RULE_CONSENSUS))
             continue;
