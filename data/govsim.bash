@@ -39,7 +39,7 @@ _govsim()
       run) opts="$opts --seed --replication --trace --format --table --output --max-records --max-events" ;;
       montecarlo) opts="$opts --runs --threads --seed --precision --shard --progress --quiet --format --output" ;;
       merge) opts="$opts --scenario --format --output" ;;
-      compare) opts="$opts --variant --sweep --runs --threads --seed --top --format --output" ;;
+      compare) opts="$opts --variant --sweep --runs --threads --seed --precision --top --progress --quiet --format --output" ;;
       power) opts="$opts --body --format --samples --seed --output" ;;
       graph) opts="$opts --format --output --no-findings" ;;
     esac

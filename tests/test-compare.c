@@ -18,7 +18,16 @@
  *     decision is narrower than the unpaired one: the same traffic and
  *     attendance cancel out of the difference;
  *   - bad targets, unknown ids, values the schema refuses and empty
- *     sweeps each fail with their error domain and code.
+ *     sweeps each fail with their error domain and code;
+ *   - additions, worked by hand in compare-deterministic.xml's comment: a
+ *     quorum rule of two NEDs with one NED sends all four cases approved →
+ *     pending (P(approved) 1 → 0), a fifth proposal for Trust A goes did
+ *     not arrive → approved once a replication; the same additions on the
+ *     command line give the same tables as in the file, and the added
+ *     elements' lines are their lines in the file (48 and 53, counted);
+ *   - --precision's measure (gs_compare_precision()) is exactly 0 on the
+ *     deterministic pair, every replication being the same, and infinite
+ *     before any replication.
  */
 #include "run/gs-run-private.h"
 #include "gs-test.h"
@@ -518,6 +527,206 @@ test_variant_in_file_refused_when_duplicated (void)
   CU_ASSERT_PTR_NOT_NULL (s);
 }
 
+/* ---- additions ------------------------------------------------------------
+ */
+
+/* The fate table of version 1 against the baseline, over @R replications,
+ * must be @want (cells not listed zero). */
+static void
+assert_fates (const GsCompare *c, guint64 R, GsFate from, GsFate to,
+              guint64 count, GsFate from2, GsFate to2, guint64 count2)
+{
+  const GsCompareCase *all = gs_compare_all_cases (c, 1);
+  for (guint i = 0; i < GS_N_FATES; i++)
+    for (guint j = 0; j < GS_N_FATES; j++)
+      {
+        guint64 want = (i == from && j == to ? count * R : 0)
+                       + (i == from2 && j == to2 ? count2 * R : 0);
+        if (all->fate[i][j] != want)
+          fprintf (stderr,
+                   "fate[%u][%u] = %" G_GUINT64_FORMAT
+                   ", not %" G_GUINT64_FORMAT "\n",
+                   i, j, all->fate[i][j], want);
+        CU_ASSERT_EQUAL (all->fate[i][j], want);
+      }
+}
+
+static void
+test_variant_additions_by_hand (void)
+{
+  const guint64 R = 20;
+  g_autoptr (GsSource) src = load_source (DETERMINISTIC);
+  g_autoptr (GsTerms) a = build (src, NULL);
+
+  /* A quorum rule no meeting can meet: approved → pending, all four. */
+  g_autoptr (GsTerms) q
+      = build (src, gs_source_find_variant (src, "ned-quorum"));
+  g_autoptr (GsCompare) cq = compare_two (a, q, R, 2);
+  assert_fates (cq, R, GS_FATE_APPROVED, GS_FATE_PENDING, 4, 0, 0, 0);
+  GsDifference d = gs_compare_difference (
+      gs_compare_headline (cq, 1, GS_HEAD_APPROVED), GS_METRIC_PROBABILITY, R);
+  GS_ASSERT_NEAR (d.paired.value, -1.0, 1e-12);
+  GS_ASSERT_NEAR (
+      gs_compare_difference (gs_compare_body (cq, 1, 0, GS_BODY_INQUORATE),
+                             GS_METRIC_PROBABILITY, R)
+          .paired.value,
+      1.0, 1e-12);
+  g_autoptr (GPtrArray) dq = gs_terms_diff (a, q);
+  CU_ASSERT_EQUAL_FATAL (dq->len, 1);
+  const GsTermsChange *role = g_ptr_array_index (dq, 0);
+  CU_ASSERT_STRING_EQUAL (role->after, "added");
+  CU_ASSERT_STRING_EQUAL (role->target, "jc/quorum/role[name=ned]");
+  CU_ASSERT_EQUAL (role->line_a, 0);
+  CU_ASSERT_EQUAL (role->line_b, 48);
+
+  /* A fifth proposal: did not arrive → approved once a replication. */
+  g_autoptr (GsTerms) e = build (src, gs_source_find_variant (src, "extra"));
+  g_autoptr (GsCompare) ce = compare_two (a, e, R, 1);
+  assert_fates (ce, R, GS_FATE_APPROVED, GS_FATE_APPROVED, 4, GS_FATE_ABSENT,
+                GS_FATE_APPROVED, 1);
+  GsDifference dp = gs_compare_difference (
+      gs_compare_headline (ce, 1, GS_HEAD_PROPOSALS), GS_METRIC_MEAN, R);
+  GS_ASSERT_NEAR (dp.paired.value, 1.0, 1e-12);
+  g_autoptr (GPtrArray) de = gs_terms_diff (a, e);
+  CU_ASSERT_EQUAL_FATAL (de->len, 1);
+  CU_ASSERT_EQUAL (((GsTermsChange *)g_ptr_array_index (de, 0))->line_b, 53);
+
+  /* The same two additions on the command line: the same tables. */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsVariant) vq
+      = gs_variant_parse ("q: +jc/quorum/role[name=ned][min=2]", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (vq);
+  CU_ASSERT_EQUAL (gs_variant_get_setting (vq, 0)->op, GS_SETTING_ADD);
+  CU_ASSERT_STRING_EQUAL (gs_variant_get_setting (vq, 0)->target, "jc/quorum");
+  g_autoptr (GsTerms) q2 = build (src, vq);
+  g_autoptr (GsCompare) cq2 = compare_two (a, q2, R, 1);
+  assert_fates (cq2, R, GS_FATE_APPROVED, GS_FATE_PENDING, 4, 0, 0, 0);
+  g_autoptr (GsVariant) ve = gs_variant_parse (
+      "e: +proposal[id=extra][title=Extra][matter=m][lead=a][affects=a]"
+      "[arrives=2024-01-02][body=jc]",
+      &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ve);
+  CU_ASSERT_STRING_EQUAL (gs_variant_get_setting (ve, 0)->target, "");
+  g_autoptr (GsTerms) e2 = build (src, ve);
+  g_autoptr (GsCompare) ce2 = compare_two (a, e2, R, 2);
+  assert_fates (ce2, R, GS_FATE_APPROVED, GS_FATE_APPROVED, 4, GS_FATE_ABSENT,
+                GS_FATE_APPROVED, 1);
+  /* From the command line an element takes the line of the element it
+   * was added to: the scenario element's, line 22. */
+  g_autoptr (GPtrArray) de2 = gs_terms_diff (a, e2);
+  CU_ASSERT_EQUAL_FATAL (de2->len, 1);
+  CU_ASSERT_EQUAL (((GsTermsChange *)g_ptr_array_index (de2, 0))->line_b, 22);
+}
+
+static void
+test_variant_additions_attributes_and_places (void)
+{
+  g_autoptr (GsSource) src = load_source (TEACHING);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GError) error = NULL;
+  /* A deputy for the NED: a person the file lacks, and an attribute its
+   * member element leaves out. */
+  g_autoptr (GsVariant) dep = gs_variant_parse (
+      "deputy: +person[id=nv-dep][name=Northvale deputy NED][org=nv]"
+      "[role=ned][attendance=0.9]; "
+      "alliance-jc/member[person=nv-ned]@deputy=nv-dep",
+      &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dep);
+  g_autoptr (GsTerms) b = build (src, dep);
+  g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+  CU_ASSERT_EQUAL_FATAL (diff->len, 2);
+  const GsTermsChange *deputy = g_ptr_array_index (diff, 0);
+  CU_ASSERT_STRING_EQUAL (deputy->setting, "member nv-ned: deputy");
+  CU_ASSERT_STRING_EQUAL (deputy->before, "(not set)");
+  CU_ASSERT_STRING_EQUAL (deputy->after, "nv-dep");
+  const GsTermsChange *person = g_ptr_array_index (diff, 1);
+  CU_ASSERT_STRING_EQUAL (person->target, "nv-dep");
+  CU_ASSERT_STRING_EQUAL (person->after, "added");
+
+  /* The quorum's <role> must come before its <each-party>: after it the
+   * schema refuses it; "before each-party" puts it in its place.  Values
+   * are escaped: markup in one cannot add a second element. */
+  expect_build_error (src, "x: +alliance-jc/quorum/role[name=ned]",
+                      GS_LOADER_ERROR, GS_LOADER_ERROR_SCHEMA,
+                      "acute-alliance-jc.xml:54:");
+  g_autoptr (GsVariant) placed = gs_variant_parse (
+      "placed: +alliance-jc/quorum/role[name=ned] before each-party", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (placed);
+  CU_ASSERT_STRING_EQUAL (gs_variant_get_setting (placed, 0)->before,
+                          "each-party");
+  g_autoptr (GsTerms) c = build (src, placed);
+  CU_ASSERT_PTR_NOT_NULL (c);
+  expect_build_error (
+      src, "x: +alliance-jc/member[person=sb-ned\"/><member person=\"wf-ned]",
+      GS_LOADER_ERROR, GS_LOADER_ERROR_SCHEMA, "'person'");
+
+  /* Bad additions. */
+  expect_build_error (src, "x: +nosuch/role[name=ned]", GS_VARIANT_ERROR,
+                      GS_VARIANT_ERROR_TARGET, "adding to 'nosuch'");
+  expect_build_error (src, "x: +alliance-jc/quorum/role[name=ned] before zz",
+                      GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET,
+                      "has no <zz> element");
+  expect_build_error (src, "x: +alliance-jc/colour[name=red]", GS_LOADER_ERROR,
+                      GS_LOADER_ERROR_SCHEMA, "colour");
+  expect_build_error (src,
+                      "x: +person[id=nv-ned][name=Twice][org=nv][role=ned]",
+                      GS_LOADER_ERROR, GS_LOADER_ERROR_SEMANTIC, "nv-ned");
+  const char *unreadable[] = { "x: +alliance-jc/quorum/role[name=ned",
+                               "x: +alliance-jc/Quorum",
+                               "x: +",
+                               "x: +jc/role[name]",
+                               "x: +jc/role[name=a][name=b]",
+                               "x: +jc/role[name=a] before ",
+                               NULL };
+  for (const char **u = unreadable; *u; u++)
+    {
+      g_autoptr (GsVariant) v = gs_variant_parse (*u, &error);
+      if (v != NULL)
+        fprintf (stderr, "'%s' was read\n", *u);
+      CU_ASSERT_PTR_NULL (v);
+      CU_ASSERT_TRUE (
+          g_error_matches (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX));
+      g_clear_error (&error);
+    }
+}
+
+static void
+count_calls (guint64 done, guint64 total, gpointer data)
+{
+  CU_ASSERT_TRUE (done <= total);
+  (*(guint *)data)++;
+}
+
+static void
+test_compare_precision_measure (void)
+{
+  g_autoptr (GsSource) src = load_source (DETERMINISTIC);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b
+      = build (src, gs_source_find_variant (src, "consensus"));
+  const GsScenario *s[2]
+      = { gs_terms_get_scenario (a), gs_terms_get_scenario (b) };
+  const char *labels[2] = { "A", "B" };
+  g_autoptr (GsCompare) c = gs_compare_new (s, labels, 2, 3);
+  CU_ASSERT_TRUE (isinf (gs_compare_precision (c)));
+  /* In two batches with progress, as `compare --precision` runs it: the
+   * same sums as one batch. */
+  guint calls = 0;
+  CU_ASSERT_TRUE (
+      gs_compare_run_progress (c, 0, 7, 2, count_calls, &calls, NULL));
+  CU_ASSERT_TRUE (
+      gs_compare_run_progress (c, 7, 13, 1, count_calls, &calls, NULL));
+  CU_ASSERT_TRUE (calls >= 2);
+  CU_ASSERT_EQUAL (gs_compare_n_replications (c), 20);
+  CU_ASSERT_EQUAL (gs_compare_precision (c), 0.0);
+  g_autoptr (GsCompare) one = compare_two (a, b, 20, 1);
+  const GsCompareCase *x = gs_compare_all_cases (c, 1);
+  const GsCompareCase *y = gs_compare_all_cases (one, 1);
+  CU_ASSERT_EQUAL (memcmp (x->fate, y->fate, sizeof x->fate), 0);
+  CU_ASSERT_EQUAL (gs_compare_headline (c, 1, GS_HEAD_APPROVED)->diff,
+                   gs_compare_headline (one, 1, GS_HEAD_APPROVED)->diff);
+}
+
 int
 main (void)
 {
@@ -539,6 +748,10 @@ main (void)
     { "test_variant_sweeps", test_variant_sweeps },
     { "test_variant_in_file_refused_when_duplicated",
       test_variant_in_file_refused_when_duplicated },
+    { "test_variant_additions_by_hand", test_variant_additions_by_hand },
+    { "test_variant_additions_attributes_and_places",
+      test_variant_additions_attributes_and_places },
+    { "test_compare_precision_measure", test_compare_precision_measure },
     { NULL, NULL },
   };
   return gs_test_run ("compare", cases);

@@ -33,6 +33,7 @@
 #include <glib.h>
 #include <govsim/gs-scenario.h>
 #include <govsim/gs-stats.h>
+#include <govsim/gs-study.h>
 
 G_BEGIN_DECLS
 
@@ -143,6 +144,16 @@ void gs_compare_free (GsCompare *cmp);
 gboolean gs_compare_run (GsCompare *cmp, guint64 first, guint64 count,
                          guint threads, GError **error);
 
+/**
+ * gs_compare_run_progress:
+ * As gs_compare_run(), calling @progress (nullable) from this thread about
+ * every tenth of a second with the replications done so far of @count.
+ * The sums do not depend on it.
+ */
+gboolean gs_compare_run_progress (GsCompare *cmp, guint64 first, guint64 count,
+                                  guint threads, GsStudyProgressFunc progress,
+                                  gpointer user_data, GError **error);
+
 guint gs_compare_n_versions (const GsCompare *cmp);
 /** (transfer none) */
 const GsScenario *gs_compare_get_scenario (const GsCompare *cmp, guint v);
@@ -165,6 +176,16 @@ int gs_compare_body_in (const GsCompare *cmp, guint v, guint b);
  * (transfer none) */
 const GsPaired *gs_compare_body (const GsCompare *cmp, guint v, guint b,
                                  guint m);
+
+/**
+ * gs_compare_precision:
+ * The widest half-width of the paired differences' intervals for the
+ * headline probabilities (approved, rejected, gridlocked, pending, late,
+ * any breach) of every version against the baseline: what
+ * `govsim compare --precision` stops on.  Infinite while an interval
+ * cannot be computed yet (no replications); 0 with only the baseline.
+ */
+double gs_compare_precision (const GsCompare *cmp);
 
 /** The estimate of @kind from one side of @p over @reps replications (the
  * baseline's with @variant FALSE); days in days. */

@@ -14,16 +14,36 @@
  *     @seed=7                             (the <scenario> element itself)
  *     -gwh-lock                           (removes the element)
  *     -alliance-jc/voting@casting         (removes the attribute)
+ *     alliance-jc/member[person=nv-ned]@deputy=nv-dep
+ *                                         (sets an attribute the file
+ *                                          leaves out: adds it)
+ *     +person[id=nv-dep][org=nv][name=Northvale deputy NED]
+ *                                         (adds a <person> to the scenario)
+ *     +alliance-jc/quorum/role[name=ned] before each-party
+ *                                         (adds an element below a path)
  *
  * A step NAME picks the only child element of that name (more than one is
  * an error that says how to pick), NAME[K] the K-th (from 1), and
- * NAME[ATTR=VALUE] the one whose attribute has that value.  On the command
- * line a variant is "NAME: SETTING; SETTING; ...".  In the file it is
+ * NAME[ATTR=VALUE] the one whose attribute has that value.  An addition
+ * "+PATH/NAME[ATTR=VALUE]..." puts a new element NAME, with those
+ * attributes, below the element PATH names: after its last child called
+ * NAME, or last of all when it has none ("before STEP" puts it before the
+ * child STEP picks instead, for elements whose order the schema fixes);
+ * "+NAME[...]" adds to the scenario element.  On the command line a variant is
+ * "NAME: SETTING; SETTING; ...".  In the file it is
  *
  *     <variant name="majority">
  *       <set target="alliance-jc/voting@rule" value="simple-majority"/>
  *       <remove target="gwh-lock"/>
+ *       <add>                        (to the scenario element)
+ *         <person id="nv-dep" name="Northvale deputy NED" org="nv"/>
+ *       </add>
+ *       <add target="alliance-jc/quorum" before="each-party">
+ *         <role name="ned"/>
+ *       </add>
  *     </variant>
+ *
+ * where <add> may hold any number of elements, nested as in a file.
  *
  * Variants are applied to the parsed libxml2 tree (gs-loader-private.h's
  * edit hook), never to the bytes: a target is resolved against the
@@ -61,15 +81,20 @@ typedef enum
   GS_SETTING_SET,    /* the attribute takes the value */
   GS_SETTING_REMOVE, /* the attribute (or, with no @ATTR, the element)
                         is removed */
+  GS_SETTING_ADD,    /* the elements in value are added below target */
 } GsSettingOp;
 
 typedef struct
 {
   GsSettingOp op;
-  char *target; /* "ID/STEP...@ATTR", as written */
-  char *value;  /* for GS_SETTING_SET */
-  int line;     /* of its <set> or <remove> in the file; 0 when given on
-                   the command line */
+  char *target; /* "ID/STEP...@ATTR", as written; for GS_SETTING_ADD the
+                   element added to ("" the scenario element) */
+  char *value;  /* for GS_SETTING_SET; for GS_SETTING_ADD the elements
+                   to add, as markup */
+  char *before; /* for GS_SETTING_ADD: the step naming the child they go
+                   before, or NULL */
+  int line;     /* of its <set>, <remove> or <add> in the file; 0 when
+                   given on the command line */
 } GsSetting;
 
 typedef struct _GsVariant GsVariant;
@@ -89,7 +114,8 @@ const GsSetting *gs_variant_get_setting (const GsVariant *variant, guint i);
 
 /**
  * gs_variant_add:
- * Adds the setting @text ("TARGET=VALUE", "-TARGET"), which came from
+ * Adds the setting @text ("TARGET=VALUE", "-TARGET",
+ * "+PATH/NAME[ATTR=VALUE]... [before STEP]"), which came from
  * line @line of the file (0: the command line).
  * Returns: FALSE with GS_VARIANT_ERROR_SYNTAX if it cannot be read.
  */
@@ -140,7 +166,8 @@ const GsVariant *gs_source_find_variant (const GsSource *source,
  * The terms of reference of @source with @variant (nullable: as written)
  * applied, validated by the schema and checked for meaning.
  * Returns: (transfer full) (nullable): NULL with GS_VARIANT_ERROR_TARGET
- * for a target that names nothing, or the loader's error for a variant
+ * for a target that names nothing (or an addition to it that cannot be
+ * read, GS_VARIANT_ERROR_SYNTAX), or the loader's error for a variant
  * the schema or the checks refuse, each prefixed "variant 'NAME': ".
  */
 GsTerms *gs_source_build (const GsSource *source, const GsVariant *variant,

@@ -19,6 +19,7 @@
 #include <govsim/gs-checks.h>
 #include <govsim/gs-compare.h>
 
+#include <math.h>
 #include <string.h>
 
 GQuark
@@ -229,6 +230,15 @@ gs_compare_free (GsCompare *c)
 
 /* ---- one replication ----------------------------------------------------- */
 
+/* What the threads of one gs_compare_run() tell the thread that called
+ * it: each signals once, when its slice is finished. */
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+  guint finished;
+} Progress;
+
 /* What one version's run came to, as (x, n) pairs. */
 typedef struct
 {
@@ -246,6 +256,8 @@ typedef struct
                              replication */
   guint8 *matched;        /* per baseline case */
   guint64 first, count;
+  gsize done;         /* replications finished (atomic) */
+  Progress *progress; /* (nullable) */
   GError *error;
   guint64 failed_at;
 } Part;
@@ -459,11 +471,21 @@ run_part (gpointer data)
 {
   Part *p = data;
   for (guint64 r = p->first; r < p->first + p->count; r++)
-    if (!replicate (p, r, &p->error))
-      {
-        p->failed_at = r;
-        break;
-      }
+    {
+      if (!replicate (p, r, &p->error))
+        {
+          p->failed_at = r;
+          break;
+        }
+      g_atomic_pointer_add (&p->done, 1);
+    }
+  if (p->progress != NULL)
+    {
+      g_mutex_lock (&p->progress->lock);
+      p->progress->finished++;
+      g_cond_signal (&p->progress->cond);
+      g_mutex_unlock (&p->progress->lock);
+    }
   return NULL;
 }
 
@@ -566,6 +588,45 @@ gboolean
 gs_compare_run (GsCompare *c, guint64 first, guint64 count, guint threads,
                 GError **error)
 {
+  return gs_compare_run_progress (c, first, count, threads, NULL, NULL, error);
+}
+
+static guint64
+parts_done (GPtrArray *parts)
+{
+  guint64 done = 0;
+  for (guint t = 0; t < parts->len; t++)
+    done += (guint64)g_atomic_pointer_get (
+        &((Part *)g_ptr_array_index (parts, t))->done);
+  return done;
+}
+
+/* Reports, about every tenth of a second until @n threads have finished
+ * and once more then, how many replications of @count the parts have
+ * done. */
+static void
+watch (Progress *pr, GPtrArray *parts, guint n, guint64 count,
+       GsStudyProgressFunc progress, gpointer user_data)
+{
+  g_mutex_lock (&pr->lock);
+  while (pr->finished < n)
+    {
+      gint64 until = g_get_monotonic_time () + G_TIME_SPAN_SECOND / 10;
+      if (g_cond_wait_until (&pr->cond, &pr->lock, until) && pr->finished < n)
+        continue; /* a thread finished: wait for the others */
+      g_mutex_unlock (&pr->lock);
+      progress (parts_done (parts), count, user_data);
+      g_mutex_lock (&pr->lock);
+    }
+  g_mutex_unlock (&pr->lock);
+  progress (parts_done (parts), count, user_data);
+}
+
+gboolean
+gs_compare_run_progress (GsCompare *c, guint64 first, guint64 count,
+                         guint threads, GsStudyProgressFunc progress,
+                         gpointer user_data, GError **error)
+{
   g_return_val_if_fail (c != NULL, FALSE);
   if (count == 0)
     return TRUE;
@@ -579,18 +640,30 @@ gs_compare_run (GsCompare *c, guint64 first, guint64 count, guint threads,
       guint64 a = count * t / threads, b = count * (t + 1) / threads;
       g_ptr_array_add (parts, part_new (c, first + a, b - a));
     }
-  if (threads == 1)
+  Progress pr = { .finished = 0 };
+  g_mutex_init (&pr.lock);
+  g_cond_init (&pr.cond);
+  if (threads == 1 && progress == NULL)
     run_part (g_ptr_array_index (parts, 0));
   else
     {
+      /* With a progress callback even one slice runs on its own thread,
+       * so that this one can report. */
       GThread **th = g_new (GThread *, threads);
       for (guint t = 0; t < threads; t++)
-        th[t]
-            = g_thread_new ("compare", run_part, g_ptr_array_index (parts, t));
+        {
+          Part *p = g_ptr_array_index (parts, t);
+          p->progress = progress != NULL ? &pr : NULL;
+          th[t] = g_thread_new ("compare", run_part, p);
+        }
+      if (progress != NULL)
+        watch (&pr, parts, threads, count, progress, user_data);
       for (guint t = 0; t < threads; t++)
         g_thread_join (th[t]);
       g_free (th);
     }
+  g_mutex_clear (&pr.lock);
+  g_cond_clear (&pr.cond);
   /* The lowest failed replication is the one reported, whatever the
    * threads. */
   for (guint t = 0; t < threads; t++)
@@ -752,6 +825,25 @@ gs_compare_most_changed (const GsCompare *c, guint v, guint max)
   if (out->len > max)
     g_ptr_array_set_size (out, max);
   return out;
+}
+
+double
+gs_compare_precision (const GsCompare *c)
+{
+  double worst = 0;
+  for (guint v = 1; v < c->n; v++)
+    for (guint m = 0; m < GS_HEAD_N; m++)
+      {
+        if (headline[m].kind != GS_METRIC_PROBABILITY)
+          continue;
+        GsDifference d = gs_compare_difference (gs_compare_headline (c, v, m),
+                                                headline[m].kind, c->reps);
+        double half = (d.paired.hi - d.paired.lo) / 2;
+        if (isnan (half))
+          return INFINITY; /* no interval yet */
+        worst = MAX (worst, half);
+      }
+  return worst;
 }
 
 /* ---- check findings ------------------------------------------------------ */

@@ -236,3 +236,46 @@ gs_cli_load (const char *path, gint64 max_kib)
     g_printerr ("%s\n", error->message);
   return s;
 }
+
+/* ---- progress ------------------------------------------------------------ */
+
+void
+gs_cli_progress_init (GsCliProgress *p, guint64 total, gboolean force,
+                      gboolean quiet)
+{
+  p->show = !quiet && (force || isatty (STDERR_FILENO));
+  p->started = g_get_monotonic_time ();
+  p->base = 0;
+  p->total = total;
+}
+
+void
+gs_cli_progress_update (guint64 done, guint64 count, gpointer user_data)
+{
+  GsCliProgress *p = user_data;
+  if (!p->show)
+    return;
+  guint64 all = p->base + done;
+  double secs = (double)(g_get_monotonic_time () - p->started) / 1e6;
+  double rate = secs > 0 ? (double)all / secs : 0;
+  double left = rate > 0 ? (double)(p->total - all) / rate : 0;
+  int width = 30;
+  int filled = p->total > 0 ? (int)(width * all / p->total) : width;
+  char bar[64];
+  for (int i = 0; i < width; i++)
+    bar[i] = i < filled ? '#' : '.';
+  bar[width] = '\0';
+  fprintf (stderr,
+           "\r[%s] %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
+           " replications, %.0f/s, %.0f s left ",
+           bar, all, p->total, rate, left);
+  fflush (stderr);
+  (void)count;
+}
+
+void
+gs_cli_progress_done (GsCliProgress *p)
+{
+  if (p->show)
+    fputc ('\n', stderr);
+}

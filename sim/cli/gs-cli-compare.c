@@ -2,6 +2,7 @@
  * side by side on common random numbers.
  *
  *   govsim compare A.xml B.xml                     two files
+ *   govsim compare A.xml B.xml --variant SPEC      A against B with SPEC
  *   govsim compare FILE                            as written against each
  *                                                  of the file's <variant>s
  *   govsim compare FILE --variant NAME             ... against that one
@@ -9,8 +10,14 @@
  *   govsim compare FILE --sweep 'TARGET=A..B[:STEP]' [--sweep ...]
  *                       [--variant ...] [--format text|csv|json]
  *
- * with [--runs N] [--threads T] [--seed S] [--top K] [-o FILE].  The first
- * version is the baseline (the first file, or FILE as written).  Every
+ * with [--runs N] [--threads T] [--seed S] [--precision E] [--top K]
+ * [--progress|--quiet] [-o FILE].  The first version is the baseline (the
+ * first file, or FILE as written).  With two files, --variant applies to
+ * the second (a name is one of its <variant>s), each variant a version;
+ * --sweep is refused, since a sweep's rows are differences from one file
+ * as written.  --precision runs GS_CLI_PRECISION_BATCH replications at a
+ * time until every headline probability's paired interval is narrower
+ * than asked (gs_compare_precision()), or --runs is reached.  Every
  * version is validated by the schema and checked for meaning before
  * anything runs; a bad target, an unknown id or variant, a value the
  * schema refuses or a sweep with no values is bad input (exit 2).  With
@@ -24,6 +31,7 @@
 #include <govsim/gs-limits.h>
 #include <govsim/gs-variant.h>
 
+#include <math.h>
 #include <string.h>
 
 /* The versions being compared: terms, labels and files, index 0 the
@@ -164,6 +172,8 @@ typedef struct
   guint top;
   gboolean json, csv;
   const char *output;
+  double precision;
+  gboolean progress, quiet;
 } Options;
 
 /* Builds the versions into @vs, runs them and writes the report. */
@@ -190,8 +200,16 @@ run_compare (const Options *o, Versions *vs)
           g_printerr ("%s\n", error->message);
           return GS_EXIT_BAD_INPUT;
         }
-      if (!build (vs, second, NULL, o->argv[2]))
+      if (o->variants == NULL && !build (vs, second, NULL, o->argv[2]))
         return GS_EXIT_BAD_INPUT;
+      /* Each --variant is applied to the second file: the draft against
+       * the first as written. */
+      for (char **s = o->variants; s && *s; s++)
+        {
+          g_autoptr (GsVariant) v = variant_of (second, *s);
+          if (v == NULL || !build (vs, second, v, gs_variant_get_name (v)))
+            return GS_EXIT_BAD_INPUT;
+        }
     }
   else if (o->sweeps->len > 0)
     {
@@ -204,12 +222,6 @@ run_compare (const Options *o, Versions *vs)
     }
   else if (o->variants != NULL)
     {
-      if (g_strv_length (o->variants) >= GS_LIMIT_SWEEP_MAX)
-        {
-          g_printerr ("govsim compare: more than %d variants\n",
-                      GS_LIMIT_SWEEP_MAX - 1);
-          return GS_EXIT_BAD_INPUT;
-        }
       for (char **s = o->variants; *s; s++)
         {
           g_autoptr (GsVariant) v = variant_of (src, *s);
@@ -242,11 +254,27 @@ run_compare (const Options *o, Versions *vs)
     seed = gs_scenario_get_default_seed (scen[0]);
   g_autoptr (GsCompare) cmp
       = gs_compare_new (scen, (const char *const *)vs->labels->pdata, n, seed);
-  if (!gs_compare_run (cmp, 0, o->runs, o->threads, &error))
+  GsCliProgress pg;
+  gs_cli_progress_init (&pg, o->runs, o->progress, o->quiet);
+  guint64 done = 0;
+  while (done < o->runs)
     {
-      g_printerr ("govsim: %s: %s\n", o->argv[1], error->message);
-      return GS_EXIT_INTERNAL;
+      guint64 batch = o->runs - done;
+      if (o->precision > 0)
+        batch = MIN (batch, (guint64)GS_CLI_PRECISION_BATCH);
+      pg.base = done;
+      if (!gs_compare_run_progress (cmp, done, batch, o->threads,
+                                    gs_cli_progress_update, &pg, &error))
+        {
+          gs_cli_progress_done (&pg);
+          g_printerr ("govsim: %s: %s\n", o->argv[1], error->message);
+          return GS_EXIT_INTERNAL;
+        }
+      done += batch;
+      if (o->precision > 0 && gs_compare_precision (cmp) < o->precision)
+        break;
     }
+  gs_cli_progress_done (&pg);
 
   g_autoptr (GString) text = g_string_new (NULL);
   if (o->sweeps->len > 0)
@@ -294,6 +322,13 @@ run_compare (const Options *o, Versions *vs)
           g_ptr_array_unref (vanished[v]);
         }
     }
+  if (o->precision > 0 && !o->json && !o->csv)
+    g_string_append_printf (
+        text, "\nStopped after %" G_GUINT64_FORMAT " replications: %s\n", done,
+        gs_compare_precision (cmp) < o->precision
+            ? "every paired interval of a headline probability is narrower "
+              "than asked"
+            : "--runs reached before the precision asked for");
   return gs_cli_emit (o->output, text);
 }
 
@@ -301,6 +336,8 @@ int
 gs_cli_compare (int argc, char **argv)
 {
   gint64 runs = 1000, threads = -1, max_kib = 0, top = 10;
+  gdouble precision = 0;
+  gboolean progress = FALSE, quiet = FALSE;
   g_autofree char *seed_text = NULL, *output = NULL, *format = NULL;
   g_auto (GStrv) variant_specs = NULL, sweep_specs = NULL;
   GOptionEntry entries[] = {
@@ -313,7 +350,16 @@ gs_cli_compare (int argc, char **argv)
       "(several make a grid)",
       "SPEC" },
     { "runs", 'n', 0, G_OPTION_ARG_INT64, &runs,
-      "Replications of each version (default 1000)", "N" },
+      "Replications of each version (default 1000; with --precision, the "
+      "most)",
+      "N" },
+    { "precision", 0, 0, G_OPTION_ARG_DOUBLE, &precision,
+      "Stop once every headline probability's paired interval has a "
+      "half-width below E",
+      "E" },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
+      "Show progress on standard error even when it is not a terminal", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Show no progress", NULL },
     { "threads", 'j', 0, G_OPTION_ARG_INT64, &threads,
       "Threads (default: one per processor); the results do not depend on "
       "it",
@@ -343,7 +389,8 @@ gs_cli_compare (int argc, char **argv)
       "  alliance-jc/voting@rule=simple-majority   fic/quorum@present=4\n"
       "  gwh-fic-capital@limit=2000000   alliance-jc/member[person=nv-ned]"
       "@chair=true\n  @seed=7 (the scenario element)   -gwh-lock (remove "
-      "the element)");
+      "the element)\n  +alliance-jc/member[person=nv-dep] (add an element; "
+      "'before STEP' to place it)");
   g_option_context_add_main_entries (ctx, entries, NULL);
   int status;
   if (!gs_cli_parse_options (ctx, &argc, &argv, &status))
@@ -351,13 +398,24 @@ gs_cli_compare (int argc, char **argv)
   if (argc != 2 && argc != 3)
     return gs_cli_usage_error (ctx, "compare needs one scenario file (with "
                                     "variants) or two");
-  if (argc == 3 && (variant_specs != NULL || sweep_specs != NULL))
-    return gs_cli_usage_error (ctx, "--variant and --sweep apply to one "
-                                    "file, not to two");
+  if (argc == 3 && sweep_specs != NULL)
+    return gs_cli_usage_error (
+        ctx, "--sweep needs one file: its rows are differences from that "
+             "file as written; sweep the second file alone, or put the "
+             "first file's settings in one of its <variant>s");
+  if (variant_specs != NULL
+      && g_strv_length (variant_specs) >= GS_LIMIT_SWEEP_MAX)
+    {
+      g_autofree char *msg
+          = g_strdup_printf ("more than %d variants", GS_LIMIT_SWEEP_MAX - 1);
+      return gs_cli_usage_error (ctx, msg);
+    }
   if (runs < 1)
     return gs_cli_usage_error (ctx, "--runs must be at least 1");
   if (top < 0)
     return gs_cli_usage_error (ctx, "--top must be 0 or more");
+  if (precision < 0 || isnan (precision) || precision >= 1)
+    return gs_cli_usage_error (ctx, "--precision must be between 0 and 1");
   if (threads == -1)
     threads = 0;
   else if (threads < 1 || threads > 1024)
@@ -414,7 +472,10 @@ gs_cli_compare (int argc, char **argv)
                 .top = (guint)MIN (top, G_MAXUINT),
                 .json = json,
                 .csv = csv,
-                .output = output };
+                .output = output,
+                .precision = precision,
+                .progress = progress,
+                .quiet = quiet };
   int rc = run_compare (&o, &vs);
   versions_clear (&vs);
   return rc;

@@ -9,8 +9,8 @@
  * the K-th of N contiguous slices of them) on a thread pool and prints the
  * study's report, or with --shard writes its exact sums as a part for
  * `merge`, which adds parts into exactly the report one run would print.
- * With --precision it runs in batches of PRECISION_BATCH replications and
- * stops once every headline interval's half-width is below E (or --runs is
+ * With --precision it runs in batches of GS_CLI_PRECISION_BATCH replications
+ * and stops once every headline interval's half-width is below E (or --runs is
  * reached): the stopping point depends only on the arguments.  A progress
  * bar goes to standard error when it is a terminal (--progress forces it,
  * --quiet silences it).
@@ -28,54 +28,11 @@
 #include <govsim/gs-study.h>
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #ifdef GOVSIM_MPI
 #include <mpi.h>
 #endif
-
-#define PRECISION_BATCH 500
-
-typedef struct
-{
-  gboolean show;
-  gint64 started;
-  guint64 base;  /* replications done before this gs_study_run() */
-  guint64 total; /* replications the whole command may run */
-} Progress;
-
-static void
-on_progress (guint64 done, guint64 count, gpointer user_data)
-{
-  Progress *p = user_data;
-  if (!p->show)
-    return;
-  guint64 all = p->base + done;
-  double secs = (double)(g_get_monotonic_time () - p->started) / 1e6;
-  double rate = secs > 0 ? (double)all / secs : 0;
-  double left = rate > 0 ? (double)(p->total - all) / rate : 0;
-  int width = 30;
-  int filled = p->total > 0 ? (int)(width * all / p->total) : width;
-  char bar[64];
-  for (int i = 0; i < width; i++)
-    bar[i] = i < filled ? '#' : '.';
-  bar[width] = '\0';
-  fprintf (stderr,
-           "\r[%s] %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
-           " replications, %.0f/s, %.0f s left ",
-           bar, all, p->total, rate, left);
-  fflush (stderr);
-  (void)count;
-}
-
-static void
-progress_done (Progress *p)
-{
-  if (p->show)
-    fputc ('\n', stderr);
-}
 
 /* "K/N" with 1 <= K <= N. */
 static gboolean
@@ -263,21 +220,20 @@ montecarlo (int argc, char **argv, int rank, int size)
   guint64 first = total * (shard - 1) / shards;
   guint64 last = total * shard / shards;
   g_autoptr (GsStudy) study = gs_study_new (s, seed);
-  Progress pg = { .show = !quiet && (progress || isatty (STDERR_FILENO)),
-                  .started = g_get_monotonic_time (),
-                  .total = last - first };
+  GsCliProgress pg;
+  gs_cli_progress_init (&pg, last - first, progress, quiet);
   g_autoptr (GError) error = NULL;
   guint64 done = 0;
   while (first + done < last)
     {
       guint64 batch = last - first - done;
       if (precision > 0)
-        batch = MIN (batch, (guint64)PRECISION_BATCH);
+        batch = MIN (batch, (guint64)GS_CLI_PRECISION_BATCH);
       pg.base = done;
       if (!gs_study_run (study, first + done, batch, (guint)threads,
-                         on_progress, &pg, &error))
+                         gs_cli_progress_update, &pg, &error))
         {
-          progress_done (&pg);
+          gs_cli_progress_done (&pg);
           g_printerr ("govsim: %s: %s\n", argv[1], error->message);
 #ifdef GOVSIM_MPI
           if (size > 1)
@@ -289,7 +245,7 @@ montecarlo (int argc, char **argv, int rank, int size)
       if (precision > 0 && gs_study_headline_halfwidth (study) < precision)
         break;
     }
-  progress_done (&pg);
+  gs_cli_progress_done (&pg);
 #ifdef GOVSIM_MPI
   if (size > 1)
     {

@@ -72,4 +72,28 @@ int gs_cli_emit (const char *path, const GString *text);
  * Returns: (transfer full) (nullable): the scenario, or NULL: bad input. */
 GsScenario *gs_cli_load (const char *path, gint64 max_kib);
 
+/* Replications a --precision run adds between two looks at its intervals
+ * (`montecarlo` and `compare`), so the stopping point depends only on the
+ * arguments. */
+#define GS_CLI_PRECISION_BATCH 500
+
+/* A progress bar on standard error: replications done, rate, time left. */
+typedef struct
+{
+  gboolean show;
+  gint64 started;
+  guint64 base;  /* replications done before the current batch */
+  guint64 total; /* replications the whole command may run */
+} GsCliProgress;
+
+/* A progress bar for @total replications, shown when standard error is a
+ * terminal, or always with @force, never with @quiet. */
+void gs_cli_progress_init (GsCliProgress *p, guint64 total, gboolean force,
+                           gboolean quiet);
+/* The progress callback (GsStudyProgressFunc): @done of the current batch,
+ * which started after @p->base replications. */
+void gs_cli_progress_update (guint64 done, guint64 count, gpointer p);
+/* Ends the bar's line, if shown. */
+void gs_cli_progress_done (GsCliProgress *p);
+
 G_END_DECLS

@@ -45,6 +45,7 @@ setting_clear (gpointer p)
   GsSetting *s = p;
   g_free (s->target);
   g_free (s->value);
+  g_free (s->before);
 }
 
 GsVariant *
@@ -77,6 +78,7 @@ gs_variant_copy (const GsVariant *v)
       GsSetting s = g_array_index (v->settings, GsSetting, i);
       s.target = g_strdup (s.target);
       s.value = g_strdup (s.value);
+      s.before = g_strdup (s.before);
       g_array_append_val (c->settings, s);
     }
   return c;
@@ -127,6 +129,113 @@ valid_name (const char *s)
   return strlen (s) < GS_LIMIT_ID_LENGTH;
 }
 
+static gboolean
+valid_xml_name (const char *s)
+{
+  return g_ascii_islower (*s)
+         && strspn (s, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen (s);
+}
+
+/* Where @word (" before ") starts in @text outside [...], or NULL. */
+static const char *
+find_word (const char *text, const char *word)
+{
+  int depth = 0;
+  size_t n = strlen (word);
+  for (const char *p = text; *p; p++)
+    if (*p == '[')
+      depth++;
+    else if (*p == ']')
+      depth--;
+    else if (depth == 0 && strncmp (p, word, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* The last '/' of @text outside [...], or NULL. */
+static const char *
+find_last_slash (const char *text)
+{
+  int depth = 0;
+  const char *last = NULL;
+  for (const char *p = text; *p; p++)
+    if (*p == '[')
+      depth++;
+    else if (*p == ']')
+      depth--;
+    else if (*p == '/' && depth == 0)
+      last = p;
+  return last;
+}
+
+/* "+PATH/NAME[ATTR=VALUE]... [before STEP]" into @s: the path in target,
+ * the new element as markup in value (every value escaped, so a setting
+ * cannot add more than the one element). */
+static gboolean
+parse_addition (GsSetting *s, const char *vname, const char *text,
+                GError **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  const char *bw = find_word (t, " before ");
+  if (bw != NULL)
+    {
+      s->before = g_strstrip (g_strdup (bw + strlen (" before ")));
+      t[bw - t] = '\0';
+      g_strstrip (t);
+    }
+  const char *slash = find_last_slash (t);
+  s->target = slash ? g_strndup (t, (gsize)(slash - t)) : g_strdup ("");
+  const char *step = slash ? slash + 1 : t;
+  const char *bracket = strchr (step, '[');
+  g_autofree char *name
+      = bracket ? g_strndup (step, (gsize)(bracket - step)) : g_strdup (step);
+  if (!valid_xml_name (name) || (s->before != NULL && *s->before == '\0'))
+    {
+      g_set_error (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX,
+                   "variant '%s': '+%s' is not an addition: write "
+                   "+PATH/ELEMENT[ATTRIBUTE=VALUE]... [before STEP], for "
+                   "example +alliance-jc/member[person=nv-dep]",
+                   vname, text);
+      return FALSE;
+    }
+  GString *markup = g_string_new (NULL);
+  g_string_append_printf (markup, "<%s", name);
+  g_autoptr (GHashTable) seen
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = bracket;
+  while (p != NULL && *p != '\0')
+    {
+      const char *close = *p == '[' ? strchr (p, ']') : NULL;
+      const char *eq = close ? memchr (p, '=', (size_t)(close - p)) : NULL;
+      g_autofree char *attr
+          = eq ? g_strndup (p + 1, (gsize)(eq - p - 1)) : NULL;
+      if (eq == NULL || !valid_xml_name (attr))
+        {
+          g_set_error (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX,
+                       "variant '%s': in '+%s', '%s' is not [ATTRIBUTE=VALUE]",
+                       vname, text, p);
+          g_string_free (markup, TRUE);
+          return FALSE;
+        }
+      if (g_hash_table_contains (seen, attr))
+        {
+          g_set_error (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX,
+                       "variant '%s': '+%s' gives the attribute '%s' twice",
+                       vname, text, attr);
+          g_string_free (markup, TRUE);
+          return FALSE;
+        }
+      g_autofree char *value = g_strndup (eq + 1, (gsize)(close - eq - 1));
+      g_autofree char *escaped = g_markup_escape_text (value, -1);
+      g_string_append_printf (markup, " %s=\"%s\"", attr, escaped);
+      g_hash_table_add (seen, g_steal_pointer (&attr));
+      p = close + 1;
+    }
+  g_string_append (markup, "/>");
+  s->value = g_string_free (markup, FALSE);
+  return TRUE;
+}
+
 gboolean
 gs_variant_add (GsVariant *v, const char *text, int line, GError **error)
 {
@@ -138,6 +247,17 @@ gs_variant_add (GsVariant *v, const char *text, int line, GError **error)
                    "variant '%s': more than %d settings", v->name,
                    GS_LIMIT_SETTINGS_MAX);
       return FALSE;
+    }
+  if (t[0] == '+')
+    {
+      s.op = GS_SETTING_ADD;
+      if (!parse_addition (&s, v->name, t + 1, error))
+        {
+          setting_clear (&s);
+          return FALSE;
+        }
+      g_array_append_val (v->settings, s);
+      return TRUE;
     }
   if (t[0] == '-')
     {
@@ -235,6 +355,23 @@ is_variant (xmlNodePtr n)
   return gs__xml_is_element (n, "variant");
 }
 
+/* An <add> element @n into @s: its children, as written, are the markup
+ * to add. */
+static void
+read_addition (GsSetting *s, xmlNodePtr n)
+{
+  g_autofree char *target = gs__xml_attr (n, "target");
+  s->op = GS_SETTING_ADD;
+  s->target = g_strdup (target ? target : "");
+  s->before = gs__xml_attr (n, "before");
+  s->line = (int)gs__xml_line (n);
+  xmlBufferPtr buf = xmlBufferCreate ();
+  for (xmlNodePtr c = n->children; c; c = c->next)
+    xmlNodeDump (buf, n->doc, c, 0, 0);
+  s->value = g_strdup ((const char *)xmlBufferContent (buf));
+  xmlBufferFree (buf);
+}
+
 /* Reads the <variant> elements of @doc into @src. */
 static gboolean
 read_variants (GsSource *src, xmlDocPtr doc, GError **error)
@@ -256,6 +393,13 @@ read_variants (GsSource *src, xmlDocPtr doc, GError **error)
       g_ptr_array_add (src->variants, v);
       for (xmlNodePtr s = c->children; s; s = s->next)
         {
+          if (gs__xml_is_element (s, "add"))
+            {
+              GsSetting add = { 0 };
+              read_addition (&add, s);
+              g_array_append_val (v->settings, add);
+              continue;
+            }
           gboolean set = gs__xml_is_element (s, "set");
           if (!set && !gs__xml_is_element (s, "remove"))
             continue;
@@ -504,10 +648,104 @@ resolve_path (xmlDocPtr doc, GHashTable *ids, const char *path, GError **error)
   return n;
 }
 
+/* Gives @n and the elements below it lines counted from @base (the line
+ * the markup started on), or @base itself when @flat. */
+static void
+set_lines (xmlNodePtr n, long base, gboolean flat)
+{
+  for (; n; n = n->next)
+    {
+      long line = flat ? base : base + (long)n->line - 1;
+      n->line = (unsigned short)CLAMP (line, 0, 65535);
+      set_lines (n->children, base, flat);
+    }
+}
+
+/* The last element child of @parent called @name, or NULL. */
+static xmlNodePtr
+last_named (xmlNodePtr parent, const xmlChar *name)
+{
+  xmlNodePtr last = NULL;
+  for (xmlNodePtr c = parent->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, name))
+      last = c;
+  return last;
+}
+
+static gboolean
+apply_addition (xmlDocPtr doc, GHashTable *ids, const GsSetting *s,
+                GError **error)
+{
+  xmlNodePtr parent = resolve_path (doc, ids, s->target, error);
+  if (parent == NULL)
+    return FALSE;
+  xmlNodePtr anchor = NULL;
+  if (s->before != NULL)
+    {
+      g_autofree char *where = *s->target ? g_strdup_printf ("'%s'", s->target)
+                                          : g_strdup ("the scenario");
+      anchor = resolve_step (parent, where, s->before, error);
+      if (anchor == NULL)
+        return FALSE;
+    }
+  xmlNodePtr list = NULL;
+  const char *markup = s->value ? s->value : "";
+  xmlParserErrors rc
+      = *markup == '\0'
+            ? XML_ERR_OK
+            : xmlParseInNodeContext (parent, markup, (int)strlen (markup),
+                                     XML_PARSE_NONET | XML_PARSE_NOERROR
+                                         | XML_PARSE_NOWARNING,
+                                     &list);
+  if (rc != XML_ERR_OK)
+    {
+      xmlFreeNodeList (list);
+      g_set_error (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX,
+                   "the elements to add are not well-formed XML");
+      return FALSE;
+    }
+  /* From the command line: the line of the element added to; from an
+   * <add>: the lines the elements have in the file. */
+  set_lines (list, s->line > 0 ? s->line : xmlGetLineNo (parent), s->line <= 0);
+  guint added = 0;
+  while (list != NULL)
+    {
+      xmlNodePtr n = list;
+      list = n->next;
+      xmlUnlinkNode (n);
+      n->next = n->prev = NULL;
+      if (n->type != XML_ELEMENT_NODE)
+        {
+          xmlFreeNode (n);
+          continue;
+        }
+      xmlNodePtr after = anchor == NULL ? last_named (parent, n->name) : NULL;
+      if (anchor != NULL)
+        xmlAddPrevSibling (anchor, n);
+      else if (after != NULL)
+        xmlAddNextSibling (after, n);
+      else
+        xmlAddChild (parent, n);
+      added++;
+    }
+  if (added == 0)
+    {
+      g_set_error (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_SYNTAX,
+                   "there is no element to add");
+      return FALSE;
+    }
+  g_hash_table_remove_all (ids);
+  index_ids (ids, xmlDocGetRootElement (doc));
+  return TRUE;
+}
+
 static gboolean
 apply_setting (xmlDocPtr doc, GHashTable *ids, const GsSetting *s,
                GError **error)
 {
+  if (s->op == GS_SETTING_ADD)
+    return apply_addition (doc, ids, s, error);
+
   const char *at = strrchr (s->target, '@');
   g_autofree char *path = at ? g_strndup (s->target, (gsize)(at - s->target))
                              : g_strdup (s->target);
@@ -602,11 +840,15 @@ edit_doc (xmlDocPtr doc, gpointer user_data, GError **error)
           const GsSetting *s = gs_variant_get_setting (e->variant, i);
           if (!apply_setting (doc, ids, s, error))
             {
+              g_autofree char *what
+                  = s->op != GS_SETTING_ADD
+                        ? g_strdup_printf ("target '%s'", s->target)
+                    : *s->target ? g_strdup_printf ("adding to '%s'", s->target)
+                                 : g_strdup ("adding to the scenario");
               if (s->line > 0)
-                g_prefix_error (error, "%s:%d: target '%s': ", e->file, s->line,
-                                s->target);
+                g_prefix_error (error, "%s:%d: %s: ", e->file, s->line, what);
               else
-                g_prefix_error (error, "target '%s': ", s->target);
+                g_prefix_error (error, "%s: ", what);
               return FALSE;
             }
         }
@@ -891,12 +1133,19 @@ setting_words (xmlNodePtr n, const char *attr)
   return g_steal_pointer (&plain);
 }
 
+/* The attributes whose values are ids (shown as written). */
+static const char *const reference_attrs[]
+    = { "person",  "deputy",  "org",    "body", "matter", "lead",
+        "affects", "parties", "ladder", "to",   "by",     NULL };
+
 /* A value in words: sums in pounds, enumerations with spaces. */
 static char *
 value_words (const char *attr, const char *v)
 {
   if (v == NULL)
     return g_strdup ("(not set)");
+  if (g_strv_contains (reference_attrs, attr))
+    return g_strdup (v);
   if ((strcmp (attr, "limit") == 0 || strcmp (attr, "value") == 0) && *v
       && strspn (v, "0123456789") == strlen (v))
     return gs__load_pounds (g_ascii_strtoll (v, NULL, 10));
@@ -924,7 +1173,10 @@ add_change (GPtrArray *out, xmlNodePtr subject_node, xmlNodePtr n,
     {
       g_autofree char *steps = steps_of (n);
       GString *w = g_string_new (NULL);
-      if (*steps == '\0')
+      if (*steps == '\0' && xmlHasProp (n, (const xmlChar *)"id") != NULL)
+        /* The subject names it already: say only what it is. */
+        g_string_append (w, (const char *)n->name);
+      else if (*steps == '\0')
         append_step_words (w, n);
       c->setting = *steps ? g_strdup (steps) : g_string_free (w, FALSE);
       if (*steps)
