@@ -230,6 +230,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->people = g_new0 (guint32, max_seats);
   run->stances = g_new0 (GsStance, max_seats);
   run->stance_person = g_new0 (guint32, max_seats);
+  run->ballot_h = g_new0 (guint64, max_seats);
   run->stance_body = GS_NONE;
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
@@ -293,6 +294,7 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   run->events = 0;
   run->now = 0;
   gs_draws_init (&run->draws, seed, replication);
+  run->stance_body = GS_NONE; /* the ballot prefixes are per replication */
   gs_queue_clear (run->queue);
   g_array_set_size (run->cases, 0);
   g_array_set_size (run->gates, 0);
@@ -369,6 +371,7 @@ gs_run_free (GsRun *run)
   g_free (run->people);
   g_free (run->stances);
   g_free (run->stance_person);
+  g_free (run->ballot_h);
   g_array_unref (run->refs);
   g_array_unref (run->records);
   g_array_unref (run->cases);
