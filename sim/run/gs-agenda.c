@@ -184,7 +184,8 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
                  .epoch = slot->epoch,
                  .seq = bs->seq++,
                  .since = since,
-                 .eligible = gs_time_add (since, &b->calendar.notice, 1),
+                 .eligible = gs__time_add_cached (&bs->notice, since,
+                                                  &b->calendar.notice, 1),
                  .due = GS_RUN_CASE (run, slot->item)->due };
   slot->at = bi;
   slot->ready = FALSE;

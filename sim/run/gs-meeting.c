@@ -238,6 +238,16 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   const GsScenario *s = run->scenario;
   const GsBody *b = GS_BODY (s, bi);
   const GsCase *c = GS_RUN_CASE (run, ci);
+  if (s->conflict_start == NULL)
+    {
+      /* No conflicts in the scenario: nobody is excluded. */
+      for (guint i = 0; i < b->n_members; i++)
+        {
+          seats[i].conflicted = seats[i].declared = FALSE;
+          seats[i].ballot = GS_BALLOT_NONE;
+        }
+      return TRUE;
+    }
   guint n_conflicted = 0;
   for (guint i = 0; i < b->n_members; i++)
     {

@@ -25,6 +25,7 @@
  */
 #pragma once
 
+#include "base/gs-time-cache.h"
 #include "model/gs-scenario-private.h"
 
 #include <govsim/gs-breach.h>
@@ -139,6 +140,7 @@ typedef struct
   guint waiting_mark;   /* high-water marks of @waiting, @ready, @fifo */
   guint ready_mark;     /* (gs__array_extend()) */
   guint fifo_mark;
+  GsAddCache notice; /* since + notice, for tickets' eligibility */
 } GsBodyState;
 
 /* Committees in common have at most this many constituents (the loader
@@ -180,7 +182,9 @@ struct _GsRun
                         the person, the first word of every ballot */
   guint32 stance_body;
   guint32 stance_matter;
-  GsBodyState *bodies; /* one per scenario body */
+  GsBodyState *bodies;      /* one per scenario body */
+  GsAddCache *stream_due;   /* per arrival stream: now + its deadline */
+  GsAddCache *stream_every; /* ... and now + its interval */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */

@@ -234,6 +234,8 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->stance_body = GS_NONE;
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
+  run->stream_due = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
+  run->stream_every = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
   guint n_orgs = MAX (scenario->organisations->len, 1);
   run->bound = g_new (guint32, n_orgs);
   run->findings = g_new (GsBreachFinding, 2 * n_orgs);
@@ -372,6 +374,8 @@ gs_run_free (GsRun *run)
   g_free (run->stances);
   g_free (run->stance_person);
   g_free (run->ballot_h);
+  g_free (run->stream_due);
+  g_free (run->stream_every);
   g_array_unref (run->refs);
   g_array_unref (run->records);
   g_array_unref (run->cases);

@@ -142,7 +142,8 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
     .n_affects = a->n_affects,
     .value = draw_value (run, &a->value, ai, k + 1),
     .arrives = now,
-    .due = a->has_deadline ? end_of_day (gs_time_add (now, &a->deadline, 1))
+    .due = a->has_deadline ? end_of_day (
+               gs__time_add_cached (&run->stream_due[ai], now, &a->deadline, 1))
                            : GS_TIME_NEVER,
   };
   int pw = a->pathway >= 0 ? a->pathway
@@ -159,7 +160,9 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
     {
       /* Mean interval: the calendar length of `every` from this arrival;
        * the wait by inversion of a keyed uniform (1 − u lies in (0, 1]). */
-      double mean = (double)(gs_time_add (now, &a->every, 1) - now);
+      double mean = (double)(gs__time_add_cached (&run->stream_every[ai], now,
+                                                  &a->every, 1)
+                             - now);
       double u = gs_draw_uniform (&run->draws, GS_DRAW_GAP, ai, k + 1, 0, 0);
       double gap = -mean * log (1.0 - u);
       next = now + (GsTime)MAX (1.0, ceil (gap));
