@@ -8,6 +8,8 @@
  */
 #include <govsim/gs-time.h>
 
+#include "base/gs-time-cache.h"
+
 #include <string.h>
 
 #include "gs-test.h"
@@ -493,6 +495,73 @@ test_time_error_quark (void)
                           "gs-time-error-quark");
 }
 
+/* The cached sum against gs_time_add() itself, for every 5 hours and 7
+ * minutes from 1999 to 2031 (every day of the month and time of day, leap
+ * years, the clamped 29th to 31st), with durations of months, years, days
+ * and minutes, forwards and backwards, used in order and out of order;
+ * and at the ends of the range, where gs_time_add() overflows. */
+static void
+test_time_add_cached_matches (void)
+{
+  static const char *const texts[]
+      = { "P1M",      "P2M", "P3M",   "P1Y",    "P1Y1M",
+          "P1M3DT5H", "P7D", "PT90M", "P13M29D" };
+  static const gint64 multiples[] = { 1, -1, 3 };
+  GsTime from = gs_time_from_civil (1999, 1, 1);
+  GsTime to = gs_time_from_civil (2031, 1, 1);
+  guint checked = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (multiples); j++)
+      {
+        GsDuration d;
+        CU_ASSERT_FATAL (gs_duration_parse (texts[i], &d, NULL));
+        GsAddCache cache = { 0 };
+        for (GsTime t = from; t < to; t += 5 * 60 + 7)
+          {
+            GsTime want = gs_time_add (t, &d, multiples[j]);
+            if (gs__time_add_cached (&cache, t, &d, multiples[j]) != want)
+              {
+                CU_FAIL ("cached sum differs");
+                return;
+              }
+            /* Out of order: a time a fortnight back, through the span
+             * left by the one after it. */
+            GsTime back = t - 14 * GS_MINUTES_PER_DAY - 13;
+            if (gs__time_add_cached (&cache, back, &d, multiples[j])
+                != gs_time_add (back, &d, multiples[j]))
+              {
+                CU_FAIL ("cached sum differs out of order");
+                return;
+              }
+            checked++;
+          }
+      }
+  CU_ASSERT (checked > 1000000);
+  /* Never stays never; far times are not cached but still right. */
+  GsDuration m;
+  CU_ASSERT_FATAL (gs_duration_parse ("P1M", &m, NULL));
+  GsAddCache cache = { 0 };
+  CU_ASSERT_EQUAL (gs__time_add_cached (&cache, GS_TIME_NEVER, &m, 1),
+                   GS_TIME_NEVER);
+  CU_ASSERT_EQUAL (gs__time_add_cached (&cache, G_MAXINT64 - 10, &m, 1),
+                   gs_time_add (G_MAXINT64 - 10, &m, 1));
+  GsDuration w;
+  CU_ASSERT_FATAL (gs_duration_parse ("P7D", &w, NULL));
+  GsAddCache wc = { 0 }, wb = { 0 };
+  CU_ASSERT_EQUAL (gs__time_add_cached (&wc, 0, &w, 1), 7 * GS_MINUTES_PER_DAY);
+  CU_ASSERT_EQUAL (gs__time_add_cached (&wb, 0, &w, -1),
+                   -7 * GS_MINUTES_PER_DAY);
+  GsTime ends[]
+      = { G_MAXINT64 - 10, G_MININT64 + 10, G_MAXINT64 / 2, -(G_MAXINT64 / 2) };
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      CU_ASSERT_EQUAL (gs__time_add_cached (&wc, ends[i], &w, 1),
+                       gs_time_add (ends[i], &w, 1));
+      CU_ASSERT_EQUAL (gs__time_add_cached (&wb, ends[i], &w, -1),
+                       gs_time_add (ends[i], &w, -1));
+    }
+}
+
 static const GsTestCase cases[] = {
   { "test_time_known_day_counts", test_time_known_day_counts },
   { "test_time_days_in_month", test_time_days_in_month },
@@ -514,6 +583,7 @@ static const GsTestCase cases[] = {
   { "test_time_add_never_and_overflow", test_time_add_never_and_overflow },
   { "test_time_days_between", test_time_days_between },
   { "test_time_error_quark", test_time_error_quark },
+  { "test_time_add_cached_matches", test_time_add_cached_matches },
   { NULL, NULL },
 };
 

@@ -591,7 +591,11 @@ run_chunk (gpointer data, gpointer user_data)
   g_mutex_lock (&pool->lock);
   pool->done += ran;
   pool->chunks_left--;
-  g_cond_signal (&pool->cond);
+  /* Only the last chunk wakes the waiting thread, which otherwise looks
+   * at the progress every tenth of a second: a signal is a system call,
+   * and a chunk's worth of replications should make none. */
+  if (pool->chunks_left == 0)
+    g_cond_signal (&pool->cond);
   g_mutex_unlock (&pool->lock);
 }
 

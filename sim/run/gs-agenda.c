@@ -77,9 +77,9 @@ ready_order (const GsRun *run, guint32 bi)
 }
 
 static void
-heap_push (GArray *heap, const GsTicket *t, GsTicketBefore before)
+heap_push (GArray *heap, guint *mark, const GsTicket *t, GsTicketBefore before)
 {
-  g_array_set_size (heap, heap->len + 1);
+  gs__array_extend (heap, mark, sizeof (GsTicket), 1);
   GsTicket *h = (GsTicket *)heap->data;
   guint i = heap->len - 1;
   while (i > 0 && before (t, &h[(i - 1) / 2]))
@@ -133,10 +133,11 @@ ready_push (GsBodyState *bs, const GsTicket *t, GsTicketBefore before)
           g_array_set_size (f, 0);
           bs->fifo_head = 0;
         }
-      g_array_append_vals (f, t, 1);
+      *(GsTicket *)gs__array_extend (f, &bs->fifo_mark, sizeof (GsTicket), 1)
+          = *t;
     }
   else
-    heap_push (bs->ready, t, before);
+    heap_push (bs->ready, &bs->ready_mark, t, before);
 }
 
 /* The first eligible ticket in agenda order, off its structure. */
@@ -183,11 +184,12 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
                  .epoch = slot->epoch,
                  .seq = bs->seq++,
                  .since = since,
-                 .eligible = gs_time_add (since, &b->calendar.notice, 1),
+                 .eligible = gs__time_add_cached (&bs->notice, since,
+                                                  &b->calendar.notice, 1),
                  .due = GS_RUN_CASE (run, slot->item)->due };
   slot->at = bi;
   slot->ready = FALSE;
-  heap_push (bs->waiting, &t, waiting_before);
+  heap_push (bs->waiting, &bs->waiting_mark, &t, waiting_before);
 }
 
 /* Inquorate held meetings of @bs before its held meeting @j. */
@@ -338,7 +340,7 @@ gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now)
   slot->ready = TRUE;
   slot->carry_from = bs->held->len; /* from the next meeting */
   bs->ready_live++;
-  heap_push (bs->ready, t, ready_order (run, bi));
+  heap_push (bs->ready, &bs->ready_mark, t, ready_order (run, bi));
 }
 
 guint

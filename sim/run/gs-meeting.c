@@ -238,6 +238,16 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   const GsScenario *s = run->scenario;
   const GsBody *b = GS_BODY (s, bi);
   const GsCase *c = GS_RUN_CASE (run, ci);
+  if (s->conflict_start == NULL)
+    {
+      /* No conflicts in the scenario: nobody is excluded. */
+      for (guint i = 0; i < b->n_members; i++)
+        {
+          seats[i].conflicted = seats[i].declared = FALSE;
+          seats[i].ballot = GS_BALLOT_NONE;
+        }
+      return TRUE;
+    }
   guint n_conflicted = 0;
   for (guint i = 0; i < b->n_members; i++)
     {
@@ -303,6 +313,8 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
         {
           gs__scenario_stance (s, seat->person, c->matter, &run->stances[i]);
           run->stance_person[i] = seat->person;
+          run->ballot_h[i] = gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT],
+                                             seat->person);
         }
       GsStance st = run->stances[i];
       double support
@@ -312,8 +324,11 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       guint64 bits = 0;
       if ((st.abstain > 0.0 && st.abstain < 1.0)
           || (support > 0.0 && support < 1.0))
-        bits = gs_draw_bits (&run->draws, GS_DRAW_BALLOT, seat->person, key, bi,
-                             (guint64)now);
+        /* gs_draw_bits (GS_DRAW_BALLOT, person, key, bi, now), its first
+         * word absorbed once per seat and replication. */
+        bits = gs_draw_absorb (
+            gs_draw_absorb (gs_draw_absorb (run->ballot_h[i], key), bi),
+            (guint64)now);
       if (chance (bits, st.abstain))
         {
           seat->ballot = GS_BALLOT_ABSTAIN;

@@ -118,6 +118,14 @@ gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body)
 {
   const GsCase *c = GS_RUN_CASE (run, ci);
   const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
+  if (pw->implicit && GS_RUN_GATE (run, c, 0)->state == GS_GATE_CLOSED
+      && gs__value_in (&pw->gateways[0].applies, c->value))
+    {
+      /* An implicit pathway's one gateway opens on arrival: what the walk
+       * below does, without the walk (nearly every generated case). */
+      open_gate (run, ci, 0, now);
+      return;
+    }
   gboolean all_passed = TRUE; /* every gateway before this one passed */
   gboolean prev_live = FALSE; /* the one before is open or passed */
   for (guint g = 0; g < pw->n_gateways; g++)
@@ -192,7 +200,26 @@ static void
 gate_settled (GsRun *run, guint32 ci, guint32 g, GsTime now, guint32 body)
 {
   const GsCase *c = GS_RUN_CASE (run, ci);
-  const GsGateway *gw = &GS_PATHWAY (run->scenario, c->pathway)->gateways[g];
+  const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
+  const GsGateway *gw = &pw->gateways[g];
+  if (pw->implicit)
+    {
+      /* One body, needed, no return and no record of the gateway: what
+       * the general rule below comes to for an implicit pathway. */
+      const GsSlot *slot = GS_RUN_SLOT (run, c->slots);
+      if (gs__slot_outstanding (slot))
+        return;
+      GsGate *gate = GS_RUN_GATE (run, c, 0);
+      gboolean passed = slot->state == GS_SLOT_APPROVED;
+      gate->state = passed ? GS_GATE_PASSED : GS_GATE_FAILED;
+      gate->closed = now;
+      conclude (run, now, ci,
+                passed                              ? GS_CASE_APPROVED
+                : slot->state == GS_SLOT_GRIDLOCKED ? GS_CASE_GRIDLOCKED
+                                                    : GS_CASE_REJECTED,
+                body, 0);
+      return;
+    }
   guint approved = 0, rejected = 0, gridlocked = 0, outstanding = 0;
   guint32 first = c->slots + gw->first_slot;
   for (guint k = 0; k < gw->n_bodies; k++)

@@ -25,6 +25,7 @@
  */
 #pragma once
 
+#include "base/gs-time-cache.h"
 #include "model/gs-scenario-private.h"
 
 #include <govsim/gs-breach.h>
@@ -138,6 +139,10 @@ typedef struct
   guint inq_streak;     /* ... in a row, up to the last held */
   guint32 next_meeting; /* index k of the next meeting not yet held */
   GsBodyCounters n;     /* what the summary shows of it */
+  guint waiting_mark;   /* high-water marks of @waiting, @ready, @fifo */
+  guint ready_mark;     /* (gs__array_extend()) */
+  guint fifo_mark;
+  GsAddCache notice; /* since + notice, for tickets' eligibility */
 } GsBodyState;
 
 /* Committees in common have at most this many constituents (the loader
@@ -158,9 +163,12 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
-  GArray *cases;   /* GsCase */
-  GArray *gates;   /* GsGate, each case's run of them at case->gates */
-  GArray *slots;   /* GsSlot, each case's run of them at case->slots */
+  GArray *cases;    /* GsCase */
+  GArray *gates;    /* GsGate, each case's run of them at case->gates */
+  GArray *slots;    /* GsSlot, each case's run of them at case->slots */
+  guint cases_mark; /* high-water marks (gs__array_extend()) */
+  guint gates_mark;
+  guint slots_mark;
   GArray *records; /* GsRecord */
   GArray *refs;    /* guint32 lists referenced by records */
   GArray *pick;    /* scratch: GsTicket, those an inquorate meeting
@@ -172,9 +180,13 @@ struct _GsRun
    * meeting's items of one matter look up each voter's stance once. */
   GsStance *stances;
   guint32 *stance_person;
+  guint64 *ballot_h; /* with each: the ballot key's prefix absorbed with
+                        the person, the first word of every ballot */
   guint32 stance_body;
   guint32 stance_matter;
-  GsBodyState *bodies; /* one per scenario body */
+  GsBodyState *bodies;      /* one per scenario body */
+  GsAddCache *stream_due;   /* per arrival stream: now + its deadline */
+  GsAddCache *stream_every; /* ... and now + its interval */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */
@@ -186,6 +198,27 @@ struct _GsRun
   guint64 record_kinds;     /* ... these kinds (bit k: GsRecordKind k) */
   gpointer record_data;
 };
+
+/* Room for @n more elements of @elt bytes at the end of @a, returned for
+ * the caller to write in full (they are not cleared).  A GArray never gives
+ * back storage when it shrinks, so up to the array's high-water mark @mark
+ * (the longest it has been, kept by the caller) the storage is there and
+ * only its length changes: no call, no clearing, in a replication's steady
+ * state.  Past the mark, one g_array_set_size().  Only for arrays without a
+ * zero terminator or clear function. */
+static inline gpointer
+gs__array_extend (GArray *a, guint *mark, gsize elt, guint n)
+{
+  guint at = a->len;
+  if (at + n <= *mark)
+    a->len = at + n; /* GArray's len is public */
+  else
+    {
+      g_array_set_size (a, at + n);
+      *mark = a->len;
+    }
+  return a->data + (gsize)at * elt;
+}
 
 #define GS_RUN_CASE(r, i) (&g_array_index ((r)->cases, GsCase, (i)))
 #define GS_RUN_SLOT(r, i) (&g_array_index ((r)->slots, GsSlot, (i)))

@@ -230,9 +230,12 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->people = g_new0 (guint32, max_seats);
   run->stances = g_new0 (GsStance, max_seats);
   run->stance_person = g_new0 (guint32, max_seats);
+  run->ballot_h = g_new0 (guint64, max_seats);
   run->stance_body = GS_NONE;
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
+  run->stream_due = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
+  run->stream_every = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
   guint n_orgs = MAX (scenario->organisations->len, 1);
   run->bound = g_new (guint32, n_orgs);
   run->findings = g_new (GsBreachFinding, 2 * n_orgs);
@@ -293,6 +296,7 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   run->events = 0;
   run->now = 0;
   gs_draws_init (&run->draws, seed, replication);
+  run->stance_body = GS_NONE; /* the ballot prefixes are per replication */
   gs_queue_clear (run->queue);
   g_array_set_size (run->cases, 0);
   g_array_set_size (run->gates, 0);
@@ -369,6 +373,9 @@ gs_run_free (GsRun *run)
   g_free (run->people);
   g_free (run->stances);
   g_free (run->stance_person);
+  g_free (run->ballot_h);
+  g_free (run->stream_due);
+  g_free (run->stream_every);
   g_array_unref (run->refs);
   g_array_unref (run->records);
   g_array_unref (run->cases);

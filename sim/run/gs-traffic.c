@@ -52,22 +52,26 @@ draw_value (const GsRun *run, const GsValueDist *v, guint32 stream,
   return (gint64)llround (CLAMP (x, 0.0, (double)GS_VALUE_MAX));
 }
 
-/* Appends a case and room for its gateways and slots. */
+/* Appends a case and room for its gateways and slots, every one written in
+ * place: this runs for every case of every replication. */
 static guint32
 new_case (GsRun *run, const GsCase *proto)
 {
   const GsPathway *pw = GS_PATHWAY (run->scenario, proto->pathway);
-  GsCase c = *proto;
   guint32 ci = run->cases->len;
-  c.decided = GS_TIME_NEVER;
-  c.state = GS_CASE_WAITING;
-  c.gates = run->gates->len;
-  c.slots = run->slots->len;
-  g_array_set_size (run->gates, run->gates->len + pw->n_gateways);
-  /* One resize, then the slots written in place: this runs for every case
-   * of every replication. */
-  g_array_set_size (run->slots, run->slots->len + pw->n_slots);
-  GsSlot *slot = GS_RUN_SLOT (run, c.slots);
+  GsCase *c
+      = gs__array_extend (run->cases, &run->cases_mark, sizeof (GsCase), 1);
+  *c = *proto;
+  c->decided = GS_TIME_NEVER;
+  c->state = GS_CASE_WAITING;
+  c->gates = run->gates->len;
+  c->slots = run->slots->len;
+  GsGate *gate = gs__array_extend (run->gates, &run->gates_mark,
+                                   sizeof (GsGate), pw->n_gateways);
+  for (guint g = 0; g < pw->n_gateways; g++)
+    gate[g] = (GsGate){ 0 };
+  GsSlot *slot = gs__array_extend (run->slots, &run->slots_mark,
+                                   sizeof (GsSlot), pw->n_slots);
   for (guint g = 0; g < pw->n_gateways; g++)
     for (guint k = 0; k < pw->gateways[g].n_bodies; k++)
       *slot++ = (GsSlot){ .item = ci,
@@ -76,7 +80,6 @@ new_case (GsRun *run, const GsCase *proto)
                           .state = GS_SLOT_IDLE,
                           .ladder = -1,
                           .settled = GS_TIME_NEVER };
-  g_array_append_val (run->cases, c);
   return ci;
 }
 
@@ -139,7 +142,8 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
     .n_affects = a->n_affects,
     .value = draw_value (run, &a->value, ai, k + 1),
     .arrives = now,
-    .due = a->has_deadline ? end_of_day (gs_time_add (now, &a->deadline, 1))
+    .due = a->has_deadline ? end_of_day (
+               gs__time_add_cached (&run->stream_due[ai], now, &a->deadline, 1))
                            : GS_TIME_NEVER,
   };
   int pw = a->pathway >= 0 ? a->pathway
@@ -156,7 +160,9 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
     {
       /* Mean interval: the calendar length of `every` from this arrival;
        * the wait by inversion of a keyed uniform (1 − u lies in (0, 1]). */
-      double mean = (double)(gs_time_add (now, &a->every, 1) - now);
+      double mean = (double)(gs__time_add_cached (&run->stream_every[ai], now,
+                                                  &a->every, 1)
+                             - now);
       double u = gs_draw_uniform (&run->draws, GS_DRAW_GAP, ai, k + 1, 0, 0);
       double gap = -mean * log (1.0 - u);
       next = now + (GsTime)MAX (1.0, ceil (gap));
