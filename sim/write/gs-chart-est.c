@@ -233,8 +233,9 @@ gs__chart_bars (const char *const *groups, guint n_groups,
   g_autofree GsRgb *c = g_new (GsRgb, MAX (n_series, 1));
   for (guint k = 0; k < n_series; k++)
     c[k] = colour_of (NULL, k);
+  /* The legend from the left edge: five indices need the width. */
   if (n_series > 1)
-    gs__chart_legend (cr, left, 16, series, c, n_series);
+    gs__chart_legend (cr, 10, 16, series, c, n_series);
   double base = top + MAX (n_groups, 1) * gh;
   cairo_set_line_width (cr, 1);
   x_ticks (cr, left, pw, a, b, step, top, base, digits);

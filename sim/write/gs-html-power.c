@@ -400,7 +400,7 @@ gs_power_write_html (const GsScenario *s, const GsPowerReport *r, GString *out,
                               "<h2>",
                               i + 1);
       gs__html_esc (page, title->str);
-      g_string_append (page, "</h2>\n<ul class=\"headline\">\n");
+      g_string_append (page, "</h2>\n<ul class=\"sentences\">\n");
       g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
       gs_power_headline (s, bp, lines);
       for (guint k = 0; k < lines->len; k++)
