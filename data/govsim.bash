@@ -14,10 +14,11 @@ _govsim()
       case "$cmd" in
         check) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
         run) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
-        power) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+        power) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
         graph) COMPREPLY=($(compgen -W "dot svg" -- "$cur")) ;;
-        montecarlo|merge) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
-        compare) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+        montecarlo) COMPREPLY=($(compgen -W "text json html" -- "$cur")) ;;
+        merge) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        compare) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
       esac
       return ;;
     --table)

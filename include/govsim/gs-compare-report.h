@@ -57,4 +57,20 @@ void gs_report_csv_sweep (const GsSweepReport *report, GString *out);
 /** The same as a JSON document of kind "sweep". */
 void gs_report_json_sweep (const GsSweepReport *report, GString *out);
 
+/**
+ * gs_report_html_compare:
+ * Appends the comparison as one self-contained HTML page: what the text
+ * says, with side-by-side bars of each version's headline figures and the
+ * paired differences with their intervals (cairo charts).
+ * Returns: FALSE with @error (GS_WRITE_ERROR_CHART) if a chart could not
+ * be drawn.
+ */
+gboolean gs_report_html_compare (const GsCompareReport *report, GString *out,
+                                 GError **error);
+
+/** The sweep as one self-contained HTML page: its table and lines of the
+ * headline figures against the swept value. */
+gboolean gs_report_html_sweep (const GsSweepReport *report, GString *out,
+                               GError **error);
+
 G_END_DECLS

@@ -48,4 +48,17 @@ void gs_power_write_json (const GsScenario *scenario,
 void gs_power_write_csv (const GsScenario *scenario,
                          const GsPowerReport *report, GString *out);
 
+/**
+ * gs_power_write_html:
+ * Appends the report as one self-contained HTML page: per body the
+ * headline, every index per member and per organisation as tables and as
+ * grouped bars (cairo), the coalition counts, quorum criticality and
+ * decisiveness by matter type.
+ * Returns: FALSE with @error (GS_WRITE_ERROR_CHART) if a chart could not
+ * be drawn.
+ */
+gboolean gs_power_write_html (const GsScenario *scenario,
+                              const GsPowerReport *report, GString *out,
+                              GError **error);
+
 G_END_DECLS

@@ -80,4 +80,27 @@ void gs_report_text_study (const GsStudy *study, const char *source,
 void gs_report_json_study (const GsStudy *study, const char *source,
                            GString *out);
 
+/* What the HTML page of a study says about how it was run. */
+typedef struct
+{
+  const char *source;  /* the scenario file */
+  const char *command; /* the command line that reproduces the study */
+  double precision;    /* asked for with --precision; 0: none */
+  guint64 max_runs;    /* --runs */
+} GsStudyPage;
+
+/**
+ * gs_report_html_study:
+ * Appends the study as one self-contained HTML page: the settings that
+ * reproduce it (seed, replications, the precision asked for and reached,
+ * the command line), the headline probabilities and each matter type's,
+ * each body's stalls, breaches, days to decision and the proposals named
+ * in the file, every figure with its 95% interval, and charts of the
+ * estimates with their intervals as whiskers (cairo).
+ * Returns: FALSE with @error (GS_WRITE_ERROR_CHART) if a chart could not
+ * be drawn.
+ */
+gboolean gs_report_html_study (const GsStudy *study, const GsStudyPage *page,
+                               GString *out, GError **error);
+
 G_END_DECLS

@@ -170,7 +170,7 @@ typedef struct
   guint64 seed;
   gboolean seed_given;
   guint top;
-  gboolean json, csv;
+  gboolean json, csv, html;
   const char *output;
   double precision;
   gboolean progress, quiet;
@@ -287,11 +287,16 @@ run_compare (const Options *o, Versions *vs)
                            .n_targets = o->sweeps->len,
                            .targets = targets,
                            .values = (char ***)vs->points->pdata };
+      if (o->html && !gs_report_html_sweep (&sr, text, &error))
+        {
+          g_printerr ("govsim: %s: %s\n", o->argv[1], error->message);
+          return GS_EXIT_INTERNAL;
+        }
       if (o->json)
         gs_report_json_sweep (&sr, text);
       else if (o->csv)
         gs_report_csv_sweep (&sr, text);
-      else
+      else if (!o->html)
         gs_report_text_sweep (&sr, text);
     }
   else
@@ -311,8 +316,11 @@ run_compare (const Options *o, Versions *vs)
                              .appeared = appeared,
                              .vanished = vanished,
                              .top = o->top };
+      gboolean drawn = TRUE;
       if (o->json)
         gs_report_json_compare (&cr, text);
+      else if (o->html)
+        drawn = gs_report_html_compare (&cr, text, &error);
       else
         gs_report_text_compare (&cr, text);
       for (guint v = 1; v < n; v++)
@@ -321,8 +329,13 @@ run_compare (const Options *o, Versions *vs)
           g_ptr_array_unref (appeared[v]);
           g_ptr_array_unref (vanished[v]);
         }
+      if (!drawn)
+        {
+          g_printerr ("govsim: %s: %s\n", o->argv[1], error->message);
+          return GS_EXIT_INTERNAL;
+        }
     }
-  if (o->precision > 0 && !o->json && !o->csv)
+  if (o->precision > 0 && !o->json && !o->csv && !o->html)
     g_string_append_printf (
         text, "\nStopped after %" G_GUINT64_FORMAT " replications: %s\n", done,
         gs_compare_precision (cmp) < o->precision
@@ -369,7 +382,7 @@ gs_cli_compare (int argc, char **argv)
     { "top", 0, 0, G_OPTION_ARG_INT64, &top,
       "Proposals listed whose fate changes most (default 10)", "K" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "Report format: text (default), json, or csv (sweeps)", "FORMAT" },
+      "Report format: text (default), json, html, or csv (sweeps)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the report to FILE, whole or not at all", "FILE" },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
@@ -420,13 +433,15 @@ gs_cli_compare (int argc, char **argv)
     threads = 0;
   else if (threads < 1 || threads > 1024)
     return gs_cli_usage_error (ctx, "--threads must be 1 to 1024");
-  gboolean json = FALSE, csv = FALSE;
+  gboolean json = FALSE, csv = FALSE, html = FALSE;
   if (format != NULL && strcmp (format, "json") == 0)
     json = TRUE;
   else if (format != NULL && strcmp (format, "csv") == 0)
     csv = TRUE;
+  else if (format != NULL && strcmp (format, "html") == 0)
+    html = TRUE;
   else if (format != NULL && strcmp (format, "text") != 0)
-    return gs_cli_usage_error (ctx, "--format needs text, json or csv");
+    return gs_cli_usage_error (ctx, "--format needs text, json, csv or html");
   if (csv && sweep_specs == NULL)
     return gs_cli_usage_error (ctx, "--format csv is for sweeps");
   if (sweep_specs != NULL && variant_specs != NULL
@@ -472,6 +487,7 @@ gs_cli_compare (int argc, char **argv)
                 .top = (guint)MIN (top, G_MAXUINT),
                 .json = json,
                 .csv = csv,
+                .html = html,
                 .output = output,
                 .precision = precision,
                 .progress = progress,

@@ -152,7 +152,7 @@ montecarlo (int argc, char **argv, int rank, int size)
       "Show progress on standard error even when it is not a terminal", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Show no progress", NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "Report format: text (default) or json", "FORMAT" },
+      "Report format: text (default), json or html", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the report (or part) to FILE, whole or not at all", "FILE" },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
@@ -181,11 +181,13 @@ montecarlo (int argc, char **argv, int rank, int size)
     return gs_cli_usage_error (ctx, "--threads must be 1 to 1024");
   if (precision < 0 || isnan (precision) || precision >= 1)
     return gs_cli_usage_error (ctx, "--precision must be between 0 and 1");
-  gboolean json = FALSE;
+  gboolean json = FALSE, html = FALSE;
   if (format != NULL && strcmp (format, "json") == 0)
     json = TRUE;
+  else if (format != NULL && strcmp (format, "html") == 0)
+    html = TRUE;
   else if (format != NULL && strcmp (format, "text") != 0)
-    return gs_cli_usage_error (ctx, "--format needs text or json");
+    return gs_cli_usage_error (ctx, "--format needs text, json or html");
   guint shard = 1, shards = 1;
   if (shard_text != NULL && !parse_shard (shard_text, &shard, &shards))
     return gs_cli_usage_error (ctx, "--shard needs K/N with 1 <= K <= N");
@@ -269,6 +271,28 @@ montecarlo (int argc, char **argv, int rank, int size)
     }
   else if (json)
     gs_report_json_study (study, argv[1], text);
+  else if (html)
+    {
+      /* The replications run reproduce the study whatever stopped it. */
+      gboolean plain = argv[1][0] != '\0';
+      for (const char *c = argv[1]; *c; c++)
+        plain &= g_ascii_isalnum (*c) || strchr ("/._-+,=:@", *c) != NULL;
+      g_autofree char *quoted
+          = plain ? g_strdup (argv[1]) : g_shell_quote (argv[1]);
+      g_autofree char *command
+          = g_strdup_printf ("govsim montecarlo %s --runs %" G_GUINT64_FORMAT
+                             " --seed %" G_GUINT64_FORMAT,
+                             quoted, done, seed);
+      GsStudyPage page = { .source = argv[1],
+                           .command = command,
+                           .precision = precision,
+                           .max_runs = (guint64)runs };
+      if (!gs_report_html_study (study, &page, text, &error))
+        {
+          g_printerr ("govsim: %s: %s\n", argv[1], error->message);
+          return GS_EXIT_INTERNAL;
+        }
+    }
   else
     {
       gs_report_text_study (study, argv[1], text);

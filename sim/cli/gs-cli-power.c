@@ -1,4 +1,4 @@
-/* gs-cli-power.c — `govsim power FILE [--body ID] [--format text|json|csv]
+/* gs-cli-power.c — `govsim power FILE [--body ID] [--format text|json|csv|html]
  * [--samples N] [--seed N] [-o FILE]`.
  *
  * Loads the scenario, analyses the voting power of one body or of every
@@ -24,7 +24,8 @@ gs_cli_power (int argc, char **argv)
       = { { "body", 'b', 0, G_OPTION_ARG_STRING, &body_id,
             "Analyse this body only (default: every deciding body)", "ID" },
           { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-            "text (default), json or csv (one row per player)", "FORMAT" },
+            "text (default), json, csv (one row per player) or html",
+            "FORMAT" },
           { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
             "Write the report to FILE (whole or not at all)", "FILE" },
           { "samples", 0, 0, G_OPTION_ARG_INT64, &samples,
@@ -57,13 +58,15 @@ gs_cli_power (int argc, char **argv)
     return status;
   if (argc != 2)
     return gs_cli_usage_error (ctx, "power needs exactly one scenario file");
-  gboolean json = FALSE, csv = FALSE;
+  gboolean json = FALSE, csv = FALSE, html = FALSE;
   if (format != NULL && strcmp (format, "json") == 0)
     json = TRUE;
   else if (format != NULL && strcmp (format, "csv") == 0)
     csv = TRUE;
+  else if (format != NULL && strcmp (format, "html") == 0)
+    html = TRUE;
   else if (format != NULL && strcmp (format, "text") != 0)
-    return gs_cli_usage_error (ctx, "--format needs text, json or csv");
+    return gs_cli_usage_error (ctx, "--format needs text, json, csv or html");
   if (samples < 0)
     return gs_cli_usage_error (ctx, "--samples needs a positive number");
 
@@ -99,6 +102,14 @@ gs_cli_power (int argc, char **argv)
     gs_power_write_json (s, report, text);
   else if (csv)
     gs_power_write_csv (s, report, text);
+  else if (html)
+    {
+      if (!gs_power_write_html (s, report, text, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return GS_EXIT_INTERNAL;
+        }
+    }
   else
     gs_power_write_text (s, report, text);
   return gs_cli_emit (output, text);

@@ -19,19 +19,19 @@
 #include <math.h>
 #include <string.h>
 
-#define W 680.0
+#define W GS_CHART_W
 
-typedef struct
-{
-  double r, g, b;
-} Rgb;
+#define C_APPROVED gs__chart_outcome[0]
+#define C_REJECTED gs__chart_outcome[1]
+#define C_GRIDLOCK gs__chart_outcome[2]
+#define C_PENDING  gs__chart_outcome[3]
 
-static const Rgb C_APPROVED = { 0.18, 0.49, 0.20 };
-static const Rgb C_REJECTED = { 0.90, 0.49, 0.13 };
-static const Rgb C_GRIDLOCK = { 0.55, 0.07, 0.07 };
-static const Rgb C_PENDING = { 0.62, 0.62, 0.62 };
-static const Rgb C_AXIS = { 0.25, 0.25, 0.25 };
-static const Rgb palette[] = {
+const GsRgb gs__chart_axis = { 0.25, 0.25, 0.25 };
+const GsRgb gs__chart_outcome[4] = { { 0.18, 0.49, 0.20 },
+                                     { 0.90, 0.49, 0.13 },
+                                     { 0.55, 0.07, 0.07 },
+                                     { 0.62, 0.62, 0.62 } };
+const GsRgb gs__chart_palette[GS_CHART_N_PALETTE] = {
   { 0.12, 0.37, 0.66 }, { 0.84, 0.15, 0.16 }, { 0.17, 0.63, 0.17 },
   { 0.58, 0.40, 0.74 }, { 1.00, 0.50, 0.05 }, { 0.55, 0.34, 0.29 },
   { 0.89, 0.47, 0.76 }, { 0.09, 0.75, 0.81 },
@@ -44,8 +44,8 @@ to_gstring (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-static cairo_t *
-chart_begin (GString *svg, double h, cairo_surface_t **surface)
+cairo_t *
+gs__chart_begin (GString *svg, double h, cairo_surface_t **surface)
 {
   *surface = cairo_svg_surface_create_for_stream (to_gstring, svg, W, h);
   cairo_svg_surface_restrict_to_version (*surface, CAIRO_SVG_VERSION_1_1);
@@ -58,8 +58,8 @@ chart_begin (GString *svg, double h, cairo_surface_t **surface)
   return cr;
 }
 
-static gboolean
-chart_end (cairo_t *cr, cairo_surface_t *surface, GError **error)
+gboolean
+gs__chart_end (cairo_t *cr, cairo_surface_t *surface, GError **error)
 {
   cairo_status_t st = cairo_status (cr);
   cairo_destroy (cr);
@@ -77,17 +77,15 @@ chart_end (cairo_t *cr, cairo_surface_t *surface, GError **error)
   return TRUE;
 }
 
-static void
-rgb (cairo_t *cr, Rgb c)
+void
+gs__chart_rgb (cairo_t *cr, GsRgb c)
 {
   cairo_set_source_rgb (cr, c.r, c.g, c.b);
 }
 
-/* Draws @text with its left end (or, with @right, its right end) at x and
- * baseline y, cut with an ellipsis to @max pixels. */
-static void
-text_at (cairo_t *cr, double x, double y, const char *text, double max,
-         gboolean right)
+void
+gs__chart_text (cairo_t *cr, double x, double y, const char *text, double max,
+                gboolean right)
 {
   g_autofree char *cut = g_strdup (text);
   cairo_text_extents_t ext;
@@ -105,16 +103,16 @@ text_at (cairo_t *cr, double x, double y, const char *text, double max,
   cairo_show_text (cr, cut);
 }
 
-static void
-legend (cairo_t *cr, double x, double y, const char *const *names,
-        const Rgb *colours, guint n)
+void
+gs__chart_legend (cairo_t *cr, double x, double y, const char *const *names,
+                  const GsRgb *colours, guint n)
 {
   for (guint i = 0; i < n; i++)
     {
-      rgb (cr, colours[i]);
+      gs__chart_rgb (cr, colours[i]);
       cairo_rectangle (cr, x, y - 9, 10, 10);
       cairo_fill (cr);
-      rgb (cr, C_AXIS);
+      gs__chart_rgb (cr, gs__chart_axis);
       cairo_move_to (cr, x + 14, y);
       cairo_show_text (cr, names[i]);
       cairo_text_extents_t ext;
@@ -123,15 +121,23 @@ legend (cairo_t *cr, double x, double y, const char *const *names,
     }
 }
 
+double
+gs__chart_step (double span, int ticks)
+{
+  double raw = span / ticks;
+  if (!(raw > 0))
+    return 1;
+  double mag = pow (10, floor (log10 (raw)));
+  double f = raw / mag;
+  double step = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+  return step * mag;
+}
+
 /* A step of 1, 2 or 5 × 10^k giving at most @ticks ticks up to @max. */
 static double
 nice_step (double max, int ticks)
 {
-  double raw = MAX (max, 1) / ticks;
-  double mag = pow (10, floor (log10 (raw)));
-  double f = raw / mag;
-  double step = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
-  return MAX (1, step * mag);
+  return MAX (1, gs__chart_step (MAX (max, 1), ticks));
 }
 
 static void
@@ -139,7 +145,7 @@ number_text (cairo_t *cr, double x, double y, double v, gboolean right)
 {
   char buf[32];
   g_snprintf (buf, sizeof buf, "%.0f", v);
-  text_at (cr, x, y, buf, 80, right);
+  gs__chart_text (cr, x, y, buf, 80, right);
 }
 
 gboolean
@@ -150,11 +156,11 @@ gs__chart_outcomes (const GsScenario *s, const GsSummary *sum, GString *svg,
   double row = 24, top = 34, left = 190, right = 50;
   double h = top + MAX (n, 1) * row + 30;
   cairo_surface_t *surface;
-  cairo_t *cr = chart_begin (svg, h, &surface);
+  cairo_t *cr = gs__chart_begin (svg, h, &surface);
   static const char *const names[]
       = { "approved", "rejected", "gridlocked", "pending" };
-  const Rgb colours[] = { C_APPROVED, C_REJECTED, C_GRIDLOCK, C_PENDING };
-  legend (cr, left, 16, names, colours, 4);
+  const GsRgb colours[] = { C_APPROVED, C_REJECTED, C_GRIDLOCK, C_PENDING };
+  gs__chart_legend (cr, left, 16, names, colours, 4);
   guint most = 1;
   for (guint i = 0; i < n; i++)
     most = MAX (most, g_array_index (sum->matters, GsMatterStats, i).o.arrived);
@@ -163,9 +169,9 @@ gs__chart_outcomes (const GsScenario *s, const GsSummary *sum, GString *svg,
     {
       const GsMatterStats *m = &g_array_index (sum->matters, GsMatterStats, i);
       double y = top + i * row;
-      rgb (cr, C_AXIS);
-      text_at (cr, left - 8, y + 15, GS_MATTER (s, m->matter)->name, left - 14,
-               TRUE);
+      gs__chart_rgb (cr, gs__chart_axis);
+      gs__chart_text (cr, left - 8, y + 15, GS_MATTER (s, m->matter)->name,
+                      left - 14, TRUE);
       guint parts[]
           = { m->o.approved, m->o.rejected, m->o.gridlocked, m->o.pending };
       double x = left;
@@ -173,21 +179,21 @@ gs__chart_outcomes (const GsScenario *s, const GsSummary *sum, GString *svg,
         {
           if (parts[k] == 0)
             continue;
-          rgb (cr, colours[k]);
+          gs__chart_rgb (cr, colours[k]);
           cairo_rectangle (cr, x, y + 4, parts[k] * scale, row - 8);
           cairo_fill (cr);
           x += parts[k] * scale;
         }
-      rgb (cr, C_AXIS);
+      gs__chart_rgb (cr, gs__chart_axis);
       number_text (cr, x + 6, y + 15, m->o.arrived, FALSE);
     }
   if (n == 0)
     {
-      rgb (cr, C_AXIS);
-      text_at (cr, left, top + 15, "No proposals arrived.", W, FALSE);
+      gs__chart_rgb (cr, gs__chart_axis);
+      gs__chart_text (cr, left, top + 15, "No proposals arrived.", W, FALSE);
     }
   /* The axis: proposals. */
-  rgb (cr, C_AXIS);
+  gs__chart_rgb (cr, gs__chart_axis);
   cairo_set_line_width (cr, 1);
   double base = top + MAX (n, 1) * row + 4;
   cairo_move_to (cr, left, top);
@@ -196,7 +202,7 @@ gs__chart_outcomes (const GsScenario *s, const GsSummary *sum, GString *svg,
   double step = nice_step (most, 8);
   for (double v = 0; v <= most + 1e-9; v += step)
     number_text (cr, left + v * scale, base + 14, v, FALSE);
-  return chart_end (cr, surface, error);
+  return gs__chart_end (cr, surface, error);
 }
 
 gboolean
@@ -204,10 +210,10 @@ gs__chart_days (const GsSeries *se, GString *svg, GError **error)
 {
   double h = 260, top = 34, left = 50, bottom = 44, right = 20;
   cairo_surface_t *surface;
-  cairo_t *cr = chart_begin (svg, h, &surface);
+  cairo_t *cr = gs__chart_begin (svg, h, &surface);
   static const char *const names[] = { "approved", "rejected" };
-  const Rgb colours[] = { C_APPROVED, C_REJECTED };
-  legend (cr, left, 16, names, colours, 2);
+  const GsRgb colours[] = { C_APPROVED, C_REJECTED };
+  gs__chart_legend (cr, left, 16, names, colours, 2);
   guint n = se->days->len, most = 1;
   for (guint i = 0; i < n; i++)
     {
@@ -222,16 +228,16 @@ gs__chart_days (const GsSeries *se, GString *svg, GError **error)
     {
       const GsDaysBin *b = &g_array_index (se->days, GsDaysBin, i);
       double x = left + i * bw;
-      rgb (cr, C_APPROVED);
+      gs__chart_rgb (cr, C_APPROVED);
       cairo_rectangle (cr, x + 1, base - b->approved * ys, bw - 2,
                        b->approved * ys);
       cairo_fill (cr);
-      rgb (cr, C_REJECTED);
+      gs__chart_rgb (cr, C_REJECTED);
       cairo_rectangle (cr, x + 1, base - (b->approved + b->rejected) * ys,
                        bw - 2, b->rejected * ys);
       cairo_fill (cr);
     }
-  rgb (cr, C_AXIS);
+  gs__chart_rgb (cr, gs__chart_axis);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, left, top);
   cairo_line_to (cr, left, base);
@@ -248,8 +254,8 @@ gs__chart_days (const GsSeries *se, GString *svg, GError **error)
   g_snprintf (caption, sizeof caption,
               "days from arrival to decision (bins of %u day%s)", se->bin_days,
               se->bin_days == 1 ? "" : "s");
-  text_at (cr, left, h - 8, caption, plot_w, FALSE);
-  return chart_end (cr, surface, error);
+  gs__chart_text (cr, left, h - 8, caption, plot_w, FALSE);
+  return gs__chart_end (cr, surface, error);
 }
 
 static int
@@ -271,26 +277,26 @@ gs__chart_backlog (const GsScenario *s, const GsSeries *se, GString *svg,
     g_ptr_array_add (shown, &g_array_index (se->backlog, GsBacklog, i));
   g_ptr_array_sort (shown, cmp_peak);
   *omitted = 0;
-  if (shown->len > G_N_ELEMENTS (palette))
+  if (shown->len > G_N_ELEMENTS (gs__chart_palette))
     {
-      *omitted = shown->len - G_N_ELEMENTS (palette);
-      g_ptr_array_set_size (shown, G_N_ELEMENTS (palette));
+      *omitted = shown->len - G_N_ELEMENTS (gs__chart_palette);
+      g_ptr_array_set_size (shown, G_N_ELEMENTS (gs__chart_palette));
     }
   guint rows = (shown->len + 1) / 2;
   double top = 14 + rows * 16 + 10, left = 50, right = 20, bottom = 40;
   double plot_h = 200, h = top + plot_h + bottom;
   cairo_surface_t *surface;
-  cairo_t *cr = chart_begin (svg, h, &surface);
+  cairo_t *cr = gs__chart_begin (svg, h, &surface);
   /* Legend: two columns of body names. */
   for (guint i = 0; i < shown->len; i++)
     {
       const GsBacklog *bl = g_ptr_array_index (shown, i);
       double x = left + (i % 2) * 310, y = 20 + (i / 2) * 16;
-      rgb (cr, palette[i]);
+      gs__chart_rgb (cr, gs__chart_palette[i]);
       cairo_rectangle (cr, x, y - 9, 14, 4);
       cairo_fill (cr);
-      rgb (cr, C_AXIS);
-      text_at (cr, x + 20, y, GS_BODY (s, bl->body)->name, 280, FALSE);
+      gs__chart_rgb (cr, gs__chart_axis);
+      gs__chart_text (cr, x + 20, y, GS_BODY (s, bl->body)->name, 280, FALSE);
     }
   guint most = 1;
   for (guint i = 0; i < shown->len; i++)
@@ -302,7 +308,7 @@ gs__chart_backlog (const GsScenario *s, const GsSeries *se, GString *svg,
   /* Months along the axis: a tick and label at the first instant of each
    * month, every month or every few so that labels stand at least 70
    * pixels apart. */
-  rgb (cr, C_AXIS);
+  gs__chart_rgb (cr, gs__chart_axis);
   cairo_set_line_width (cr, 1);
   guint months = 0;
   for (guint k = 0; k < se->n_times; k++)
@@ -328,7 +334,7 @@ gs__chart_backlog (const GsScenario *s, const GsSeries *se, GString *svg,
       cairo_stroke (cr);
       char lab[16];
       g_snprintf (lab, sizeof lab, "%04d-%02d", y, m);
-      text_at (cr, x - 16, base + 16, lab, 60, FALSE);
+      gs__chart_text (cr, x - 16, base + 16, lab, 60, FALSE);
     }
   cairo_move_to (cr, left, top);
   cairo_line_to (cr, left, base);
@@ -337,13 +343,13 @@ gs__chart_backlog (const GsScenario *s, const GsSeries *se, GString *svg,
   double step = nice_step (most, 5);
   for (double v = 0; v <= most + 1e-9; v += step)
     number_text (cr, left - 6, base - v * ys + 4, v, TRUE);
-  text_at (cr, left, h - 6, "items before the body", plot_w, FALSE);
+  gs__chart_text (cr, left, h - 6, "items before the body", plot_w, FALSE);
   cairo_set_line_width (cr, 1.8);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < shown->len; i++)
     {
       const GsBacklog *bl = g_ptr_array_index (shown, i);
-      rgb (cr, palette[i]);
+      gs__chart_rgb (cr, gs__chart_palette[i]);
       /* Dashes too, so lines stay apart in greyscale. */
       double dash[] = { 6.0 + 2 * (i % 4), 2.0 * (i / 4) };
       cairo_set_dash (cr, dash, i >= 4 ? 2 : 0, 0);
@@ -359,11 +365,11 @@ gs__chart_backlog (const GsScenario *s, const GsSeries *se, GString *svg,
     }
   if (shown->len == 0)
     {
-      rgb (cr, C_AXIS);
-      text_at (cr, left + 10, top + 20, "No body had items before it.", W,
-               FALSE);
+      gs__chart_rgb (cr, gs__chart_axis);
+      gs__chart_text (cr, left + 10, top + 20, "No body had items before it.",
+                      W, FALSE);
     }
-  return chart_end (cr, surface, error);
+  return gs__chart_end (cr, surface, error);
 }
 
 void

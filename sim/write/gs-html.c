@@ -16,61 +16,13 @@
  * that did not go smoothly, as in the text).
  */
 #include "write/gs-chart-private.h"
+#include "write/gs-html-private.h"
 #include "write/gs-text-private.h"
 #include "write/gs-write-private.h"
 
 #include <govsim/gs-series.h>
 
 #include <math.h>
-
-static const char style[]
-    = "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;"
-      "color:#222;max-width:60em;margin:1.5em auto;padding:0 1em;"
-      "line-height:1.4}"
-      "h1{font-size:1.6em;margin-bottom:.2em}"
-      "h2{font-size:1.25em;border-bottom:2px solid #1f5fa8;margin-top:1.6em}"
-      "h3{font-size:1.05em}"
-      ".meta{color:#555}"
-      "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}"
-      "th,td{border:1px solid #bbb;padding:.2em .45em;text-align:right}"
-      "th:first-child,td:first-child{text-align:left}"
-      "thead th{background:#eef2f8}"
-      ".headline{font-size:1.1em;background:#f6f8fb;padding:.6em .8em;"
-      "border-left:4px solid #1f5fa8}"
-      ".finding{color:#c0392b}"
-      ".sev-error{color:#c0392b;font-weight:bold}"
-      ".sev-warning{color:#b9770e;font-weight:bold}"
-      ".sev-advice{color:#555;font-weight:bold}"
-      "ol.chain{margin:.2em 0 .8em 0}"
-      "figure{margin:1em 0;break-inside:avoid}"
-      "figcaption{font-size:.9em;color:#444}"
-      "svg{max-width:100%;height:auto}"
-      ".structure{overflow-x:auto}.structure svg{max-width:none}"
-      "details{margin:.3em 0}"
-      "summary{cursor:pointer}"
-      "details ul{font-size:.9em;margin:.2em 0 .5em 0}"
-      "@media print{body{max-width:none;margin:0}"
-      "h2{break-after:avoid}table,figure{break-inside:avoid}"
-      ".structure{overflow:visible}.structure svg{max-width:100%}"
-      "details::details-content{content-visibility:visible;display:block}"
-      "summary{list-style:none}}";
-
-static void
-esc (GString *out, const char *text)
-{
-  g_autofree char *e = g_markup_escape_text (text ? text : "", -1);
-  g_string_append (out, e);
-}
-
-/* Appends a GString made by the text writer, escaped, without its
- * trailing line end. */
-static void
-esc_line (GString *out, GString *text)
-{
-  while (text->len > 0 && text->str[text->len - 1] == '\n')
-    g_string_truncate (text, text->len - 1);
-  esc (out, text->str);
-}
 
 static void
 cell_u (GString *out, guint v)
@@ -121,9 +73,9 @@ write_headline (GString *out, const GsRun *run, const GsSummary *sum)
   const GsOutcomeStats *a = &sum->all;
   char d1[GS_DATE_BUF], d2[GS_DATE_BUF];
   g_string_append (out, "<header><h1>");
-  esc (out, s->name);
+  gs__html_esc (out, s->name);
   g_string_append (out, "</h1><p class=\"meta\">");
-  esc (out, s->source);
+  gs__html_esc (out, s->source);
   g_string_append_printf (
       out,
       " · period %s to %s (%.0f days) · seed %" G_GUINT64_FORMAT
@@ -171,7 +123,7 @@ write_gridlock (GString *out, const GsRun *run, const GsSummary *sum)
           gs__text_hotspot (line, run, sum,
                             &g_array_index (sum->hotspots, GsHotspot, i));
           g_string_append (out, "<li>");
-          esc_line (out, line);
+          gs__html_esc_line (out, line);
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ol>\n");
@@ -203,7 +155,7 @@ write_chain (GString *out, const GsScenario *s, const guint32 *refs, guint n)
       else
         g_string_append_printf (t, " (line %d)", d->line);
       g_string_append (out, "<li>");
-      esc (out, t->str);
+      gs__html_esc (out, t->str);
       g_string_append (out, "</li>");
     }
   g_string_append (out, "</ol>\n");
@@ -230,7 +182,7 @@ write_breaches (GString *out, const GsRun *run, const GsSummary *sum)
     if (sum->breaches[k] > 0)
       {
         g_string_append (out, "<tr><td>");
-        esc (out, gs_breach_to_string ((GsBreach)k));
+        gs__html_esc (out, gs_breach_to_string ((GsBreach)k));
         g_string_append (out, "</td>");
         cell_u (out, sum->breaches[k]);
         g_string_append (out, "</tr>\n");
@@ -246,7 +198,7 @@ write_breaches (GString *out, const GsRun *run, const GsSummary *sum)
       g_string_append_printf (t, "%s ", gs_time_format_date (r->time, d));
       gs_report_append_breach (t, run, r, refs);
       g_string_append (out, "<li>");
-      esc_line (out, t);
+      gs__html_esc_line (out, t);
       g_string_append (out, ".");
       if (r->kind == GS_REC_BREACH && r->n_refs > 0)
         {
@@ -294,9 +246,9 @@ write_structure (GString *out, const GsScenario *s, const GPtrArray *findings,
           g_string_append_printf (out, "<li><span class=\"sev-%s\">%s</span> ",
                                   sev, sev);
           g_string_append (out, "[<code>");
-          esc (out, f->rule->id);
+          gs__html_esc (out, f->rule->id);
           g_string_append_printf (out, "</code>] line %d: ", f->line);
-          esc (out, f->message);
+          gs__html_esc (out, f->message);
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ul>\n");
@@ -354,7 +306,7 @@ write_tables (GString *out, const GsScenario *s, const GsSummary *sum)
     {
       const GsMatterStats *m = &g_array_index (sum->matters, GsMatterStats, i);
       g_string_append (out, "<tr><td>");
-      esc (out, GS_MATTER (s, m->matter)->name);
+      gs__html_esc (out, GS_MATTER (s, m->matter)->name);
       g_string_append (out, "</td>");
       outcome_cells (out, &m->o);
     }
@@ -375,7 +327,7 @@ write_tables (GString *out, const GsScenario *s, const GsSummary *sum)
       g_autoptr (GString) name = g_string_new (NULL);
       gs__text_body (name, s, b->body);
       g_string_append (out, "<h3>");
-      esc (out, name->str);
+      gs__html_esc (out, name->str);
       g_string_append (out, "</h3>\n<table><thead><tr><th>meetings</th>"
                             "<th>inquorate</th><th>carried over</th>"
                             "<th>ties</th><th>casting votes</th>"
@@ -401,7 +353,7 @@ write_tables (GString *out, const GsScenario *s, const GsSummary *sum)
           if (c->body != b->body)
             continue;
           g_string_append (out, "<tr><td>");
-          esc (out, GS_MATTER (s, c->matter)->name);
+          gs__html_esc (out, GS_MATTER (s, c->matter)->name);
           g_string_append (out, "</td>");
           outcome_cells (out, &c->o);
         }
@@ -425,7 +377,7 @@ write_tables (GString *out, const GsScenario *s, const GsSummary *sum)
       g_string_append_printf (t, "%s, ", GS_PATHWAY (s, g->pathway)->name);
       gs__text_gateway (t, s, g->pathway, g->gateway);
       g_string_append (out, "<tr><td>");
-      esc (out, t->str);
+      gs__html_esc (out, t->str);
       g_string_append (out, "</td>");
       guint v[] = { g->reached, g->passed,      g->failed,
                     g->skipped, g->open_at_end, g->gridlocked };
@@ -471,7 +423,7 @@ write_journeys (GString *out, const GsRun *run)
       if (c->missed)
         g_string_append (sum, ", deadline missed");
       g_string_append (out, "<details><summary>");
-      esc (out, sum->str);
+      gs__html_esc (out, sum->str);
       g_string_append (out, "</summary><ul>\n");
       for (guint32 k = head[i]; k != GS_NONE; k = next[k])
         {
@@ -479,7 +431,7 @@ write_journeys (GString *out, const GsRun *run)
           g_autoptr (GString) line = g_string_new (NULL);
           gs_report_text_record (line, run, r, gs_run_record_refs (run, r));
           g_string_append (out, "<li>");
-          esc_line (out, line);
+          gs__html_esc_line (out, line);
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ul></details>\n");
@@ -493,17 +445,7 @@ gs_report_html_run (const GsRun *run, const GsSummary *sum,
 {
   const GsScenario *s = gs_run_get_scenario (run);
   g_autoptr (GString) page = g_string_new (NULL);
-  g_string_append (page,
-                   "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-"
-                   "width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"govsim " GOVSIM_VERSION
-                   "\">\n<title>");
-  esc (page, s->name);
-  g_string_append (page, " — govsim run</title>\n<style>");
-  g_string_append (page, style);
-  g_string_append (page, "</style>\n</head>\n<body>\n");
+  gs__html_begin (page, s->name, "govsim run");
   write_headline (page, run, sum);
   write_gridlock (page, run, sum);
   write_breaches (page, run, sum);
@@ -512,7 +454,7 @@ gs_report_html_run (const GsRun *run, const GsSummary *sum,
     return FALSE;
   write_tables (page, s, sum);
   write_journeys (page, run);
-  g_string_append (page, "</body>\n</html>\n");
+  gs__html_end (page);
   g_string_append_len (out, page->str, (gssize)page->len);
   return TRUE;
 }

@@ -21,6 +21,15 @@ the jsonschema package (Debian's python3-jsonschema).
                                       screenshot (DIR/NAME.png) is not blank
                                       and it prints (DIR/NAME.pdf)
   graph GOVSIM SCENARIO               DOT and SVG of the structure
+  page KIND GOVSIM CHROMIUM SCENARIO DIR
+                                      the HTML page of `montecarlo` (KIND
+                                      study), `compare` (compare: the
+                                      file's variants, or an inline one;
+                                      sweep) or `power`: self-contained,
+                                      escaped, the same bytes twice (and on
+                                      one thread or two), the figures of the
+                                      JSON of the same command in it, and
+                                      rendered by headless Chromium
 """
 import csv
 import io
@@ -269,31 +278,32 @@ def png_stats(path):
     return w, h, len(colours), inked / max(total, 1)
 
 
-def cmd_html(govsim, chromium, scenario, outdir):
-    name = os.path.splitext(os.path.basename(scenario))[0]
-    os.makedirs(outdir, exist_ok=True)
-    page = os.path.join(outdir, name + ".html")
-    run([govsim, "run", scenario, "--format", "html", "-o", page])
-    with open(page, encoding="utf-8") as f:
-        html = f.read()
-    # Self-contained: no script, nothing fetched.
+def self_contained(html):
+    """No script, nothing fetched: no external reference of any kind."""
     if re.search(r"<script", html, re.I):
         fail("a <script> element (or an unescaped name) in the page")
     for m in re.finditer(r'\b(?:src|href)\s*=\s*"([^"#][^"]*)"', html):
         fail("an external reference: %s" % m.group(1))
     if re.search(r"url\((?!#)", html) or "@import" in html or "@font-face" in html:
         fail("a stylesheet that fetches something")
-    for section in ("headline", "gridlock", "breaches", "structure", "charts",
-                    "matters", "bodies", "journeys"):
-        if 'id="%s"' % section not in html:
-            fail("no %s section" % section)
-    if html.count("<svg") < 4:
-        fail("expected the structure and three charts as inline SVG")
-    root = ET.parse(scenario).getroot()
-    title = root.get("name")
+    # Namespace names (xmlns="http://www.w3.org/2000/svg") name, they do
+    # not fetch; anything else with a scheme would.
+    bare = re.sub(r'\sxmlns(?::\w+)?="[^"]*"', "", html)
+    m = re.search(r".{0,40}https?:.{0,40}", bare, re.I)
+    if m:
+        fail("an http: or https: reference in the page: %s" % m.group(0))
+
+
+def escaped_in(text, html, what):
     import html as H
-    if H.escape(title, quote=True).replace("&#x27;", "&#39;") not in html:
-        fail("the scenario name is not in the page, escaped")
+    if H.escape(text, quote=True).replace("&#x27;", "&#39;") not in html \
+            and H.escape(text, quote=True).replace("&#x27;", "&apos;") not in html:
+        fail("%s %r is not in the page, escaped" % (what, text))
+
+
+def render(chromium, page, outdir, name):
+    """Headless Chromium draws @page to DIR/NAME.png and prints it to
+    DIR/NAME.pdf: no console message, a picture that is not blank."""
     prof = tempfile.mkdtemp(prefix="govsim-chromium-")
     png = os.path.join(outdir, name + ".png")
     try:
@@ -339,6 +349,226 @@ def cmd_html(govsim, chromium, scenario, outdir):
           % (png, w, h, colours, inked * 100, pages))
 
 
+def cmd_html(govsim, chromium, scenario, outdir):
+    name = os.path.splitext(os.path.basename(scenario))[0]
+    os.makedirs(outdir, exist_ok=True)
+    page = os.path.join(outdir, name + ".html")
+    run([govsim, "run", scenario, "--format", "html", "-o", page])
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    self_contained(html)
+    for section in ("headline", "gridlock", "breaches", "structure", "charts",
+                    "matters", "bodies", "journeys"):
+        if 'id="%s"' % section not in html:
+            fail("no %s section" % section)
+    if html.count("<svg") < 4:
+        fail("expected the structure and three charts as inline SVG")
+    root = ET.parse(scenario).getroot()
+    title = root.get("name")
+    import html as H
+    if H.escape(title, quote=True).replace("&#x27;", "&#39;") not in html:
+        fail("the scenario name is not in the page, escaped")
+    render(chromium, page, outdir, name)
+
+
+def fmt(v, digits, sign=False):
+    """As govsim writes a number: fixed decimals, never "-0.000"."""
+    t = ("%+.*f" if sign else "%.*f") % (digits, v)
+    if t.startswith("-") and set(t[1:]) <= set("0."):
+        t = ("+" if sign else "") + t[1:]
+    return t
+
+
+def est_cells(e, digits, sign=False):
+    """The two cells of an estimate {value, ci} in a page."""
+    return '<td>%s</td><td class="ci">%s – %s</td>' % (
+        fmt(e["value"], digits, sign), fmt(e["ci"][0], digits, sign),
+        fmt(e["ci"][1], digits, sign))
+
+
+def page_twice(cmd, outdir, name, threads=True):
+    """Writes the page with -o twice (on one thread and on two where the
+    command has threads) and returns it: both must be the same bytes."""
+    os.makedirs(outdir, exist_ok=True)
+    a = os.path.join(outdir, name + ".html")
+    b = os.path.join(outdir, name + "-again.html")
+    run(cmd + (["-j", "1"] if threads else []) + ["--format", "html", "-o", a])
+    run(cmd + (["-j", "2"] if threads else []) + ["--format", "html", "-o", b])
+    with open(a, "rb") as f:
+        one = f.read()
+    with open(b, "rb") as f:
+        two = f.read()
+    if one != two:
+        fail("%s: two runs of %s gave different pages" % (name, " ".join(cmd)))
+    os.remove(b)
+    return a, one.decode("utf-8")
+
+
+def section(html, ident):
+    """The text of <section id=IDENT> up to its end."""
+    m = re.search(r'<section id="%s"[^>]*>(.*?)</section>' % re.escape(ident),
+                  html, re.S)
+    if not m:
+        fail("no section %s" % ident)
+    return m.group(1)
+
+
+def page_study(govsim, chromium, scenario, outdir):
+    name = "study-" + os.path.splitext(os.path.basename(scenario))[0]
+    cmd = [govsim, "montecarlo", scenario, "--runs", "60", "--quiet"]
+    page, html = page_twice(cmd, outdir, name)
+    self_contained(html)
+    doc = json.loads(run(cmd + ["--format", "json"]).decode("utf-8"))
+    escaped_in(doc["scenario"]["name"], html, "the scenario name")
+    head = section(html, "headline")
+    want = [est_cells(doc["whole"]["proposals_per_period"], 1)]
+    want += [est_cells(doc["whole"][k], 3)
+             for k in ("approved", "rejected", "gridlocked", "pending", "late")]
+    want.append(est_cells(doc["breaches"]["any"], 3))
+    for w in want:
+        if w not in head:
+            fail("the headline table lacks %s (from the JSON)" % w)
+    if "Wilson" not in head:
+        fail("the headline chart does not name its intervals")
+    for ident in ("settings", "matters", "bodies", "breaches", "days"):
+        section(html, ident)
+    if html.count("<svg") < 4:
+        fail("expected at least four charts as inline SVG")
+    # The settings reproduce the study: the command on the page, run with
+    # --format json, gives the same numbers.
+    settings = section(html, "settings")
+    m = re.search(r'<pre class="cmd">([^<]*)</pre>', settings)
+    if not m:
+        fail("no command line on the page")
+    import html as H
+    import shlex
+    line = shlex.split(H.unescape(m.group(1)))
+    if line[:2] != ["govsim", "montecarlo"]:
+        fail("the command line is not govsim montecarlo: %r" % line)
+    again = json.loads(run([govsim] + line[1:] + ["--quiet", "--format", "json"]).decode("utf-8"))
+    if again != doc:
+        fail("the page's command line does not reproduce the study")
+    if "<td>seed</td><td>%d</td>" % doc["scenario"]["seed"] not in settings or \
+            "<td>replications</td><td>%d</td>" % doc["replications"] not in settings:
+        fail("the settings table lacks the seed or the replications")
+    # With --precision the page says how many replications it took, and
+    # its command line runs exactly those.
+    pcmd = [govsim, "montecarlo", scenario, "--runs", "3000", "--precision",
+            "0.2", "--quiet", "--format", "html"]
+    ptext = run(pcmd).decode("utf-8")
+    m = re.search(r'<pre class="cmd">([^<]*)</pre>', ptext)
+    pline = shlex.split(H.unescape(m.group(1)))
+    pdoc = json.loads(run([govsim] + pline[1:] + ["--quiet", "--format", "json"]).decode("utf-8"))
+    if "<td>replications</td><td>%d</td>" % pdoc["replications"] not in ptext:
+        fail("--precision: the page's replications and its command disagree")
+    if "precision asked" not in ptext or "Stopped after %d" % pdoc["replications"] not in ptext:
+        fail("--precision: the page does not say what was asked and reached")
+    render(chromium, page, outdir, name)
+
+
+def page_compare(govsim, chromium, scenario, outdir):
+    base = os.path.splitext(os.path.basename(scenario))[0]
+    name = "compare-" + base
+    root = ET.parse(scenario).getroot()
+    extra = [] if root.findall("s:variant", NS) else \
+        ["--variant", "quorum-all: %s/quorum@present=3" % root.find("s:board", NS).get("id")]
+    cmd = [govsim, "compare", scenario, "--runs", "40"] + extra
+    page, html = page_twice(cmd, outdir, name)
+    self_contained(html)
+    doc = json.loads(run(cmd + ["--format", "json"]).decode("utf-8"))
+    escaped_in(doc["scenario"], html, "the scenario name")
+    section(html, "versions")
+    for i, v in enumerate(doc["versions"]):
+        sec = section(html, "v%d" % (i + 1))
+        escaped_in(v["version"], sec, "the version's name")
+        for c in v["terms_changed"]:
+            escaped_in(c["target"], sec, "the changed setting")
+            escaped_in(c["after"], sec, "the changed value")
+        if sec.count("<b>appears</b>") != len(v["findings_appeared"]) or \
+                sec.count("<b>vanishes</b>") != len(v["findings_vanished"]):
+            fail("%s: the findings that appear or vanish disagree with the JSON"
+                 % v["version"])
+        table = re.search(r'<table class="headline-table">(.*?)</table>', sec, re.S).group(1)
+        for key, h in v["headline"].items():
+            digits = 3 if key.startswith("p_") else 1 if "days" in key else 2
+            for w in (est_cells(h["baseline"], digits), est_cells(h["variant"], digits),
+                      est_cells(h["difference"], digits, True)):
+                if w not in table:
+                    fail("%s: %s lacks %s (from the JSON)" % (v["version"], key, w))
+            mark = 'class="excl"' in table.split(est_cells(h["difference"], digits, True))[1][:60]
+            if mark != h["difference"]["excludes_zero"]:
+                fail("%s: %s: the mark where the interval excludes zero is wrong"
+                     % (v["version"], key))
+        fates = re.search(r'<table class="fates">(.*?)</table>', sec, re.S).group(1)
+        for f in v["cases"]["fates"]:
+            row = re.search(r"<tr><td>%s</td>(.*?)</tr>" % re.escape(f["from"]), fates)
+            if not row or "<td>%d</td>" % f["replications"] not in row.group(1):
+                fail("%s: the transition %s → %s (%d) is not in the table"
+                     % (v["version"], f["from"], f["to"], f["replications"]))
+        if sec.count("<svg") < 5:
+            fail("%s: expected the side-by-side bars and the differences" % v["version"])
+    render(chromium, page, outdir, name)
+
+
+def page_sweep(govsim, chromium, scenario, outdir):
+    name = "sweep-" + os.path.splitext(os.path.basename(scenario))[0]
+    cmd = [govsim, "compare", scenario, "--sweep", "alliance-jc/quorum@present=3..6",
+           "--variant", "majority", "--runs", "30"]
+    page, html = page_twice(cmd, outdir, name)
+    self_contained(html)
+    doc = json.loads(run(cmd + ["--format", "json"]).decode("utf-8"))
+    pts = section(html, "points")
+    for p in doc["points"]:
+        for key in ("p_approved", "p_gridlocked", "p_late", "p_any_breach"):
+            w = est_cells(p["headline"][key]["variant"], 3)
+            if w not in pts:
+                fail("sweep point %r lacks %s %s" % (p["settings"], key, w))
+    if section(html, "charts").count("<svg") != 2:
+        fail("expected two line charts")
+    render(chromium, page, outdir, name)
+
+
+def page_power(govsim, chromium, scenario, outdir):
+    name = "power-" + os.path.splitext(os.path.basename(scenario))[0]
+    cmd = [govsim, "power", scenario]
+    page, html = page_twice(cmd, outdir, name, threads=False)
+    self_contained(html)
+    doc = json.loads(run(cmd + ["--format", "json"]).decode("utf-8"))
+    root = ET.parse(scenario).getroot()
+    escaped_in(root.get("name"), html, "the scenario name")
+    for i, b in enumerate(doc["bodies"]):
+        sec = section(html, "body-%d" % (i + 1))
+        escaped_in(b["body_name"], sec, "the body name")
+        charts = 0
+        for g in b["games"]:
+            charts += 1 + (1 if g["organisations"] else 0)
+            for ix in g["indices"]:
+                who = ix.get("person_name") or ix.get("body_name")
+                escaped_in(who, sec, "the player's name")
+                cells = "".join("<td>%s</td>" % fmt(ix[k], 4) for k in
+                                ("banzhaf", "banzhaf_raw", "shapley_shubik",
+                                 "coleman_prevent", "coleman_initiate"))
+                if cells not in sec:
+                    fail("%s: %s's indices %s are not in the page" % (b["body"], who, cells))
+            for o in g["organisations"]:
+                cells = "<td>%d</td><td>%s</td><td>%s</td>" % (
+                    o["players"], fmt(o["banzhaf"], 4), fmt(o["shapley_shubik"], 4))
+                if cells not in sec:
+                    fail("%s: organisation %s: %s not in the page" % (b["body"], o["organisation"], cells))
+        if sec.count("<svg") < charts:
+            fail("%s: expected %d index charts, found %d" % (b["body"], charts, sec.count("<svg")))
+    render(chromium, page, outdir, name)
+
+
+def cmd_page(kind, *args):
+    kinds = {"study": page_study, "compare": page_compare, "sweep": page_sweep,
+             "power": page_power}
+    if kind not in kinds:
+        fail("no page kind %r" % kind)
+    kinds[kind](*args)
+    print("ok: %s page of %s" % (kind, args[2]))
+
+
 def cmd_graph(govsim, scenario):
     dot = run([govsim, "graph", scenario]).decode("utf-8")
     if not dot.startswith("digraph structure {"):
@@ -363,7 +593,8 @@ def cmd_graph(govsim, scenario):
 def main(argv):
     cmds = {"json": cmd_json, "power": cmd_power, "study": cmd_study,
             "csv": cmd_csv,
-            "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph}
+            "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph,
+            "page": cmd_page}
     if len(argv) < 2 or argv[1] not in cmds:
         print(__doc__, file=sys.stderr)
         return 2
