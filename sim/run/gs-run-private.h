@@ -156,15 +156,18 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
-  GArray *cases;   /* GsCase */
-  GArray *gates;   /* GsGate, each case's run of them at case->gates */
-  GArray *slots;   /* GsSlot, each case's run of them at case->slots */
-  GArray *records; /* GsRecord */
-  GArray *refs;    /* guint32 lists referenced by records */
-  GArray *pick;    /* scratch: GsTicket, those an inquorate meeting
-                      escalates */
-  GsSeat *seats;   /* scratch: the seats of the meeting being held */
-  guint32 *people; /* scratch: a record's list of people (max seats) */
+  GArray *cases;     /* GsCase */
+  GArray *gates;     /* GsGate, each case's run of them at case->gates */
+  GArray *slots;     /* GsSlot, each case's run of them at case->slots */
+  GArray *records;   /* GsRecord */
+  GArray *refs;      /* guint32 lists referenced by records */
+  GArray *pick;      /* scratch: GsTicket, those an inquorate meeting
+                        escalates */
+  GsSeat *seats;     /* scratch: the seats of the meeting being held */
+  guint32 *people;   /* scratch: a record's list of people (max seats, plus
+                        the meeting's observers) */
+  GsSeat *org_seats; /* scratch: one vote per organisation, one seat a
+                        party (max parties) */
   /* The stances of the last body's seats on the last matter voted on,
    * each with the person it is for (a deputy may sit in the seat): a
    * meeting's items of one matter look up each voter's stance once. */
