@@ -353,6 +353,21 @@ static const InvalidCase invalid_cases[] = {
     "organisation 'ghost' is not defined (attribute 'org')" },
   { "no-bodies-with-scheme.xml", GS_LOADER_ERROR_SEMANTIC, 10,
     "body 'board' is not defined (attribute 'body')" },
+  /* Shared leadership: posts, observers, one vote per organisation,
+   * quorum by role per party. */
+  { "post-twice.xml", GS_LOADER_ERROR_SEMANTIC, 6,
+    "person 'ceo' holds two posts at 'b'" },
+  { "post-unknown-org.xml", GS_LOADER_ERROR_SEMANTIC, 6,
+    "organisation 'zz' is not defined (attribute 'org')" },
+  { "post-without-own-org.xml", GS_LOADER_ERROR_SEMANTIC, 6,
+    "holds a post at 'b' but has no organisation of their own" },
+  { "observer-also-member.xml", GS_LOADER_ERROR_SEMANTIC, 10,
+    "'x' is both a member and an observer of 'jc'" },
+  { "per-organisation-committee.xml", GS_LOADER_ERROR_SEMANTIC, 9,
+    "applies to a joint committee; 'k' belongs to one organisation" },
+  { "per-organisation-casting.xml", GS_LOADER_ERROR_SEMANTIC, 10,
+    "there is no casting vote" },
+  { "each-party-unknown-role.xml", GS_LOADER_ERROR_SCHEMA, 10, "'president'" },
 };
 
 /* Loads @path, expecting a refusal; returns the message split into lines,

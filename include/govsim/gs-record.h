@@ -129,7 +129,11 @@ typedef struct
   gint32 quorum;   /* head-count quorum (0 for committees in common) */
   gint32 items;    /* items it may take: eligible, up to capacity */
   gint32 deputies; /* present as deputies */
-} GsRecMeeting;
+} GsRecMeeting;    /* committees in common: present and seats count each
+                      person once, however many constituents they sit in;
+                      refs ("attending": listed for committees in common
+                      and bodies with observers, else empty) = the people
+                      in the seats, then the observers who attend */
 
 typedef struct
 {

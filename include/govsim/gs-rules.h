@@ -40,20 +40,34 @@ typedef enum
   GS_BALLOT_OBJECT, /* an objection: blocks consensus, else a vote against */
 } GsBallot;
 
+/* One post a person holds: the organisation they serve in it, their role
+ * there, and whether they are a voting director of its board.  A person in
+ * posts at several organisations (a chief executive or chair shared by
+ * trusts) serves each of them. */
 typedef struct
 {
-  guint32 person;    /* who fills the seat: the member or their deputy */
-  GsRole role;       /* that person's role */
-  gint32 party;      /* that person's organisation, or -1 */
-  guint32 weight;    /* the seat's weight under weighted voting (>= 1) */
-  guint8 present;    /* someone is in the seat */
-  guint8 deputy;     /* the person in the seat is a deputy */
-  guint8 conflicted; /* the occupant is conflicted on this item */
-  guint8 declared;   /* the occupant declared a conflict but, as the terms
-                        of reference allow, stays in the vote (not
-                        conflicted for these rules) */
-  guint8 chair;      /* the seat is the chair's */
-  GsBallot ballot;   /* the seat's ballot on this item */
+  gint32 org;
+  GsRole role;
+  gboolean director;
+} GsPost;
+
+typedef struct
+{
+  guint32 person;      /* who fills the seat: the member or their deputy */
+  GsRole role;         /* that person's role */
+  gint32 party;        /* that person's organisation, or -1 */
+  guint32 weight;      /* the seat's weight under weighted voting (>= 1) */
+  guint8 present;      /* someone is in the seat */
+  guint8 deputy;       /* the person in the seat is a deputy */
+  guint8 conflicted;   /* the occupant is conflicted on this item */
+  guint8 declared;     /* the occupant declared a conflict but, as the terms
+                          of reference allow, stays in the vote (not
+                          conflicted for these rules) */
+  guint8 chair;        /* the seat is the chair's */
+  GsBallot ballot;     /* the seat's ballot on this item */
+  const GsPost *posts; /* every post the occupant holds, or NULL: they serve
+                          `party` alone, in `role` */
+  guint32 n_posts;
 } GsSeat;
 
 typedef struct
@@ -63,6 +77,9 @@ typedef struct
   guint frac_den;
   guint role_min[GS_N_ROLES]; /* at least this many of each role present */
   guint party_min;         /* at least this many from each party (0: no rule) */
+  guint32 party_roles;     /* ... counting only those whose post at the party
+                              is one of these roles (bit 1 << GsRole; 0: any
+                              role) */
   gboolean chair_required; /* the chair's seat must be filled */
   gboolean conflicted_count; /* conflicted occupants count towards quorum */
   gboolean deputies_count;   /* deputies count towards quorum */
@@ -123,6 +140,7 @@ typedef struct
   guint den;
   guint64 quota;    /* weighted voting: weight needed to carry */
   gboolean casting; /* the chair has a casting vote on an equality */
+  gboolean per_org; /* one vote per party organisation (gs_vote_org_seats) */
 } GsVoting;
 
 typedef enum
@@ -155,6 +173,30 @@ typedef struct
  */
 GsVoteOutcome gs_vote_decide (const GsVoting *v, const GsSeat *seats, guint n,
                               GsTally *tally);
+
+/**
+ * gs_vote_org_seats:
+ * @out: room for @n_parties seats
+ *
+ * One vote per organisation: fills one seat for each of the @n_parties
+ * @parties from the ballots of @seats.  The organisation's vote follows
+ * its present voting members (present, not conflicted, with a ballot; a
+ * member serving several parties counts in each): for when more of them
+ * vote for than against, against (an objection under @consensus) when
+ * more vote against, an abstention on an equality or when all abstain.
+ * With no voting member present the organisation is absent: its seat is
+ * empty.  Each seat has weight 1 and no chair, so gs_vote_decide() on @out
+ * counts organisations, not heads (no casting vote).
+ */
+void gs_vote_org_seats (const GsSeat *seats, guint n, const gint32 *parties,
+                        guint n_parties, gboolean consensus, GsSeat *out);
+
+/**
+ * gs_seat_serves:
+ * Whether the occupant of @seat serves organisation @org; if so and @role
+ * is not NULL, their role there.
+ */
+gboolean gs_seat_serves (const GsSeat *seat, gint32 org, GsRole *role);
 
 /** TRUE for CARRIED. */
 gboolean gs_vote_outcome_carried (GsVoteOutcome outcome);

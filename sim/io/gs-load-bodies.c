@@ -63,6 +63,23 @@ static const char *const vote_rules[] = { "simple-majority",
                                           "consensus",
                                           NULL };
 
+/* <each-party roles="chair chief-executive">: the roles whose holders count
+ * (bits 1 << GsRole), or 0 when the attribute is absent (any role). */
+static guint32
+party_roles (xmlNodePtr r)
+{
+  g_autofree char *v = gs__xml_attr (r, "roles");
+  g_auto (GStrv) names = g_strsplit_set (v ? v : "", " \t\r\n", -1);
+  guint32 bits = 0;
+  for (char **name = names; *name; name++)
+    {
+      int role = **name ? gs__load_enum_value (*name, gs__load_roles) : -1;
+      if (role >= 0) /* the schema has refused any other */
+        bits |= 1u << role;
+    }
+  return bits;
+}
+
 /* Reads a body's quorum clause.  A quorum its membership can never meet
  * (more present than members, a role or party short, a chair required of a
  * body without one) is not refused here: the run simply finds every meeting
@@ -97,6 +114,7 @@ read_quorum (GsLoader *l, xmlNodePtr c, GsBody *b)
       else if (gs__xml_is_element (r, "each-party"))
         {
           q->party_min = (guint)gs__load_uint (r, "min", 1);
+          q->party_roles = party_roles (r);
           b->party_line = (int)gs__xml_line (r);
           if (b->kind != GS_BODY_JOINT_COMMITTEE)
             gs__load_error (l, gs__xml_line (r),
@@ -204,6 +222,18 @@ read_voting (GsLoader *l, xmlNodePtr c, GsBody *b)
     }
   else if (v->quota > 0)
     gs__load_error (l, line, "a quota applies only to weighted voting");
+  g_autofree char *per = gs__xml_attr (vn, "per");
+  v->per_org = per != NULL && strcmp (per, "organisation") == 0;
+  if (v->per_org && b->kind != GS_BODY_JOINT_COMMITTEE)
+    gs__load_error (l, line,
+                    "one vote per organisation (per=\"organisation\") applies "
+                    "to a joint committee; '%s' belongs to one organisation",
+                    b->id);
+  else if (v->per_org && (v->casting || v->rule == GS_RULE_WEIGHTED))
+    gs__load_error (l, line,
+                    "with one vote per organisation (per=\"organisation\") "
+                    "there is no %s",
+                    v->casting ? "casting vote" : "weighted voting");
   if ((v->casting || (b->has_fallback && b->fallback.casting)) && b->chair < 0)
     gs__load_error (l, line,
                     "'%s' gives the chair a casting vote but has no "
@@ -254,6 +284,42 @@ read_members (GsLoader *l, xmlNodePtr c, GsBody *b)
   for (guint i = 0; b->chair < 0 && i < b->n_members; i++)
     if (GS_PERSON (l->s, b->members[i].person)->role == GS_ROLE_CHAIR)
       b->chair = (int)i;
+}
+
+/* The <observer> children of @c: people in attendance who are not
+ * members.  Read after the members. */
+static void
+read_observers (GsLoader *l, xmlNodePtr c, GsBody *b)
+{
+  GArray *observers = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (xmlNodePtr o = c->children; o; o = o->next)
+    {
+      if (!gs__xml_is_element (o, "observer"))
+        continue;
+      int p = gs__load_ref (l, o, "person", "person", gs_scenario_find_person);
+      if (p < 0)
+        continue;
+      gboolean member = FALSE, twice = FALSE;
+      for (guint i = 0; i < b->n_members; i++)
+        member |= b->members[i].person == (guint)p;
+      for (guint i = 0; i < observers->len; i++)
+        twice |= g_array_index (observers, guint, i) == (guint)p;
+      if (member)
+        gs__load_error (l, gs__xml_line (o),
+                        "'%s' is both a member and an observer of '%s'",
+                        GS_PERSON (l->s, p)->id, b->id);
+      else if (twice)
+        gs__load_error (l, gs__xml_line (o),
+                        "'%s' is an observer of '%s' twice",
+                        GS_PERSON (l->s, p)->id, b->id);
+      else
+        {
+          guint pi = (guint)p;
+          g_array_append_val (observers, pi);
+        }
+    }
+  b->n_observers = observers->len;
+  b->observers = (guint *)g_array_free (observers, FALSE);
 }
 
 /* "a b c" -> organisation indices, each at most once. */
@@ -325,9 +391,12 @@ read_body (GsLoader *l, xmlNodePtr c, GsBodyKind kind, int group)
       b.voting = (GsVoting){ .rule = GS_RULE_SIMPLE_MAJORITY };
       b.deputies_vote = TRUE;
     }
-  else if (kind != GS_BODY_CIC)
+  else if (kind == GS_BODY_CIC)
+    read_observers (l, c, &b);
+  else
     {
       read_members (l, c, &b);
+      read_observers (l, c, &b);
       read_quorum (l, c, &b);
       read_voting (l, c, &b);
     }

@@ -62,6 +62,63 @@ gs__load_organisations_and_matters (GsLoader *l, xmlNodePtr root)
     }
 }
 
+/* The posts of person @p: its own organisation's first (when it has one),
+ * then each <post> child.  A post names an organisation the person does
+ * not already serve; a person with posts elsewhere has an organisation of
+ * their own. */
+static void
+read_posts (GsLoader *l, xmlNodePtr c, GsPerson *p)
+{
+  GArray *posts = l->s->posts;
+  p->post_start = posts->len;
+  if (p->org >= 0)
+    {
+      GsPost own = { p->org, p->role, p->director };
+      g_array_append_val (posts, own);
+    }
+  for (xmlNodePtr k = c->children; k; k = k->next)
+    {
+      if (!gs__xml_is_element (k, "post"))
+        continue;
+      long line = gs__xml_line (k);
+      g_autofree char *org_attr = gs__xml_attr (k, "org");
+      int org = gs__load_ref (l, k, "org", "organisation", gs__load_find_org);
+      if (org_attr == NULL)
+        {
+          gs__load_error (l, line,
+                          "a post names the organisation it serves "
+                          "('org')");
+          continue;
+        }
+      if (org < 0)
+        continue;
+      if (p->org < 0)
+        {
+          gs__load_error (l, line,
+                          "person '%s' holds a post at '%s' but has no "
+                          "organisation of their own ('org' on the person)",
+                          p->id, GS_ORG (l->s, org)->id);
+          continue;
+        }
+      gboolean repeat = FALSE;
+      for (guint i = p->post_start; i < posts->len; i++)
+        repeat |= g_array_index (posts, GsPost, i).org == org;
+      if (repeat)
+        {
+          gs__load_error (l, line, "person '%s' holds two posts at '%s'", p->id,
+                          GS_ORG (l->s, org)->id);
+          continue;
+        }
+      GsPost post = { org, p->role, FALSE };
+      g_autofree char *role = gs__xml_attr (k, "role");
+      if (role != NULL)
+        post.role = gs__load_enum (k, "role", gs__load_roles, p->role);
+      post.director = gs__load_bool (k, "director", FALSE);
+      g_array_append_val (posts, post);
+    }
+  p->n_posts = posts->len - p->post_start;
+}
+
 void
 gs__load_people (GsLoader *l, xmlNodePtr root)
 {
@@ -92,6 +149,7 @@ gs__load_people (GsLoader *l, xmlNodePtr root)
                         "person '%s' is a director but belongs to no "
                         "organisation",
                         p.id);
+      read_posts (l, c, &p);
       gs__scenario_add_id (l->s, GS_IDS_PERSON, p.id, l->s->people->len);
       g_array_append_val (l->s->people, p);
     }

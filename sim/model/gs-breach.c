@@ -88,7 +88,7 @@ static gboolean
 has_member_of (const GsScenario *s, const GsBody *b, guint32 org)
 {
   for (guint i = 0; i < b->n_members; i++)
-    if (GS_PERSON (s, b->members[i].person)->org == (int)org)
+    if (gs__person_serves (s, b->members[i].person, (int)org))
       return TRUE;
   return FALSE;
 }

@@ -143,14 +143,75 @@ gs_quorum_check (const GsQuorum *q, const GsSeat *seats, guint n,
       {
         guint have = 0;
         for (guint i = 0; i < n; i++)
-          if (seats[i].party == parties[p] && seat_counts (q, &seats[i]))
-            have++;
+          {
+            GsRole role;
+            if (seat_counts (q, &seats[i])
+                && gs_seat_serves (&seats[i], parties[p], &role)
+                && (q->party_roles == 0
+                    || (q->party_roles & (1u << role)) != 0))
+              have++;
+          }
         if (have < q->party_min)
           return quorum_fail (verdict, GS_QUORUM_FAIL_PARTY, q->party_min, have,
                               parties[p]);
       }
 
   return TRUE;
+}
+
+gboolean
+gs_seat_serves (const GsSeat *seat, gint32 org, GsRole *role)
+{
+  if (seat->posts == NULL)
+    {
+      if (seat->party != org)
+        return FALSE;
+      if (role != NULL)
+        *role = seat->role;
+      return TRUE;
+    }
+  for (guint32 i = 0; i < seat->n_posts; i++)
+    if (seat->posts[i].org == org)
+      {
+        if (role != NULL)
+          *role = seat->posts[i].role;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+gs_vote_org_seats (const GsSeat *seats, guint n, const gint32 *parties,
+                   guint n_parties, gboolean consensus, GsSeat *out)
+{
+  g_return_if_fail (seats != NULL || n == 0);
+  g_return_if_fail ((parties != NULL && out != NULL) || n_parties == 0);
+  for (guint p = 0; p < n_parties; p++)
+    {
+      guint vfor = 0, against = 0, voters = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          const GsSeat *s = &seats[i];
+          if (!s->present || s->conflicted || s->ballot == GS_BALLOT_NONE
+              || !gs_seat_serves (s, parties[p], NULL))
+            continue;
+          voters++;
+          vfor += s->ballot == GS_BALLOT_FOR;
+          against += s->ballot == GS_BALLOT_AGAINST
+                     || s->ballot == GS_BALLOT_OBJECT;
+        }
+      GsBallot b = GS_BALLOT_ABSTAIN;
+      if (vfor > against)
+        b = GS_BALLOT_FOR;
+      else if (against > vfor)
+        b = consensus ? GS_BALLOT_OBJECT : GS_BALLOT_AGAINST;
+      out[p] = (GsSeat){ .person = 0,
+                         .role = GS_ROLE_EXTERNAL,
+                         .party = parties[p],
+                         .weight = 1,
+                         .present = voters > 0,
+                         .ballot = voters > 0 ? b : GS_BALLOT_NONE };
+    }
 }
 
 /* An equality under simple or absolute majority: the chair's own ballot

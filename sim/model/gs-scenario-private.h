@@ -49,6 +49,11 @@ typedef struct
   gboolean director; /* a voting director of its organisation's board */
   double attendance; /* probability of attending any one meeting */
   int line;
+  /* Every post the person holds: their own organisation's (org, role,
+   * director) first when they have one, then each <post> in document
+   * order, in GsScenario.posts[post_start .. post_start + n_posts). */
+  guint post_start;
+  guint n_posts;
 } GsPerson;
 
 /* What the law says about a matter type, for the statutory checks. */
@@ -121,6 +126,9 @@ typedef struct
                         joint committee or committees in common */
   GsMember *members; /* in document order; none for committees in common */
   guint n_members;
+  guint *observers; /* people in attendance who neither vote nor count for
+                       the quorum, in document order */
+  guint n_observers;
   int chair; /* index into members of the chair's seat, or -1 */
   GsQuorum quorum;
   GsVoting voting;
@@ -417,6 +425,7 @@ struct _GsScenario
 
   GArray *organisations; /* GsOrganisation */
   GArray *people;        /* GsPerson */
+  GArray *posts;         /* GsPost, each person's in a run (see GsPerson) */
   GArray *matters;       /* GsMatter */
   GArray *bodies;        /* GsBody (owns members) */
   GArray *proposals;     /* GsProposal (owns affects) */
@@ -506,6 +515,35 @@ gs__delegation_reaches (const GsScenario *s, const GsDelegation *d, guint body)
 {
   const GsBody *b = GS_BODY (s, body);
   return d->to == body || ((int)d->to == b->group && b->org == (int)d->org);
+}
+
+/* The posts of @person (see GsPerson); sets *@n. */
+static inline const GsPost *
+gs__person_posts (const GsScenario *s, guint person, guint *n)
+{
+  const GsPerson *p = GS_PERSON (s, person);
+  *n = p->n_posts;
+  return p->n_posts > 0 ? &g_array_index (s->posts, GsPost, p->post_start)
+                        : NULL;
+}
+
+/* The post in which @person serves organisation @org, or NULL. */
+static inline const GsPost *
+gs__person_post (const GsScenario *s, guint person, int org)
+{
+  guint n;
+  const GsPost *posts = gs__person_posts (s, person, &n);
+  for (guint i = 0; i < n; i++)
+    if (posts[i].org == org)
+      return &posts[i];
+  return NULL;
+}
+
+/* Whether @person serves organisation @org in any post. */
+static inline gboolean
+gs__person_serves (const GsScenario *s, guint person, int org)
+{
+  return org >= 0 && gs__person_post (s, person, org) != NULL;
 }
 
 /* Whether @value lies in @range. */

@@ -39,6 +39,7 @@ clear_body (gpointer p)
 {
   GsBody *b = p;
   g_free (b->members);
+  g_free (b->observers);
   g_free (b->parties);
   g_free (b->constituents);
 }
@@ -84,6 +85,7 @@ gs__scenario_new (const char *source)
   s->delegations = g_array_new (FALSE, TRUE, sizeof (GsDelegation));
   g_array_set_clear_func (s->delegations, clear_delegation);
   s->people = g_array_new (FALSE, TRUE, sizeof (GsPerson));
+  s->posts = g_array_new (FALSE, TRUE, sizeof (GsPost));
   s->matters = g_array_new (FALSE, TRUE, sizeof (GsMatter));
   s->bodies = g_array_new (FALSE, TRUE, sizeof (GsBody));
   g_array_set_clear_func (s->bodies, clear_body);
@@ -131,6 +133,7 @@ gs_scenario_free (GsScenario *s)
     return;
   g_array_unref (s->organisations);
   g_array_unref (s->people);
+  g_array_unref (s->posts);
   g_array_unref (s->matters);
   g_array_unref (s->bodies);
   g_array_unref (s->proposals);

@@ -22,9 +22,19 @@
 #include "run/gs-run-private.h"
 
 GsVoteOutcome
-gs__consensus_fallback (const GsBody *b, GsSeat *seats, GsTally *tally)
+gs__consensus_fallback (GsRun *run, const GsBody *b, GsSeat *seats,
+                        GsTally *tally)
 {
   g_assert (b->has_fallback);
+  if (b->voting.per_org)
+    {
+      /* One vote per organisation: the parties' votes again, now with an
+       * objection as a vote against. */
+      gs_vote_org_seats (seats, b->n_members, b->parties, b->n_parties, FALSE,
+                         run->org_seats);
+      return gs_vote_decide (&b->fallback, run->org_seats, b->n_parties,
+                             tally);
+    }
   return gs_vote_decide (&b->fallback, seats, b->n_members, tally);
 }
 

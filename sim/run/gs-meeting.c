@@ -103,14 +103,25 @@ affects_org (const GsCase *c, int org)
   return org >= 0 && gs__lists (c->affects, c->n_affects, (guint)org);
 }
 
+/* Whether @c affects an organisation @person serves, in any post. */
+static gboolean
+affects_person (const GsScenario *s, const GsCase *c, guint person)
+{
+  guint n;
+  const GsPost *posts = gs__person_posts (s, person, &n);
+  for (guint i = 0; i < n; i++)
+    if (affects_org (c, posts[i].org))
+      return TRUE;
+  return FALSE;
+}
+
 double
 gs__person_support (const GsRun *run, guint person, const GsCase *c)
 {
   GsStance st;
   gs__scenario_stance (run->scenario, person, c->matter, &st);
-  return affects_org (c, GS_PERSON (run->scenario, person)->org)
-             ? st.if_affected
-             : st.support;
+  return affects_person (run->scenario, c, person) ? st.if_affected
+                                                   : st.support;
 }
 
 /* The day of @t, counted from 1970-01-01, rounding down before it. */
@@ -152,9 +163,17 @@ fill_seats (const GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
           seat->present = TRUE;
           seat->deputy = TRUE;
         }
+      /* The seat's party and role: the occupant's post at the body's
+       * organisation when they hold one (a shared chief executive sits on
+       * each trust's committee as that trust's), else their own. */
       const GsPerson *p = GS_PERSON (s, seat->person);
-      seat->role = p->role;
-      seat->party = p->org;
+      const GsPost *here = gs__person_post (s, seat->person, b->org);
+      guint n_posts;
+      const GsPost *posts = gs__person_posts (s, seat->person, &n_posts);
+      seat->role = here != NULL ? here->role : p->role;
+      seat->party = here != NULL ? b->org : p->org;
+      seat->posts = n_posts > 1 ? posts : NULL;
+      seat->n_posts = n_posts > 1 ? n_posts : 0;
     }
 }
 
@@ -318,7 +337,7 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
         }
       GsStance st = run->stances[i];
       double support
-          = affects_org (c, seat->party) ? st.if_affected : st.support;
+          = affects_person (s, c, seat->person) ? st.if_affected : st.support;
       /* One key per ballot: its first number decides an abstention, the
        * second for or against; neither is drawn when certain. */
       guint64 bits = 0;
@@ -339,6 +358,15 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       else
         seat->ballot = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
                                                          : GS_BALLOT_AGAINST;
+    }
+  if (b->voting.per_org)
+    {
+      /* One vote per organisation: each party's vote follows its present
+       * voting members, and the rule (the body's own, or its fallback
+       * after a blocked consensus) counts the parties. */
+      gs_vote_org_seats (seats, b->n_members, b->parties, b->n_parties,
+                         voting->rule == GS_RULE_CONSENSUS, run->org_seats);
+      return gs_vote_decide (voting, run->org_seats, b->n_parties, tally);
     }
   return gs_vote_decide (voting, seats, b->n_members, tally);
 }
@@ -485,7 +513,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
           v.again = TRUE;
           return v;
         }
-      v.outcome = gs__consensus_fallback (b, seats, &tally);
+      v.outcome = gs__consensus_fallback (run, b, seats, &tally);
     }
   v.voted = TRUE;
   v.votes_for = tally.votes_for;
@@ -545,7 +573,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
            * loader refuses next-meeting for a constituent). */
           record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role,
                        NULL, 0);
-          outcome = gs__consensus_fallback (k, k_seats, &tally);
+          outcome = gs__consensus_fallback (run, k, k_seats, &tally);
         }
       record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role, NULL,
                    0);
@@ -711,6 +739,89 @@ carry_inquorate (GsRun *run, guint32 bi, GsTime now)
     }
 }
 
+/* Whether @person is among the first @n of @people. */
+static gboolean
+listed (const guint32 *people, guint n, guint32 person)
+{
+  for (guint i = 0; i < n; i++)
+    if (people[i] == person)
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds to run->people (holding @n) the observers of @b who attend at @now. */
+static guint
+add_observers (GsRun *run, const GsBody *b, GsTime now, guint n)
+{
+  for (guint i = 0; i < b->n_observers; i++)
+    if (!listed (run->people, n, b->observers[i])
+        && attends (run, b->observers[i], now))
+      run->people[n++] = b->observers[i];
+  return n;
+}
+
+/* The record of a quorate meeting.  For committees in common, the people
+ * present and the seats are counted once each however many constituents
+ * they sit in, and the people present are listed, so the trace can give
+ * each constituent's count; any meeting with observers lists the people
+ * present and then the observers who attend. */
+static void
+record_meeting (GsRun *run, GsTime now, guint32 bi, const GsSeat *seats,
+                guint present, guint deputies, guint items)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  GsRecord r = gs__record (now, GS_REC_MEETING, bi, GS_NONE);
+  guint seats_total = b->n_members, n_people = 0, n_observers = b->n_observers;
+  for (guint i = 0; i < b->n_constituents; i++)
+    {
+      seats_total += GS_BODY (s, b->constituents[i])->n_members;
+      n_observers += GS_BODY (s, b->constituents[i])->n_observers;
+    }
+  if (b->kind == GS_BODY_CIC)
+    {
+      /* Distinct members (in run->people, then replaced by those present). */
+      guint members = 0;
+      for (guint i = 0; i < b->n_constituents; i++)
+        {
+          const GsBody *k = GS_BODY (s, b->constituents[i]);
+          for (guint j = 0; j < k->n_members; j++)
+            if (!listed (run->people, members, k->members[j].person))
+              run->people[members++] = k->members[j].person;
+        }
+      seats_total = members;
+    }
+  if (b->kind == GS_BODY_CIC || n_observers > 0)
+    {
+      guint n_seats = b->kind == GS_BODY_CIC ? 0 : b->n_members;
+      for (guint i = 0; i < b->n_constituents; i++)
+        n_seats += GS_BODY (s, b->constituents[i])->n_members;
+      guint dep = 0;
+      for (guint i = 0; i < n_seats; i++)
+        if (seats[i].present
+            && !listed (run->people, n_people, seats[i].person))
+          {
+            run->people[n_people++] = seats[i].person;
+            dep += seats[i].deputy ? 1 : 0;
+          }
+      if (b->kind == GS_BODY_CIC)
+        {
+          present = n_people;
+          deputies = dep;
+        }
+      n_people = add_observers (run, b, now, n_people);
+      for (guint i = 0; i < b->n_constituents; i++)
+        n_people = add_observers (run, GS_BODY (s, b->constituents[i]), now,
+                                  n_people);
+    }
+  r.meeting.present = (gint32)present;
+  r.meeting.seats = (gint32)seats_total;
+  r.meeting.quorum = b->kind == GS_BODY_CIC ? 0 : (gint32)b->quorum.present;
+  r.meeting.items = (gint32)items;
+  r.meeting.deputies = (gint32)deputies;
+  gs__run_emit (run, &r, run->people, n_people);
+}
+
 void
 gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
 {
@@ -737,18 +848,7 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
 
   guint n = MIN (eligible, b->calendar.capacity);
   if (gs__run_building (run, GS_REC_MEETING))
-    {
-      guint seats_total = b->n_members;
-      for (guint i = 0; i < b->n_constituents; i++)
-        seats_total += GS_BODY (s, b->constituents[i])->n_members;
-      GsRecord r = gs__record (now, GS_REC_MEETING, bi, GS_NONE);
-      r.meeting.present = (gint32)present;
-      r.meeting.seats = (gint32)seats_total;
-      r.meeting.quorum = b->kind == GS_BODY_CIC ? 0 : (gint32)b->quorum.present;
-      r.meeting.items = (gint32)n;
-      r.meeting.deputies = (gint32)deputies;
-      gs__run_emit (run, &r, NULL, 0);
-    }
+    record_meeting (run, now, bi, seats, present, deputies, n);
   /* Items in agenda order, up to the capacity; what is left is carried.
    * A vote may settle other items of the same case (a gateway passing
    * withdraws its other bodies' slots): their tickets are dead and are

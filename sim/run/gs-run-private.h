@@ -163,18 +163,21 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
-  GArray *cases;    /* GsCase */
-  GArray *gates;    /* GsGate, each case's run of them at case->gates */
-  GArray *slots;    /* GsSlot, each case's run of them at case->slots */
-  guint cases_mark; /* high-water marks (gs__array_extend()) */
+  GArray *cases;     /* GsCase */
+  GArray *gates;     /* GsGate, each case's run of them at case->gates */
+  GArray *slots;     /* GsSlot, each case's run of them at case->slots */
+  guint cases_mark;  /* high-water marks (gs__array_extend()) */
   guint gates_mark;
   guint slots_mark;
-  GArray *records; /* GsRecord */
-  GArray *refs;    /* guint32 lists referenced by records */
-  GArray *pick;    /* scratch: GsTicket, those an inquorate meeting
-                      escalates */
-  GsSeat *seats;   /* scratch: the seats of the meeting being held */
-  guint32 *people; /* scratch: a record's list of people (max seats) */
+  GArray *records;   /* GsRecord */
+  GArray *refs;      /* guint32 lists referenced by records */
+  GArray *pick;      /* scratch: GsTicket, those an inquorate meeting
+                        escalates */
+  GsSeat *seats;     /* scratch: the seats of the meeting being held */
+  guint32 *people;   /* scratch: a record's list of people (max seats, plus
+                        the meeting's observers) */
+  GsSeat *org_seats; /* scratch: one vote per organisation, one seat a
+                        party (max parties) */
   /* The stances of the last body's seats on the last matter voted on,
    * each with the person it is for (a deputy may sit in the seat): a
    * meeting's items of one matter look up each voter's stance once. */
@@ -326,8 +329,8 @@ void gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
 void gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body);
 
 /* gs-consensus.c */
-GsVoteOutcome gs__consensus_fallback (const GsBody *b, GsSeat *seats,
-                                      GsTally *tally);
+GsVoteOutcome gs__consensus_fallback (GsRun *run, const GsBody *b,
+                                      GsSeat *seats, GsTally *tally);
 void gs__consensus_defer (GsRun *run, guint32 bi, guint32 si, GsTime now);
 
 /* gs-dispute.c */

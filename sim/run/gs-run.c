@@ -217,17 +217,23 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->pick = g_array_new (FALSE, FALSE, sizeof (GsTicket));
   run->records = g_array_new (FALSE, TRUE, sizeof (GsRecord));
   run->refs = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint max_seats = 1;
+  guint max_seats = 1, max_people = 1, max_parties = 1;
   for (guint i = 0; i < scenario->bodies->len; i++)
     {
       const GsBody *b = GS_BODY (scenario, i);
-      guint seats = b->n_members;
+      guint seats = b->n_members, observers = b->n_observers;
       for (guint k = 0; k < b->n_constituents; k++)
-        seats += GS_BODY (scenario, b->constituents[k])->n_members;
+        {
+          seats += GS_BODY (scenario, b->constituents[k])->n_members;
+          observers += GS_BODY (scenario, b->constituents[k])->n_observers;
+        }
       max_seats = MAX (max_seats, seats);
+      max_people = MAX (max_people, seats + observers);
+      max_parties = MAX (max_parties, b->n_parties);
     }
   run->seats = g_new0 (GsSeat, max_seats);
-  run->people = g_new0 (guint32, max_seats);
+  run->people = g_new0 (guint32, max_people);
+  run->org_seats = g_new0 (GsSeat, max_parties);
   run->stances = g_new0 (GsStance, max_seats);
   run->stance_person = g_new0 (guint32, max_seats);
   run->ballot_h = g_new0 (guint64, max_seats);
@@ -370,6 +376,7 @@ gs_run_free (GsRun *run)
   g_free (run->bound);
   g_free (run->findings);
   g_free (run->seats);
+  g_free (run->org_seats);
   g_free (run->people);
   g_free (run->stances);
   g_free (run->stance_person);

@@ -86,6 +86,22 @@ append_quorum (GString *out, const GsScenario *s, const GsRecQuorum *q)
 }
 
 /* "3 for and 1 against, 1 abstention" */
+/* One vote per organisation: "3 of 4 organisations for, 1 against, 1
+ * abstaining" (absent ones are the rest). */
+static void
+append_org_votes (GString *out, const GsBody *b, const GsRecVote *v)
+{
+  g_string_append_printf (out, "%d of %u organisations for, %d against",
+                          v->votes_for, b->n_parties, v->against);
+  if (v->abstain > 0)
+    g_string_append_printf (out, ", %d abstaining", v->abstain);
+  guint absent = b->n_parties
+                 - (guint)MIN ((guint)(v->votes_for + v->against + v->abstain),
+                               b->n_parties);
+  if (absent > 0)
+    g_string_append_printf (out, ", %u with nobody present to vote", absent);
+}
+
 static void
 append_votes (GString *out, const GsRecVote *v)
 {
@@ -377,6 +393,68 @@ text_decided (GString *out, const Ctx *x)
                           gs_time_days_between (x->c->arrives, x->r->time));
 }
 
+static gboolean
+in_refs (const Ctx *x, guint32 person)
+{
+  for (guint i = 0; i < x->r->n_refs; i++)
+    if (x->refs[i] == person)
+      return TRUE;
+  return FALSE;
+}
+
+/* ": Riverside committee 3 of 3, Hillcrest committee 2 of 3": each
+ * constituent's seats filled (by the member, or else by a deputy), from the
+ * people present the meeting record lists.  A person who sits in several
+ * constituents fills a seat in each. */
+static void
+constituent_counts (GString *out, const Ctx *x, const GsBody *g)
+{
+  g_string_append (out, ": ");
+  for (guint i = 0; i < g->n_constituents; i++)
+    {
+      const GsBody *k = GS_BODY (x->s, g->constituents[i]);
+      guint filled = 0;
+      for (guint j = 0; j < k->n_members; j++)
+        {
+          const GsMember *m = &k->members[j];
+          filled += in_refs (x, m->person)
+                    || (m->deputy >= 0 && in_refs (x, (guint32)m->deputy));
+        }
+      g_string_append_printf (out, "%s%s %u of %u", i > 0 ? ", " : "", k->name,
+                              filled, k->n_members);
+    }
+}
+
+static gboolean
+observes (const GsBody *b, guint32 person)
+{
+  for (guint i = 0; i < b->n_observers; i++)
+    if (b->observers[i] == person)
+      return TRUE;
+  return FALSE;
+}
+
+/* "; in attendance, not voting: A and B": the observers the record lists. */
+static void
+observers_present (GString *out, const Ctx *x, const GsBody *b)
+{
+  g_autoptr (GArray) who = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint i = 0; i < x->r->n_refs; i++)
+    {
+      guint32 p = x->refs[i];
+      gboolean obs = observes (b, p);
+      for (guint k = 0; !obs && k < b->n_constituents; k++)
+        obs = observes (GS_BODY (x->s, b->constituents[k]), p);
+      if (obs)
+        g_array_append_val (who, p);
+    }
+  if (who->len == 0)
+    return;
+  g_string_append (out, "; in attendance, not voting: ");
+  gs__text_list (out, x->s, GS_LIST_PERSON, (const guint32 *)who->data,
+                 who->len);
+}
+
 static void
 text_meeting (GString *out, const Ctx *x)
 {
@@ -395,6 +473,10 @@ text_meeting (GString *out, const Ctx *x)
   if (m->deputies > 0)
     g_string_append_printf (out, " (%d as deput%s)", m->deputies,
                             m->deputies == 1 ? "y" : "ies");
+  const GsBody *b = GS_BODY (x->s, x->r->body);
+  if (b->kind == GS_BODY_CIC)
+    constituent_counts (out, x, b);
+  observers_present (out, x, b);
   g_string_append_printf (out, "; %d item%s to decide", m->items,
                           m->items == 1 ? "" : "s");
 }
@@ -446,6 +528,8 @@ text_vote (GString *out, const Ctx *x)
   if (v->collective)
     g_string_append_printf (out, "%d of %d constituent committees in favour",
                             v->votes_for, v->votes_for + v->against);
+  else if (GS_BODY (x->s, r->body)->voting.per_org)
+    append_org_votes (out, GS_BODY (x->s, r->body), v);
   else
     append_votes (out, v);
   if (v->casting)
@@ -464,9 +548,13 @@ text_tied (GString *out, const Ctx *x)
 {
   gs__text_body (out, x->s, x->r->body);
   g_string_append_printf (out,
-                          ": '%s' not carried — the vote tied %d–%d and "
+                          ": '%s' not carried — the %s tied %d–%d and "
                           "there is no casting vote",
-                          x->title, x->r->vote.votes_for, x->r->vote.against);
+                          x->title,
+                          GS_BODY (x->s, x->r->body)->voting.per_org
+                              ? "organisations' votes"
+                              : "vote",
+                          x->r->vote.votes_for, x->r->vote.against);
 }
 
 static void

@@ -36,8 +36,8 @@ append_committee_of (GString *out, const GsScenario *s, const GsBody *b)
 static gboolean
 director_of (const GsScenario *s, guint person, int org)
 {
-  const GsPerson *p = GS_PERSON (s, person);
-  return p->org == org && p->director;
+  const GsPost *post = gs__person_post (s, person, org);
+  return post != NULL && post->director;
 }
 
 void
@@ -80,7 +80,14 @@ gs__check_ft_committee_non_director (GsCheckContext *ctx)
           const GsPerson *pp = GS_PERSON (s, p);
           gs__say_sep (who, i, people->len);
           gs__say_person (who, s, p);
-          if (pp->org >= 0 && pp->org != b->org)
+          if (pp->org >= 0 && pp->org != b->org
+              && gs__person_serves (s, p, b->org))
+            {
+              g_string_append (who, ", who serves ");
+              gs__say_org (who, s, (guint)b->org);
+              g_string_append (who, " but not as a director");
+            }
+          else if (pp->org >= 0 && pp->org != b->org)
             {
               g_string_append (who, " of ");
               gs__say_org (who, s, (guint)pp->org);
@@ -237,16 +244,36 @@ seats_with (const GsScenario *s, const GsBody *b,
   return n;
 }
 
+/* Whether @person would count for @org under a role set @roles (bits
+ * 1 << GsRole; 0: any role): they serve it, in one of those roles there. */
+static gboolean
+serves_as (const GsScenario *s, guint person, int org, guint32 roles)
+{
+  const GsPost *post = gs__person_post (s, person, org);
+  return post != NULL && (roles == 0 || (roles & (1u << post->role)) != 0);
+}
+
+/* The seats of @b that could be filled by someone serving @org in one of
+ * @roles: the member, or else a deputy where deputies count. */
+static guint
+seats_serving (const GsScenario *s, const GsBody *b, int org, guint32 roles)
+{
+  guint n = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      const GsMember *m = &b->members[i];
+      gboolean ok = serves_as (s, m->person, org, roles);
+      if (!ok && m->deputy >= 0 && b->quorum.deputies_count)
+        ok = serves_as (s, (guint)m->deputy, org, roles);
+      n += ok ? 1 : 0;
+    }
+  return n;
+}
+
 static gboolean
 has_role (const GsPerson *p, int role)
 {
   return p->role == (GsRole)role;
-}
-
-static gboolean
-of_org (const GsPerson *p, int org)
-{
-  return p->org == org;
 }
 
 /* One quorum finding: @body can never be quorate because @reason. */
@@ -311,11 +338,28 @@ gs__check_quorum_never_met (GsCheckContext *ctx)
               = g_array_new (FALSE, FALSE, sizeof (guint));
           g_string_append_printf (why,
                                   "its quorum needs %u member%s from each "
-                                  "party but ",
+                                  "party",
                                   q->party_min, q->party_min == 1 ? "" : "s");
+          if (q->party_roles != 0)
+            {
+              g_string_append (why, " in the role of ");
+              guint k = 0, n_roles = 0;
+              for (guint r = 0; r < GS_N_ROLES; r++)
+                n_roles += (q->party_roles >> r) & 1u;
+              for (guint r = 0; r < GS_N_ROLES; r++)
+                if (q->party_roles & (1u << r))
+                  {
+                    if (k > 0)
+                      g_string_append (why, k + 1 == n_roles ? " or " : ", ");
+                    g_string_append (why, role_singular[r]);
+                    k++;
+                  }
+              g_string_append (why, " there");
+            }
+          g_string_append (why, " but ");
           for (guint i = 0; i < b->n_parties; i++)
             {
-              guint have = seats_with (s, b, of_org, b->parties[i]);
+              guint have = seats_serving (s, b, b->parties[i], q->party_roles);
               if (have >= q->party_min)
                 continue;
               guint o = (guint)b->parties[i];
@@ -326,7 +370,7 @@ gs__check_quorum_never_met (GsCheckContext *ctx)
           for (guint i = 0; i < short_orgs->len; i++)
             {
               guint o = g_array_index (short_orgs, guint, i);
-              guint have = seats_with (s, b, of_org, (int)o);
+              guint have = seats_serving (s, b, (int)o, q->party_roles);
               gs__say_sep (why, i, short_orgs->len);
               gs__say_org (why, s, o);
               if (have == 0)
