@@ -68,6 +68,10 @@ typedef struct
   const char *id;
   const char *name;
   GsMatterClass klass;
+  int function_of; /* the organisation whose statutory function the matter
+                      is (an ICB's commissioning, say), or -1: a matter of
+                      whichever organisation decides it.  A decision on it
+                      binds that organisation alone, under its scheme. */
   int line;
 } GsMatter;
 
@@ -501,6 +505,13 @@ gs__delegation_reaches (const GsScenario *s, const GsDelegation *d, guint body)
 {
   const GsBody *b = GS_BODY (s, body);
   return d->to == body || ((int)d->to == b->group && b->org == (int)d->org);
+}
+
+/* The organisation whose function @matter is, or -1. */
+static inline int
+gs__matter_function_of (const GsScenario *s, guint matter)
+{
+  return GS_MATTER (s, matter)->function_of;
 }
 
 /* Whether @value lies in @range. */
