@@ -16,6 +16,7 @@
 #include "gs-test-scenario.h"
 
 #include <govsim/gs-authority.h>
+#include <govsim/gs-checks.h>
 #include <govsim/gs-loader.h>
 
 /* Trusts ta and tb and the ICB icb, each with a board; a joint committee of
@@ -290,6 +291,117 @@ test_authority_arbitrated_over_icb_limit (void)
   gs_scenario_free (s);
 }
 
+/* ---- govsim check ---------------------------------------------------------
+ */
+
+/* A pathway whose one gateway is the joint committee, for Commissioning
+ * and Policy, with every delegation capped at £1,000 and no upper bound on
+ * the pathway: by hand, three gaps over £1,000 at the gateway's line —
+ * Trust A and Trust B for Policy, and the ICB for Commissioning (its
+ * function: the trusts are not asked about it). */
+static const char *const gap_pathway
+    = "<scheme org='ta'><delegation by='ba' to='jc' matters='m2' "
+      "limit='1000'/></scheme>\n"
+      "<scheme org='tb'><delegation by='bb' to='jc' matters='m2' "
+      "limit='1000'/></scheme>\n"
+      "<scheme org='icb'><delegation by='bi' to='jc' matters='m' "
+      "limit='1000'/></scheme>\n"
+      "<pathway id='pw' matters='m m2'>\n"
+      "<gateway id='g1' body='jc'/>\n"
+      "</pathway>\n";
+
+static guint
+count_rule (const GPtrArray *findings, const char *rule, const char *text)
+{
+  guint n = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const GsFinding *f = g_ptr_array_index (findings, i);
+      n += strcmp (f->rule->id, rule) == 0
+           && (text == NULL || strstr (f->message, text) != NULL);
+    }
+  return n;
+}
+
+static guint
+count_text (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p != NULL;
+       p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_authority_icb_check (void)
+{
+  g_autoptr (GsScenario) s = scenario_new (TRUE, "", gap_pathway);
+  g_autoptr (GPtrArray) found = gs_check_scenario (s);
+  CU_ASSERT_EQUAL (count_rule (found, "delegation-gap", NULL), 3);
+  CU_ASSERT_EQUAL (count_rule (found, "delegation-gap",
+                               "from The ICB ('icb') at the start of the "
+                               "period for Commissioning ('m') worth over "
+                               "£1,000"),
+                   1);
+  CU_ASSERT_EQUAL (count_rule (found, "delegation-gap",
+                               "Trust A ('ta') at "
+                               "the start of the "
+                               "period for Policy"),
+                   1);
+  /* Nothing about Commissioning for a trust, and no gateway without
+   * authority. */
+  CU_ASSERT_EQUAL (count_rule (found, "gateway-without-authority", NULL), 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const GsFinding *f = g_ptr_array_index (found, i);
+      gboolean trust = strstr (f->message, "('ta')") != NULL
+                       || strstr (f->message, "('tb')") != NULL;
+      CU_ASSERT_FALSE (trust && strstr (f->message, "Commissioning") != NULL);
+    }
+
+  /* Without function-of, each trust is asked about Commissioning too, and
+   * holds none of it: two more gaps, of any value. */
+  g_autoptr (GsScenario) plain = scenario_new (FALSE, "", gap_pathway);
+  g_autoptr (GPtrArray) more = gs_check_scenario (plain);
+  CU_ASSERT_EQUAL (count_rule (more, "delegation-gap",
+                               "for Commissioning ('m') of any value"),
+                   2);
+}
+
+static void
+test_authority_check_grouped (void)
+{
+  g_autoptr (GsScenario) s = scenario_new (TRUE, "", gap_pathway);
+  g_autoptr (GPtrArray) found = gs_check_scenario (s);
+  g_autoptr (GString) full = g_string_new (NULL);
+  g_autoptr (GString) grouped = g_string_new (NULL);
+  gs_check_write_findings (s, found, full);
+  gs_check_write_grouped (s, found, grouped);
+  /* Full: three blocks, each with its basis; grouped: one header, the
+   * three sentences, the basis once. */
+  CU_ASSERT_EQUAL (count_text (full->str, "[delegation-gap]"), 3);
+  CU_ASSERT_EQUAL (count_text (grouped->str, "[delegation-gap]"), 1);
+  CU_ASSERT_EQUAL (count_text (grouped->str, "[delegation-gap] 3 findings of "
+                                             "this rule at this line:\n"),
+                   1);
+  CU_ASSERT_EQUAL (count_text (grouped->str, "\n    - On gateway"), 3);
+  CU_ASSERT_EQUAL (count_text (full->str, "    basis: "), found->len);
+  CU_ASSERT_EQUAL (count_text (grouped->str, "    basis: "), found->len - 2);
+  /* The gateway is named once in the group's elements, three times in
+   * the full listing. */
+  CU_ASSERT_EQUAL (count_text (grouped->str, ":19 gateway 'g1'"), 1);
+  CU_ASSERT_EQUAL (count_text (full->str, ":19 gateway 'g1'"), 3);
+  /* A lone finding is written exactly as in the full listing. */
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_ptr_array_add (one, g_ptr_array_index (found, 0));
+  g_autoptr (GString) a = g_string_new (NULL);
+  g_autoptr (GString) b = g_string_new (NULL);
+  gs_check_write_findings (s, one, a);
+  gs_check_write_grouped (s, one, b);
+  CU_ASSERT_STRING_EQUAL (a->str, b->str);
+}
+
 /* ---- bad input ---------------------------------------------------------- */
 
 static void
@@ -346,6 +458,10 @@ main (void)
       test_authority_chair_over_trust_limit },
     { "an arbitrated approval over the ICB's limit",
       test_authority_arbitrated_over_icb_limit },
+    { "govsim check judges an ICB function for the ICB",
+      test_authority_icb_check },
+    { "govsim check groups findings of one rule at one line",
+      test_authority_check_grouped },
     { "bad function-of", test_authority_icb_bad_input },
     { NULL, NULL },
   };
