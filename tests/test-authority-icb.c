@@ -18,6 +18,7 @@
 #include <govsim/gs-authority.h>
 #include <govsim/gs-checks.h>
 #include <govsim/gs-loader.h>
+#include <govsim/gs-report.h>
 
 /* Trusts ta and tb and the ICB icb, each with a board; a joint committee of
  * the trusts whose members are @jc_members (and its ToR clauses); matter
@@ -402,6 +403,31 @@ test_authority_check_grouped (void)
   CU_ASSERT_STRING_EQUAL (a->str, b->str);
 }
 
+/* ---- wording ------------------------------------------------------------- */
+
+static void
+test_authority_absolute_majority_wording (void)
+{
+  /* Two members, absolute majority: Trust A's member votes for, Trust B's
+   * abstains.  1 for is exactly half of the 2 members, not more: an
+   * equality with no casting vote, but not a "tie" of 1–0. */
+  g_autoptr (GsScenario) s
+      = scenario_new (FALSE, "<voting rule='absolute-majority'/>",
+                      "<stance person='b1' support='0' abstain='1'/>\n"
+                      "<proposal id='p' title='P' matter='m' lead='ta' "
+                      "arrives='2024-01-02' body='jc'/>\n");
+  g_autoptr (GsRun) run = run_of (s);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_TIED), 1);
+  g_autoptr (GString) trace = g_string_new (NULL);
+  gs_report_text_trace (run, trace);
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (trace->str, "'P' not carried — 1 for and 0 against, and 1 for "
+                          "is exactly half of the 2 members who may vote, "
+                          "where an absolute majority needs more than half; "
+                          "there is no casting vote"));
+  CU_ASSERT_PTR_NULL (strstr (trace->str, "tied 1–0"));
+}
+
 /* ---- bad input ---------------------------------------------------------- */
 
 static void
@@ -462,6 +488,8 @@ main (void)
       test_authority_icb_check },
     { "govsim check groups findings of one rule at one line",
       test_authority_check_grouped },
+    { "an absolute-majority shortfall is not called a tie",
+      test_authority_absolute_majority_wording },
     { "bad function-of", test_authority_icb_bad_input },
     { NULL, NULL },
   };
