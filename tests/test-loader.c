@@ -189,6 +189,8 @@ static const InvalidCase invalid_cases[] = {
     "approve applies only to" },
   { "level-within-zero.xml", GS_LOADER_ERROR_SEMANTIC, 21,
     "attribute 'within': the duration 'P0D' is zero" },
+  { "matter-function-of-no-scheme.xml", GS_LOADER_ERROR_SEMANTIC, 6,
+    "matter 'comm' is a function of 'icb', which has no scheme" },
 
   /* Pathways and their gateways, and how proposals find a pathway. */
   { "gateway-no-body.xml", GS_LOADER_ERROR_SEMANTIC, 21,

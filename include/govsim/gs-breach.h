@@ -57,7 +57,9 @@ typedef struct
  * The organisations that @body binds by approving @motion on @when, into
  * @out, which has room for every organisation of the scenario: its parties
  * (for a joint committee, those that have not left), then each affected
- * organisation that delegated the matter to the body itself.
+ * organisation that delegated the matter to the body itself.  When the
+ * matter is one organisation's function (function-of), that organisation
+ * alone.
  * Returns: how many.
  */
 guint gs_binding_orgs (const GsScenario *scenario, guint body,

@@ -127,6 +127,29 @@ void gs_check_write_findings (const GsScenario *scenario,
                               const GPtrArray *findings, GString *out);
 
 /**
+ * gs_check_write_grouped:
+ * As gs_check_write_findings(), except that the findings of one rule at one
+ * primary line (one cause: the element that line blames), when there are
+ * several, make one block: the count, each sentence on a line of its own,
+ * the basis once, and the elements of all of them, each once:
+ *
+ *     FILE:LINE: SEVERITY: [RULE-ID] N findings of this rule at this line:
+ *         - sentence
+ *         - sentence
+ *         basis: ...
+ *         elements: FILE:LINE kind 'id' (name); ...
+ */
+void gs_check_write_grouped (const GsScenario *scenario,
+                             const GPtrArray *findings, GString *out);
+
+/**
+ * gs_check_write_counts:
+ * The line counting @findings by severity (see gs_check_write_text()).
+ */
+void gs_check_write_counts (const GsScenario *scenario,
+                            const GPtrArray *findings, GString *out);
+
+/**
  * gs_check_write_text:
  * gs_check_write_findings(), then one line counting them by severity:
  * "FILE: 3 findings (1 error, 2 warnings, 0 advice)" or "FILE: no findings".

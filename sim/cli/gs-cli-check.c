@@ -1,5 +1,5 @@
 /* gs-cli-check.c — `govsim check FILE... [--fail-on LEVEL] [--quiet]
- * [--format text|json|csv] [-o FILE]`.
+ * [--full] [--format text|json|csv] [-o FILE]`.
  *
  * Loads each file (schema and meaning: a file that does not load is bad
  * input, reported as file:line: message on standard error, and the other
@@ -94,7 +94,7 @@ int
 gs_cli_check (int argc, char **argv)
 {
   gint64 max_kib = 0;
-  gboolean quiet = FALSE;
+  gboolean quiet = FALSE, full = FALSE;
   g_autofree char *fail_on_text = NULL, *format_text = NULL;
   g_autofree char *output = NULL;
   GOptionEntry entries[]
@@ -108,6 +108,11 @@ gs_cli_check (int argc, char **argv)
             "Exit 1 when a finding is at or above LEVEL: error (default), "
             "warning or advice",
             "LEVEL" },
+          { "full", 0, 0, G_OPTION_ARG_NONE, &full,
+            "Text: every finding in its own block, with its own elements "
+            "(by default, several findings of one rule at one line make one "
+            "block)",
+            NULL },
           { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
             "Print only the findings: no line per valid file, no counts",
             NULL },
@@ -168,20 +173,20 @@ gs_cli_check (int argc, char **argv)
       g_autoptr (GPtrArray) findings = gs_check_scenario (s);
       failed |= gs_check_count (findings, fail_on) > 0;
       g_autoptr (GString) text = g_string_new (NULL);
-      if (quiet)
+      if (!quiet)
+        g_string_append_printf (
+            text,
+            "%s: valid — '%s' (organisations: %u, people: %u, bodies: %u, "
+            "proposals: %u, arrival streams: %u)\n",
+            argv[i], gs_scenario_get_name (s), gs_scenario_n_organisations (s),
+            gs_scenario_n_people (s), gs_scenario_n_bodies (s),
+            gs_scenario_n_proposals (s), gs_scenario_n_arrivals (s));
+      if (full)
         gs_check_write_findings (s, findings, text);
       else
-        {
-          g_string_append_printf (
-              text,
-              "%s: valid — '%s' (organisations: %u, people: %u, bodies: %u, "
-              "proposals: %u, arrival streams: %u)\n",
-              argv[i], gs_scenario_get_name (s),
-              gs_scenario_n_organisations (s), gs_scenario_n_people (s),
-              gs_scenario_n_bodies (s), gs_scenario_n_proposals (s),
-              gs_scenario_n_arrivals (s));
-          gs_check_write_text (s, findings, text);
-        }
+        gs_check_write_grouped (s, findings, text);
+      if (!quiet)
+        gs_check_write_counts (s, findings, text);
       /* To standard output a file at a time, as it is checked; to a
        * file, the whole report at the end. */
       if (output != NULL)

@@ -54,11 +54,38 @@ gs__load_organisations_and_matters (GsLoader *l, xmlNodePtr root)
           m.name = gs__load_intern (l, c, "name");
           m.klass
               = gs__load_enum (c, "class", matter_classes, GS_MATTER_ORDINARY);
+          m.function_of = -1;
           m.line = (int)gs__xml_line (c);
           gs__load_claim_id (l, c, m.id);
           gs__scenario_add_id (l->s, GS_IDS_MATTER, m.id, l->s->matters->len);
           g_array_append_val (l->s->matters, m);
         }
+    }
+  /* Organisations may follow the matters that name them. */
+  guint mi = 0;
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    if (gs__xml_is_element (c, "matter"))
+      {
+        g_autofree char *of = gs__xml_attr (c, "function-of");
+        if (of != NULL && mi < l->s->matters->len)
+          GS_MATTER (l->s, mi)->function_of = gs__load_ref (
+              l, c, "function-of", "organisation", gs__load_find_org);
+        mi++;
+      }
+}
+
+void
+gs__load_check_functions (GsLoader *l)
+{
+  for (guint i = 0; i < l->s->matters->len; i++)
+    {
+      const GsMatter *m = GS_MATTER (l->s, i);
+      if (m->function_of < 0 || GS_ORG (l->s, m->function_of)->has_scheme)
+        continue;
+      gs__load_error (l, m->line,
+                      "matter '%s' is a function of '%s', which has no "
+                      "scheme of delegation to say who may exercise it",
+                      m->id, GS_ORG (l->s, m->function_of)->id);
     }
 }
 

@@ -180,6 +180,9 @@ void gs__load_bodies (GsLoader *l, xmlNodePtr root);
 void gs__load_ladders (GsLoader *l, xmlNodePtr root);
 void gs__load_escalations (GsLoader *l);
 void gs__load_schemes (GsLoader *l, xmlNodePtr root);
+/* After the schemes: each matter that is an organisation's function names
+ * one with a scheme. */
+void gs__load_check_functions (GsLoader *l);
 void gs__load_pathways (GsLoader *l, xmlNodePtr root);
 void gs__load_absences_and_conflicts (GsLoader *l, xmlNodePtr root);
 void gs__load_stances (GsLoader *l, xmlNodePtr root);

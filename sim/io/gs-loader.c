@@ -431,6 +431,7 @@ build_model (GsLoader *l, xmlDocPtr doc)
   gs__load_ladders (l, root);
   gs__load_escalations (l);
   gs__load_schemes (l, root);
+  gs__load_check_functions (l);
   gs__load_pathways (l, root);
   gs__scenario_index_pathways (l->s);
   gs__load_absences_and_conflicts (l, root);

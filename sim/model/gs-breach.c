@@ -6,7 +6,10 @@
  * which the loader's caps bound (GS_CHAIN_WORK_MAX).
  *
  * The authority of a body is not checked for an organisation without a
- * scheme of delegation: govsim does not know what it delegated.
+ * scheme of delegation: govsim does not know what it delegated.  A matter
+ * that is one organisation's function (an ICB's, delegated to a joint
+ * committee of trusts) binds that organisation only: the trusts exercise
+ * it for the ICB, so the ICB's scheme is the one that must give authority.
  */
 #include "model/gs-scenario-private.h"
 
@@ -51,6 +54,14 @@ gs_binding_orgs (const GsScenario *s, guint body, const GsMotion *m,
   const GsBody *b = GS_BODY (s, body);
   gboolean joint = b->org < 0;
   guint n = 0;
+  /* An organisation's function, exercised by whoever it delegated it to,
+   * binds that organisation and no party in its own right. */
+  int owner = gs__matter_function_of (s, m->matter);
+  if (owner >= 0)
+    {
+      out[0] = (guint32)owner;
+      return 1;
+    }
   for (guint i = 0; i < b->n_parties; i++)
     if (!joint || when < GS_ORG (s, b->parties[i])->leaves)
       out[n++] = (guint32)b->parties[i];
@@ -113,7 +124,10 @@ gs_breach_approval (const GsScenario *s, guint body, const GsMotion *m,
           f->org = (gint32)org;
           n++;
         }
+      /* The owner of a function had its say in delegating it (or not: an
+       * authority breach). */
       if (gs__lists (m->affects, m->n_affects, org)
+          && (int)org != gs__matter_function_of (s, m->matter)
           && !has_member_of (s, b, org))
         {
           f = &out[n++];

@@ -73,6 +73,10 @@ typedef struct
   const char *id;
   const char *name;
   GsMatterClass klass;
+  int function_of; /* the organisation whose statutory function the matter
+                      is (an ICB's commissioning, say), or -1: a matter of
+                      whichever organisation decides it.  A decision on it
+                      binds that organisation alone, under its scheme. */
   int line;
 } GsMatter;
 
@@ -544,6 +548,13 @@ static inline gboolean
 gs__person_serves (const GsScenario *s, guint person, int org)
 {
   return org >= 0 && gs__person_post (s, person, org) != NULL;
+}
+
+/* The organisation whose function @matter is, or -1. */
+static inline int
+gs__matter_function_of (const GsScenario *s, guint matter)
+{
+  return GS_MATTER (s, matter)->function_of;
 }
 
 /* Whether @value lies in @range. */

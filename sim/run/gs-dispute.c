@@ -9,6 +9,10 @@
  * passes the dispute to the next level, then to the ladder named by
  * `then`; with none left the slot is gridlocked.
  *
+ * An approval a chair, a mediation or an arbitrator reaches binds the
+ * organisations the body the dispute arose in would bind, and is checked
+ * against the same schemes of delegation (gs__meeting_check_award()).
+ *
  * The draws of a level are keyed by (case, the dispute's number within the
  * case, ladder, level), so the same dispute reaching the same level in two
  * variants gets the same answer.
@@ -91,6 +95,11 @@ gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved, GsTime now)
   GsRecord r = level_record (run, slot, now, GS_REC_RESOLVED, bi);
   r.level.approved = approved;
   gs__run_emit (run, &r, NULL, 0);
+  /* A vote at the level was judged as it was taken; an approval decided
+   * for the body by one person or outside it binds the same organisations
+   * as the body's own would, within the same delegations. */
+  if (approved && bi == GS_NONE)
+    gs__meeting_check_award (run, slot->body, slot->item, now);
   gs__slot_settle (run, si, approved ? GS_SLOT_APPROVED : GS_SLOT_REJECTED, now,
                    bi != GS_NONE ? bi : slot->body);
 }

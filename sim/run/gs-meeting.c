@@ -459,6 +459,21 @@ check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
     }
 }
 
+void
+gs__meeting_check_award (GsRun *run, guint32 bi, guint32 ci, GsTime now)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  GsMotion m = motion_of (GS_RUN_CASE (run, ci));
+  guint n_bodies = b->kind == GS_BODY_CIC ? b->n_constituents : 1;
+  for (guint i = 0; i < n_bodies; i++)
+    {
+      guint32 ki = b->kind == GS_BODY_CIC ? b->constituents[i] : bi;
+      guint n = gs_binding_orgs (s, ki, &m, now, run->bound);
+      check_approval (run, now, ki, ci, run->bound, n);
+    }
+}
+
 /* A breach if members of @bi with a declared conflict voted. */
 static void
 check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,

@@ -293,6 +293,11 @@ GsTime gs__meeting_for (const GsRun *run, guint32 bi, GsTime t);
 void gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now);
 gboolean gs__person_available (const GsRun *run, guint person, GsTime now);
 double gs__person_support (const GsRun *run, guint person, const GsCase *c);
+/* An approval of case @ci in the name of body @bi reached without a vote
+ * of it (a chair's decision, a mediated agreement the body adopts, an
+ * arbitrator's award): judged like one it voted, each constituent of
+ * committees in common for its own organisation. */
+void gs__meeting_check_award (GsRun *run, guint32 bi, guint32 ci, GsTime now);
 
 /* gs-agenda.c */
 void gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since);

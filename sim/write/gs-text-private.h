@@ -17,11 +17,14 @@
 
 G_BEGIN_DECLS
 
-/* Column widths, in characters, of the names in the summary tables. */
+/* Column widths, in characters, of the names in the summary tables: at
+ * least these, wider for longer names, up to GS_TEXT_NAME_MAX, beyond which
+ * a name is cut with "…". */
 enum
 {
   GS_TEXT_BODY_W = 34,
   GS_TEXT_MATTER_W = 26,
+  GS_TEXT_NAME_MAX = 60,
 };
 
 /* Appends @text cut or padded to @width characters. */

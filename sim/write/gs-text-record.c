@@ -522,6 +522,10 @@ text_vote (GString *out, const Ctx *x)
   if (v->role == GS_VOTE_RECOMMEND)
     g_string_append_printf (out, ": '%s' %s, ", x->title,
                             approved ? "recommended" : "not recommended");
+  else if (v->collective && !approved)
+    /* Not yet "rejected": a split may go to dispute resolution next; the
+     * outcome line says how the proposal ended. */
+    g_string_append_printf (out, ": '%s' not carried, ", x->title);
   else
     g_string_append_printf (out, ": '%s' %s, ", x->title,
                             approved ? "approved" : "rejected");
@@ -547,14 +551,27 @@ static void
 text_tied (GString *out, const Ctx *x)
 {
   gs__text_body (out, x->s, x->r->body);
+  const GsRecVote *v = &x->r->vote;
+  gboolean organisations = GS_BODY (x->s, x->r->body)->voting.per_org;
+  if (v->votes_for == v->against)
+    {
+      g_string_append_printf (out,
+                              ": '%s' not carried — the %s tied %d–%d and "
+                              "there is no casting vote",
+                              x->title,
+                              organisations ? "organisations' votes" : "vote",
+                              v->votes_for, v->against);
+      return;
+    }
+  /* The other equality: under an absolute majority, votes for that are
+   * exactly half of the members who may vote (twice the votes for). */
   g_string_append_printf (out,
-                          ": '%s' not carried — the %s tied %d–%d and "
-                          "there is no casting vote",
-                          x->title,
-                          GS_BODY (x->s, x->r->body)->voting.per_org
-                              ? "organisations' votes"
-                              : "vote",
-                          x->r->vote.votes_for, x->r->vote.against);
+                          ": '%s' not carried — %d for and %d against, and "
+                          "%d for is exactly half of the %d %s who may "
+                          "vote, where an absolute majority needs more than "
+                          "half; there is no casting vote",
+                          x->title, v->votes_for, v->against, v->votes_for,
+                          2 * v->votes_for, organisations ? "organisations" : "members");
 }
 
 static void

@@ -114,6 +114,14 @@ gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
   g_string_append_printf (out, "; open %.0f days in all", g->days_open);
 }
 
+/* The width a name column needs for @name: its length in characters, up
+ * to a cap beyond which the tables cut names rather than grow. */
+static glong
+name_width (const char *name)
+{
+  return MIN (g_utf8_strlen (name, -1), GS_TEXT_NAME_MAX);
+}
+
 static void
 append_outcome_row (GString *out, const GsOutcomeStats *o)
 {
@@ -300,47 +308,75 @@ gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
 
   append_breaches (out, run, sum);
 
+  /* Name columns as wide as the longest name they show, from the usual
+   * width up to a cap beyond which names are cut. */
+  glong mw = GS_TEXT_MATTER_W, bw = GS_TEXT_BODY_W;
+  for (guint i = 0; i < sum->matters->len; i++)
+    mw = MAX (
+        mw,
+        name_width (
+            GS_MATTER (s, g_array_index (sum->matters, GsMatterStats, i).matter)
+                ->name));
+  for (guint i = 0; i < sum->cells->len; i++)
+    bw = MAX (
+        bw,
+        name_width (GS_BODY (s, g_array_index (sum->cells, GsCellStats, i).body)
+                        ->name));
+  for (guint i = 0; i < sum->bodies->len; i++)
+    bw = MAX (bw,
+              name_width (
+                  GS_BODY (s, g_array_index (sum->bodies, GsBodyStats, i).body)
+                      ->name));
+
   g_string_append (out, "\nProposals by matter type\n");
-  append_outcome_header (out, "matter", GS_TEXT_MATTER_W, NULL, 0, "arrived");
+  append_outcome_header (out, "matter", mw, NULL, 0, "arrived");
   for (guint i = 0; i < sum->matters->len; i++)
     {
       const GsMatterStats *m = &g_array_index (sum->matters, GsMatterStats, i);
-      gs__text_cell (out, GS_MATTER (s, m->matter)->name, GS_TEXT_MATTER_W);
+      gs__text_cell (out, GS_MATTER (s, m->matter)->name, mw);
       g_string_append_c (out, ' ');
       append_outcome_row (out, &m->o);
     }
 
   g_string_append (out, "\nDecisions by body and matter (items that reached "
                         "the body; days from reaching it)\n");
-  append_outcome_header (out, "body", GS_TEXT_BODY_W, "matter",
-                         GS_TEXT_MATTER_W, "reached");
+  append_outcome_header (out, "body", bw, "matter", mw, "reached");
   for (guint i = 0; i < sum->cells->len; i++)
     {
       const GsCellStats *c = &g_array_index (sum->cells, GsCellStats, i);
-      gs__text_cell (out, GS_BODY (s, c->body)->name, GS_TEXT_BODY_W);
+      gs__text_cell (out, GS_BODY (s, c->body)->name, bw);
       g_string_append_c (out, ' ');
-      gs__text_cell (out, GS_MATTER (s, c->matter)->name, GS_TEXT_MATTER_W);
+      gs__text_cell (out, GS_MATTER (s, c->matter)->name, mw);
       g_string_append_c (out, ' ');
       append_outcome_row (out, &c->o);
     }
 
   if (sum->gateways->len > 0)
     {
+      /* "Pathway: gateway k of n, name", as wide as the longest, capped. */
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      glong gw = bw + mw + 1;
+      for (guint i = 0; i < sum->gateways->len; i++)
+        {
+          const GsGatewayStats *g
+              = &g_array_index (sum->gateways, GsGatewayStats, i);
+          GString *label = g_string_new (NULL);
+          g_string_append_printf (label,
+                                  "%s: ", GS_PATHWAY (s, g->pathway)->name);
+          gs__text_gateway (label, s, g->pathway, g->gateway);
+          gw = MAX (gw,
+                    MIN (g_utf8_strlen (label->str, -1), 2 * GS_TEXT_NAME_MAX));
+          g_ptr_array_add (labels, g_string_free (label, FALSE));
+        }
       g_string_append (out, "\nGateways\n");
-      gs__text_cell (out, "pathway and gateway",
-                     GS_TEXT_BODY_W + GS_TEXT_MATTER_W + 2);
+      gs__text_cell (out, "pathway and gateway", gw + 1);
       g_string_append (out, "reached  passed  failed skipped    open gridlk"
                             " days open\n");
       for (guint i = 0; i < sum->gateways->len; i++)
         {
           const GsGatewayStats *g
               = &g_array_index (sum->gateways, GsGatewayStats, i);
-          g_autoptr (GString) label = g_string_new (NULL);
-          g_string_append_printf (label,
-                                  "%s: ", GS_PATHWAY (s, g->pathway)->name);
-          gs__text_gateway (label, s, g->pathway, g->gateway);
-          gs__text_cell (out, label->str,
-                         GS_TEXT_BODY_W + GS_TEXT_MATTER_W + 1);
+          gs__text_cell (out, g_ptr_array_index (labels, i), gw);
           g_string_append_printf (out, " %7u %7u %7u %7u %7u %6u %9.0f\n",
                                   g->reached, g->passed, g->failed, g->skipped,
                                   g->open_at_end, g->gridlocked, g->days_open);
@@ -348,13 +384,13 @@ gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
     }
 
   g_string_append (out, "\nMeetings by body\n");
-  gs__text_cell (out, "body", GS_TEXT_BODY_W + 1);
+  gs__text_cell (out, "body", bw + 1);
   g_string_append (out, "meetings inquorate item-inq  carried    ties "
                         "casting blocked  splits conflicts disputes\n");
   for (guint i = 0; i < sum->bodies->len; i++)
     {
       const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
-      gs__text_cell (out, GS_BODY (s, b->body)->name, GS_TEXT_BODY_W);
+      gs__text_cell (out, GS_BODY (s, b->body)->name, bw);
       g_string_append_c (out, ' ');
       g_string_append_printf (out, "%8u %9u %8u %8u %7u %7u %7u %7u %9u %8u\n",
                               b->meetings, b->inquorate, b->item_inquorate,

@@ -13,6 +13,9 @@
  * "on any day" or "at any value" tries those days and values only: a
  * handful per organisation, not every day or pound.
  *
+ * A matter that is one organisation's function (function-of) is judged
+ * for that organisation only, as the engine binds it (gs_binding_orgs()).
+ *
  * Organisations without a scheme of delegation are not judged: govsim
  * cannot know what they delegated.
  */
@@ -25,12 +28,51 @@ typedef struct
 {
   guint body; /* the body that votes: a constituent for committees in common */
   guint org;  /* the organisation its decision binds */
+  gboolean party; /* bound as a party (else as the owner of a function) */
 } Decider;
 
+/* Whether a decision on @matter binds @org as a decider for @party (one
+ * of the body's parties): an organisation's function binds its owner
+ * alone; any other matter binds the parties. */
+static gboolean
+matter_binds (const GsScenario *s, guint matter, guint org, gboolean party)
+{
+  int owner = gs__matter_function_of (s, matter);
+  return owner >= 0 ? owner == (int)org : party;
+}
+
+static void
+add_decider (GArray *out, guint body, guint org, gboolean party)
+{
+  for (guint i = 0; i < out->len; i++)
+    {
+      const Decider *d = &g_array_index (out, Decider, i);
+      if (d->body == body && d->org == org)
+        return;
+    }
+  Decider d = { body, org, party };
+  g_array_append_val (out, d);
+}
+
+/* The owners of the functions among the matters of @reach, for @body. */
+static void
+add_owners (GArray *out, const GsScenario *s, guint body, const GArray *reach)
+{
+  for (guint i = 0; i < reach->len; i++)
+    {
+      int owner = gs__matter_function_of (
+          s, g_array_index (reach, GsCheckReach, i).matter);
+      if (owner >= 0)
+        add_decider (out, body, (guint)owner, FALSE);
+    }
+}
+
 /* The bodies that decide at @gw and for whom: each party of a joint body,
- * each constituent of committees in common for its own organisation. */
+ * each constituent of committees in common for its own organisation; and,
+ * for matters of @reach that are an organisation's function, that
+ * organisation. */
 static GArray *
-gateway_deciders (const GsScenario *s, const GsGateway *gw)
+gateway_deciders (const GsScenario *s, const GsGateway *gw, const GArray *reach)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Decider));
   for (guint i = 0; i < gw->n_bodies; i++)
@@ -40,17 +82,30 @@ gateway_deciders (const GsScenario *s, const GsGateway *gw)
         for (guint k = 0; k < b->n_constituents; k++)
           {
             const GsBody *c = GS_BODY (s, b->constituents[k]);
-            if (c->org < 0)
-              continue;
-            Decider d = { b->constituents[k], (guint)c->org };
-            g_array_append_val (out, d);
+            if (c->org >= 0)
+              add_decider (out, b->constituents[k], (guint)c->org, TRUE);
+            add_owners (out, s, b->constituents[k], reach);
           }
       else
-        for (guint k = 0; k < b->n_parties; k++)
-          {
-            Decider d = { gw->bodies[i], (guint)b->parties[k] };
-            g_array_append_val (out, d);
-          }
+        {
+          for (guint k = 0; k < b->n_parties; k++)
+            add_decider (out, gw->bodies[i], (guint)b->parties[k], TRUE);
+          add_owners (out, s, gw->bodies[i], reach);
+        }
+    }
+  return out;
+}
+
+/* The part of @reach whose decisions bind @d's organisation. */
+static GArray *
+reach_for (const GsScenario *s, const GArray *reach, const Decider *d)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (GsCheckReach));
+  for (guint i = 0; i < reach->len; i++)
+    {
+      const GsCheckReach *r = &g_array_index (reach, GsCheckReach, i);
+      if (matter_binds (s, r->matter, d->org, d->party))
+        g_array_append_val (out, *r);
     }
   return out;
 }
@@ -222,11 +277,12 @@ gs__check_gateway_without_authority (GsCheckContext *ctx)
           const GsGateway *gw = &p->gateways[g];
           if (gw->recommend)
             continue;
-          g_autoptr (GArray) deciders = gateway_deciders (s, gw);
-          g_autoptr (GArray) reach = gs__check_gateway_reach (s, pw, g);
+          g_autoptr (GArray) all = gs__check_gateway_reach (s, pw, g);
+          g_autoptr (GArray) deciders = gateway_deciders (s, gw, all);
           for (guint i = 0; i < deciders->len; i++)
             {
               const Decider *d = &g_array_index (deciders, Decider, i);
+              g_autoptr (GArray) reach = reach_for (s, all, d);
               GsAuthority why;
               if (!gateway_lacks_authority (ctx, d, reach, &why))
                 continue;
@@ -365,11 +421,12 @@ gs__check_delegation_gap (GsCheckContext *ctx)
           const GsGateway *gw = &p->gateways[g];
           if (gw->recommend)
             continue;
-          g_autoptr (GArray) deciders = gateway_deciders (s, gw);
-          g_autoptr (GArray) reach = gs__check_gateway_reach (s, pw, g);
+          g_autoptr (GArray) all = gs__check_gateway_reach (s, pw, g);
+          g_autoptr (GArray) deciders = gateway_deciders (s, gw, all);
           for (guint i = 0; i < deciders->len; i++)
             {
               const Decider *dc = &g_array_index (deciders, Decider, i);
+              g_autoptr (GArray) reach = reach_for (s, all, dc);
               const GsOrganisation *o = GS_ORG (s, dc->org);
               if (!o->has_scheme
                   || gateway_lacks_authority (ctx, dc, reach, NULL))
@@ -377,6 +434,8 @@ gs__check_delegation_gap (GsCheckContext *ctx)
               for (guint mi = 0; mi < p->n_matters; mi++)
                 {
                   guint m = p->matters[mi];
+                  if (!matter_binds (s, m, dc->org, dc->party))
+                    continue;
                   g_autoptr (GArray) cuts = split_points (s, p, o, m);
                   /* Ranges with no authority, merged when adjacent; the
                    * reason is the first range's. */

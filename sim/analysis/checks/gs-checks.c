@@ -293,6 +293,25 @@ gs_check_count (const GPtrArray *findings, GsSeverity level)
   return n;
 }
 
+/* One element of a finding's list, as "    LABEL FILE:LINE kind 'id' (name)".
+ */
+static void
+write_element (GString *out, const char *file, const char *label,
+               const GsCheckElement *e)
+{
+  g_string_append_printf (out, "    %s %s:%d %s", label, file, e->line,
+                          gs_element_kind_to_string (e->kind));
+  if (e->id != NULL)
+    {
+      g_string_append_printf (out, " '%s'", e->id);
+      if (e->name != NULL)
+        g_string_append_printf (out, " (%s)", e->name);
+    }
+  else if (e->name != NULL)
+    g_string_append_printf (out, " %s", e->name);
+  g_string_append_c (out, '\n');
+}
+
 void
 gs_check_write_findings (const GsScenario *s, const GPtrArray *findings,
                          GString *out)
@@ -306,22 +325,74 @@ gs_check_write_findings (const GsScenario *s, const GPtrArray *findings,
                               f->message);
       g_string_append_printf (out, "    basis: %s\n", f->rule->basis);
       for (guint k = 0; k < f->elements->len; k++)
+        write_element (out, file, k == 0 ? "elements:" : "         ",
+                       &g_array_index (f->elements, GsCheckElement, k));
+    }
+}
+
+static gboolean
+same_element (const GsCheckElement *a, const GsCheckElement *b)
+{
+  return a->kind == b->kind && a->line == b->line
+         && g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->name, b->name) == 0;
+}
+
+void
+gs_check_write_grouped (const GsScenario *s, const GPtrArray *findings,
+                        GString *out)
+{
+  const char *file = gs_scenario_get_source (s);
+  /* The findings are sorted by line, then rule: a group is a run. */
+  for (guint i = 0; i < findings->len;)
+    {
+      const GsFinding *f = g_ptr_array_index (findings, i);
+      guint j = i + 1;
+      while (j < findings->len)
         {
-          const GsCheckElement *e
-              = &g_array_index (f->elements, GsCheckElement, k);
-          g_string_append_printf (out, "    %s %s:%d %s",
-                                  k == 0 ? "elements:" : "         ", file,
-                                  e->line, gs_element_kind_to_string (e->kind));
-          if (e->id != NULL)
-            {
-              g_string_append_printf (out, " '%s'", e->id);
-              if (e->name != NULL)
-                g_string_append_printf (out, " (%s)", e->name);
-            }
-          else if (e->name != NULL)
-            g_string_append_printf (out, " %s", e->name);
-          g_string_append_c (out, '\n');
+          const GsFinding *g = g_ptr_array_index (findings, j);
+          if (g->rule != f->rule || g->line != f->line)
+            break;
+          j++;
         }
+      if (j == i + 1)
+        {
+          g_autoptr (GPtrArray) one = g_ptr_array_new ();
+          g_ptr_array_add (one, (gpointer)f);
+          gs_check_write_findings (s, one, out);
+          i = j;
+          continue;
+        }
+      g_string_append_printf (out,
+                              "%s:%d: %s: [%s] %u findings of this rule at "
+                              "this line:\n",
+                              file, f->line,
+                              gs_severity_to_string (f->severity), f->rule->id,
+                              j - i);
+      for (guint k = i; k < j; k++)
+        g_string_append_printf (
+            out, "    - %s\n",
+            ((const GsFinding *)g_ptr_array_index (findings, k))->message);
+      g_string_append_printf (out, "    basis: %s\n", f->rule->basis);
+      /* The elements of all of them, each once, in the order first named. */
+      g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+      for (guint k = i; k < j; k++)
+        {
+          const GsFinding *g = g_ptr_array_index (findings, k);
+          for (guint e = 0; e < g->elements->len; e++)
+            {
+              const GsCheckElement *el
+                  = &g_array_index (g->elements, GsCheckElement, e);
+              gboolean dup = FALSE;
+              for (guint x = 0; x < seen->len && !dup; x++)
+                dup = same_element (g_ptr_array_index (seen, x), el);
+              if (!dup)
+                g_ptr_array_add (seen, (gpointer)el);
+            }
+        }
+      for (guint x = 0; x < seen->len; x++)
+        write_element (out, file, x == 0 ? "elements:" : "         ",
+                       g_ptr_array_index (seen, x));
+      i = j;
     }
 }
 
@@ -330,6 +401,13 @@ gs_check_write_text (const GsScenario *s, const GPtrArray *findings,
                      GString *out)
 {
   gs_check_write_findings (s, findings, out);
+  gs_check_write_counts (s, findings, out);
+}
+
+void
+gs_check_write_counts (const GsScenario *s, const GPtrArray *findings,
+                       GString *out)
+{
   const char *file = gs_scenario_get_source (s);
   if (findings->len == 0)
     {
