@@ -32,8 +32,7 @@ gs__consensus_fallback (GsRun *run, const GsBody *b, GsSeat *seats,
        * objection as a vote against. */
       gs_vote_org_seats (seats, b->n_members, b->parties, b->n_parties, FALSE,
                          run->org_seats);
-      return gs_vote_decide (&b->fallback, run->org_seats, b->n_parties,
-                             tally);
+      return gs_vote_decide (&b->fallback, run->org_seats, b->n_parties, tally);
     }
   return gs_vote_decide (&b->fallback, seats, b->n_members, tally);
 }

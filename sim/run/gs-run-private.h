@@ -163,10 +163,10 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
-  GArray *cases;     /* GsCase */
-  GArray *gates;     /* GsGate, each case's run of them at case->gates */
-  GArray *slots;     /* GsSlot, each case's run of them at case->slots */
-  guint cases_mark;  /* high-water marks (gs__array_extend()) */
+  GArray *cases;    /* GsCase */
+  GArray *gates;    /* GsGate, each case's run of them at case->gates */
+  GArray *slots;    /* GsSlot, each case's run of them at case->slots */
+  guint cases_mark; /* high-water marks (gs__array_extend()) */
   guint gates_mark;
   guint slots_mark;
   GArray *records;   /* GsRecord */

@@ -571,7 +571,8 @@ text_tied (GString *out, const Ctx *x)
                           "vote, where an absolute majority needs more than "
                           "half; there is no casting vote",
                           x->title, v->votes_for, v->against, v->votes_for,
-                          2 * v->votes_for, organisations ? "organisations" : "members");
+                          2 * v->votes_for,
+                          organisations ? "organisations" : "members");
 }
 
 static void
