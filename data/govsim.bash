@@ -36,7 +36,7 @@ _govsim()
   if [[ "$cur" == -* ]]; then
     local opts="--help --max-size"
     case "$cmd" in
-      check) opts="$opts --fail-on --quiet --format --output" ;;
+      check) opts="$opts --fail-on --quiet --full --format --output" ;;
       run) opts="$opts --seed --replication --trace --format --table --output --max-records --max-events" ;;
       montecarlo) opts="$opts --runs --threads --seed --precision --shard --progress --quiet --format --output" ;;
       merge) opts="$opts --scenario --format --output" ;;
