@@ -59,9 +59,11 @@ typedef enum
   GS_REC_BREACH,          /* a decision breached a delegation limit */
   GS_REC_BREACH_VOTE,     /* members with a declared conflict voted: a
                              breach whose list is the people, not a chain */
+  GS_REC_AMENDED,         /* a body's amended quorum or voting rule took
+                             effect at this meeting */
 } GsRecordKind;
 
-#define GS_N_RECORD_KINDS (GS_REC_BREACH_VOTE + 1)
+#define GS_N_RECORD_KINDS (GS_REC_AMENDED + 1)
 
 /* Whether records of @kind are breaches (counted by the run's breach
  * counters and kept among its examples). */
@@ -245,6 +247,12 @@ typedef struct
 
 typedef struct
 {
+  gint32 change; /* which of the body's changes, from 1 in date order */
+  gint32 line;   /* the line of its <amend-body> */
+} GsRecAmended;  /* when = the date the change took effect */
+
+typedef struct
+{
   GsTime time; /* when it happened */
   GsTime when; /* a second date, per kind; GS_TIME_NEVER if none */
   GsRecordKind kind;
@@ -269,6 +277,7 @@ typedef struct
     GsRecLevel level;
     GsRecDecided decided;
     GsRecBreach breach;
+    GsRecAmended amended;
   };
 } GsRecord;
 

@@ -64,6 +64,9 @@ typedef struct
                           of reference allow, stays in the vote (not
                           conflicted for these rules) */
   guint8 chair;        /* the seat is the chair's */
+  guint8 vacant;       /* nobody holds the seat on this day (a time-limited
+                          membership): not present, not a member for the
+                          quorum's fraction nor for the vote's members */
   GsBallot ballot;     /* the seat's ballot on this item */
   const GsPost *posts; /* every post the occupant holds, or NULL: they serve
                           `party` alone, in `role` */

@@ -241,6 +241,20 @@ read_voting (GsLoader *l, xmlNodePtr c, GsBody *b)
                     b->id);
 }
 
+/* A member's from="DATE" and until="DATE": the seat is theirs from the
+ * one up to, not including, the other, and vacant outside. */
+static void
+read_tenure (GsLoader *l, xmlNodePtr m, GsMember *mem)
+{
+  gboolean has_from = gs__load_date (l, m, "from", &mem->from);
+  gboolean has_until = gs__load_date (l, m, "until", &mem->until);
+  if (has_from && has_until && mem->until <= mem->from)
+    gs__load_error (l, gs__xml_line (m),
+                    "the membership of '%s' ends (until) on or before it "
+                    "begins (from)",
+                    GS_PERSON (l->s, mem->person)->id);
+}
+
 static void
 read_members (GsLoader *l, xmlNodePtr c, GsBody *b)
 {
@@ -274,7 +288,10 @@ read_members (GsLoader *l, xmlNodePtr c, GsBody *b)
         }
       GsMember mem = { .person = (guint)p,
                        .deputy = deputy_attr ? deputy : -1,
-                       .weight = (guint)gs__load_uint (m, "weight", 1) };
+                       .weight = (guint)gs__load_uint (m, "weight", 1),
+                       .from = G_MININT64,
+                       .until = G_MAXINT64 };
+      read_tenure (l, m, &mem);
       g_array_append_val (members, mem);
     }
   b->n_members = members->len;
@@ -385,6 +402,8 @@ read_body (GsLoader *l, xmlNodePtr c, GsBodyKind kind, int group)
       b.n_members = p >= 0 ? 1 : 0;
       b.members[0] = (GsMember){ .person = (guint)MAX (p, 0),
                                  .deputy = -1,
+                                 .from = G_MININT64,
+                                 .until = G_MAXINT64,
                                  .weight = 1 };
       b.chair = -1;
       b.quorum = (GsQuorum){ .present = 1, .deputies_count = TRUE };
@@ -555,4 +574,124 @@ gs__load_escalations (GsLoader *l)
   for (guint i = 0; i < l->s->bodies->len; i++)
     read_escalation (l, g_ptr_array_index (l->body_nodes, i),
                      GS_BODY (l->s, i));
+}
+
+/* ---- amendments during the period ------------------------------------- */
+
+typedef struct
+{
+  GsTime date;
+  int line;
+  xmlNodePtr node;
+} Amendment;
+
+static gint
+amendment_order (gconstpointer a, gconstpointer b)
+{
+  const Amendment *x = a, *y = b;
+  if (x->date != y->date)
+    return x->date < y->date ? -1 : 1;
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* One <amend-body>: the body it amends, or -1 (reported). */
+static int
+read_amendment (GsLoader *l, xmlNodePtr n, Amendment *out)
+{
+  int bi = gs__load_ref (l, n, "body", "body", gs_scenario_find_body);
+  long line = gs__xml_line (n);
+  *out = (Amendment){ .line = (int)line, .node = n };
+  gboolean dated = gs__load_date (l, n, "date", &out->date);
+  if (dated && l->s->end > l->s->start
+      && (out->date < l->s->start || out->date >= l->s->end))
+    {
+      gs__load_error (l, line,
+                      "the change takes effect outside the simulated period");
+      dated = FALSE;
+    }
+  if (bi < 0 || !dated)
+    return -1;
+  const GsBody *b = GS_BODY (l->s, bi);
+  if (b->kind == GS_BODY_OFFICER || b->kind == GS_BODY_CIC || b->group >= 0)
+    {
+      gs__load_error (l, line,
+                      "'%s' is %s: only a board, committee, advisory group "
+                      "or joint committee meeting on its own has a quorum "
+                      "and voting rule to amend",
+                      b->id,
+                      b->kind == GS_BODY_OFFICER ? "an officer"
+                      : b->kind == GS_BODY_CIC   ? "committees in common"
+                                                 : "a committee meeting in "
+                                                   "common");
+      return -1;
+    }
+  if (gs__xml_child (n, "quorum") == NULL
+      && gs__xml_child (n, "voting") == NULL)
+    {
+      gs__load_error (l, line,
+                      "the change to '%s' gives neither a quorum nor a "
+                      "voting rule",
+                      b->id);
+      return -1;
+    }
+  return bi;
+}
+
+/* The changes of body @bi, sorted: each copy starts from the body as the
+ * change before it left it, so a change that gives only a quorum keeps the
+ * voting rule then in force. */
+static void
+build_changes (GsLoader *l, guint bi, GArray *a)
+{
+  g_array_sort (a, amendment_order);
+  GsBody *b = GS_BODY (l->s, bi);
+  GsBodyChange *changes = g_new0 (GsBodyChange, a->len);
+  const GsBody *before = b;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const Amendment *am = &g_array_index (a, Amendment, i);
+      if (i > 0 && am->date == changes[i - 1].date)
+        gs__load_error (l, am->line,
+                        "'%s' is already amended on that date (line %d)", b->id,
+                        changes[i - 1].line);
+      GsBodyChange *c = &changes[i];
+      c->date = am->date;
+      c->line = am->line;
+      c->body = *before;
+      c->body.changes = NULL;
+      c->body.n_changes = 0;
+      if (gs__xml_child (am->node, "quorum") != NULL)
+        read_quorum (l, am->node, &c->body);
+      if (gs__xml_child (am->node, "voting") != NULL)
+        read_voting (l, am->node, &c->body);
+      before = &c->body;
+    }
+  b->n_changes = a->len;
+  b->changes = changes;
+}
+
+void
+gs__load_amendments (GsLoader *l, xmlNodePtr root)
+{
+  guint n_bodies = l->s->bodies->len;
+  GArray **per_body = g_new0 (GArray *, MAX (n_bodies, 1));
+  for (xmlNodePtr n = root->children; n; n = n->next)
+    {
+      if (!gs__xml_is_element (n, "amend-body"))
+        continue;
+      Amendment am;
+      int bi = read_amendment (l, n, &am);
+      if (bi < 0)
+        continue;
+      if (per_body[bi] == NULL)
+        per_body[bi] = g_array_new (FALSE, FALSE, sizeof (Amendment));
+      g_array_append_val (per_body[bi], am);
+    }
+  for (guint bi = 0; bi < n_bodies; bi++)
+    if (per_body[bi] != NULL)
+      {
+        build_changes (l, bi, per_body[bi]);
+        g_array_unref (per_body[bi]);
+      }
+  g_free (per_body);
 }

@@ -179,6 +179,9 @@ void gs__load_people (GsLoader *l, xmlNodePtr root);
 void gs__load_bodies (GsLoader *l, xmlNodePtr root);
 void gs__load_ladders (GsLoader *l, xmlNodePtr root);
 void gs__load_escalations (GsLoader *l);
+/* The <amend-body> changes, once every body and its escalation is read
+ * (gs-load-amend.c). */
+void gs__load_amendments (GsLoader *l, xmlNodePtr root);
 void gs__load_schemes (GsLoader *l, xmlNodePtr root);
 /* After the schemes: each matter that is an organisation's function names
  * one with a scheme. */

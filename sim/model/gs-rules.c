@@ -16,6 +16,8 @@
  *    whether filled or not.  Conflicts are declared per item, and a meeting
  *    is quorate or not before any item is taken, so the vote's notion of
  *    members (seats not conflicted out) does not apply here.
+ *    A vacant seat (a time-limited membership outside its dates) is not a
+ *    member: the fraction counts the seats held on the day.
  *  - Chair rule: it asks only that the chair's seat be filled.  A deputy in
  *    it fills it, and so does a conflicted chair, even when the head-count
  *    would not count them.  If no seat is flagged as the chair's, the rule
@@ -88,10 +90,13 @@ gs_quorum_check (const GsQuorum *q, const GsSeat *seats, guint n,
   g_return_val_if_fail (seats != NULL || n == 0, FALSE);
   g_return_val_if_fail (parties != NULL || n_parties == 0, FALSE);
 
-  guint counted = 0;
+  guint counted = 0, held = 0;
   for (guint i = 0; i < n; i++)
-    if (seat_counts (q, &seats[i]))
-      counted++;
+    {
+      if (seat_counts (q, &seats[i]))
+        counted++;
+      held += seats[i].vacant ? 0 : 1;
+    }
   verdict->counted = counted;
   verdict->have = counted;
 
@@ -104,7 +109,8 @@ gs_quorum_check (const GsQuorum *q, const GsSeat *seats, guint n,
       /* ⌈n × num / den⌉ without floating point: n × num < 2^64 - 2^33, so
        * adding den - 1 cannot overflow.  The result exceeds n only if
        * num > den, and is clamped to what a guint can report. */
-      guint64 need = ((guint64)n * q->frac_num + q->frac_den - 1) / q->frac_den;
+      guint64 need
+          = ((guint64)held * q->frac_num + q->frac_den - 1) / q->frac_den;
       need = MIN (need, (guint64)G_MAXUINT);
       if (counted < need)
         return quorum_fail (verdict, GS_QUORUM_FAIL_FRACTION, (guint)need,
@@ -263,7 +269,7 @@ gs_vote_decide (const GsVoting *v, const GsSeat *seats, guint n, GsTally *tally)
   for (guint i = 0; i < n; i++)
     {
       const GsSeat *s = &seats[i];
-      if (s->conflicted)
+      if (s->conflicted || s->vacant)
         continue;
       tally->members++;
       if (!s->present)

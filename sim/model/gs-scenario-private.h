@@ -119,7 +119,12 @@ typedef struct
   guint person; /* the member */
   int deputy;   /* who attends in their place when they are absent, or -1 */
   guint weight; /* weight under weighted voting */
+  GsTime from;  /* a member from this time ... */
+  GsTime until; /* ... up to, not including, this one (G_MAXINT64: to the
+                   end); outside, the seat is vacant */
 } GsMember;
+
+typedef struct _GsBodyChange GsBodyChange;
 
 typedef struct
 {
@@ -163,7 +168,20 @@ typedef struct
   int role_line[GS_N_ROLES]; /* each <role> of the quorum */
   int party_line;            /* <each-party> */
   int voting_line;
+  /* Amendments (<amend-body>), in date order: from each change's date on,
+   * the body's meetings use the change's copy of the body, whose quorum
+   * and voting clauses are the amended ones (gs__body_at). */
+  GsBodyChange *changes;
+  guint n_changes;
 } GsBody;
+
+struct _GsBodyChange
+{
+  GsTime date; /* in effect from this day */
+  int line;    /* of the <amend-body> */
+  GsBody body; /* the body as amended: shares members, parties and
+                  observers with the original; n_changes 0 */
+};
 
 typedef struct
 {
@@ -471,10 +489,23 @@ struct _GsScenario
   guint *route;
 };
 
-#define GS_ORG(s, i)      (&g_array_index ((s)->organisations, GsOrganisation, (i)))
-#define GS_PERSON(s, i)   (&g_array_index ((s)->people, GsPerson, (i)))
-#define GS_MATTER(s, i)   (&g_array_index ((s)->matters, GsMatter, (i)))
-#define GS_BODY(s, i)     (&g_array_index ((s)->bodies, GsBody, (i)))
+#define GS_ORG(s, i)    (&g_array_index ((s)->organisations, GsOrganisation, (i)))
+#define GS_PERSON(s, i) (&g_array_index ((s)->people, GsPerson, (i)))
+#define GS_MATTER(s, i) (&g_array_index ((s)->matters, GsMatter, (i)))
+#define GS_BODY(s, i)   (&g_array_index ((s)->bodies, GsBody, (i)))
+
+/* The body @bi as its terms of reference stand at @now: the copy made for
+ * the latest change in effect, else the body itself.  No allocation; a
+ * scan over the body's few changes. */
+static inline const GsBody *
+gs__body_at (const GsScenario *s, guint bi, GsTime now)
+{
+  const GsBody *b = GS_BODY (s, bi);
+  const GsBody *in_force = b;
+  for (guint i = 0; i < b->n_changes && b->changes[i].date <= now; i++)
+    in_force = &b->changes[i].body;
+  return in_force;
+}
 #define GS_PROPOSAL(s, i) (&g_array_index ((s)->proposals, GsProposal, (i)))
 #define GS_ARRIVALS(s, i) (&g_array_index ((s)->arrivals, GsArrivals, (i)))
 #define GS_PATHWAY(s, i)  (&g_array_index ((s)->pathways, GsPathway, (i)))

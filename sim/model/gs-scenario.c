@@ -42,6 +42,7 @@ clear_body (gpointer p)
   g_free (b->observers);
   g_free (b->parties);
   g_free (b->constituents);
+  g_free (b->changes); /* the copies share the arrays freed above */
 }
 
 static void

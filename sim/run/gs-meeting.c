@@ -155,6 +155,14 @@ fill_seats (const GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
                         .weight = m->weight,
                         .chair = (int)i == b->chair,
                         .ballot = GS_BALLOT_NONE };
+      if (now < m->from || now >= m->until)
+        {
+          /* Nobody holds the seat today: vacant, no deputy in it. */
+          seat->vacant = TRUE;
+          seat->role = GS_PERSON (s, m->person)->role;
+          seat->party = -1;
+          continue;
+        }
       seat->present = attends (run, m->person, now);
       if (!seat->present && m->deputy >= 0
           && attends (run, (guint)m->deputy, now))
@@ -193,7 +201,7 @@ seat_people (GsRun *run, const GsSeat *seats, guint n, GsSeatPredicate pick)
 static gboolean
 seat_absent (const GsSeat *seat)
 {
-  return !seat->present;
+  return !seat->present && !seat->vacant;
 }
 
 static gboolean
@@ -255,7 +263,7 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
                     GsSeat *seats)
 {
   const GsScenario *s = run->scenario;
-  const GsBody *b = GS_BODY (s, bi);
+  const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
   if (s->conflict_start == NULL)
     {
@@ -312,7 +320,7 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
               const GsVoting *voting, GsTally *tally)
 {
   const GsScenario *s = run->scenario;
-  const GsBody *b = GS_BODY (s, bi);
+  const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
   guint64 key = gs__case_key (c);
   if (run->stance_body != bi || run->stance_matter != c->matter)
@@ -479,7 +487,7 @@ static void
 check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
                   const GsSeat *seats)
 {
-  const GsBody *b = GS_BODY (run->scenario, bi);
+  const GsBody *b = gs__body_at (run->scenario, bi, now);
   if (!b->declare_only)
     return;
   guint n = gs_breach_conflicted_voters (seats, b->n_members, run->people);
@@ -510,7 +518,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
   if (!exclude_conflicted (run, now, bi, ci, seats))
     return v;
   GsTally tally;
-  const GsBody *b = GS_BODY (run->scenario, bi);
+  const GsBody *b = gs__body_at (run->scenario, bi, now);
   GsSlot *slot = GS_RUN_SLOT (run, si);
   gboolean majority = slot->majority_due && b->has_fallback;
   slot->majority_due = FALSE;
@@ -656,7 +664,7 @@ convene (GsRun *run, GsTime now, guint32 bi, GsSeat *seats, guint *present,
   for (guint i = 0; i < n_bodies; i++)
     {
       guint32 ki = b->kind == GS_BODY_CIC ? b->constituents[i] : bi;
-      const GsBody *k = GS_BODY (s, ki);
+      const GsBody *k = gs__body_at (s, ki, now);
       fill_seats (run, k, now, k_seats);
       if (ki != bi)
         run->bodies[ki].n.meetings++;
@@ -695,7 +703,8 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
       /* A forum that must be unanimous settles a dispute only when it is:
        * defeated with some votes for, it could not agree either way. */
       gboolean unanimous_only
-          = GS_BODY (run->scenario, bi)->voting.rule == GS_RULE_UNANIMITY;
+          = gs__body_at (run->scenario, bi, now)->voting.rule
+            == GS_RULE_UNANIMITY;
       gboolean rejected = v->outcome == GS_OUTCOME_DEFEATED && !v->split
                           && !(unanimous_only && v->votes_for > 0);
       if (carried || rejected)
@@ -785,7 +794,7 @@ record_meeting (GsRun *run, GsTime now, guint32 bi, const GsSeat *seats,
                 guint present, guint deputies, guint items)
 {
   const GsScenario *s = run->scenario;
-  const GsBody *b = GS_BODY (s, bi);
+  const GsBody *b = gs__body_at (s, bi, now);
   GsRecord r = gs__record (now, GS_REC_MEETING, bi, GS_NONE);
   guint seats_total = b->n_members, n_people = 0, n_observers = b->n_observers;
   for (guint i = 0; i < b->n_constituents; i++)
@@ -837,6 +846,28 @@ record_meeting (GsRun *run, GsTime now, guint32 bi, const GsSeat *seats,
   gs__run_emit (run, &r, run->people, n_people);
 }
 
+/* Reports each amendment of @bi that has taken effect since its last
+ * meeting, once, at the first meeting on or after its date. */
+static void
+note_amendments (GsRun *run, guint32 bi, GsTime now)
+{
+  const GsBody *b = GS_BODY (run->scenario, bi);
+  GsBodyState *bs = &run->bodies[bi];
+  for (; bs->changes_seen < b->n_changes
+         && b->changes[bs->changes_seen].date <= now;
+       bs->changes_seen++)
+    {
+      if (!gs__run_building (run, GS_REC_AMENDED))
+        continue;
+      const GsBodyChange *c = &b->changes[bs->changes_seen];
+      GsRecord r = gs__record (now, GS_REC_AMENDED, bi, GS_NONE);
+      r.when = c->date;
+      r.amended.change = (gint32)bs->changes_seen + 1;
+      r.amended.line = c->line;
+      gs__run_emit (run, &r, NULL, 0);
+    }
+}
+
 void
 gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
 {
@@ -846,6 +877,8 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
   GsTime next = gs__meeting_time (b, k + 1);
   bs->next_meeting = k + 1;
   gs__run_schedule (run, next, GS_EV_MEET, bi, k + 1);
+  if (bs->changes_seen < b->n_changes)
+    note_amendments (run, bi, now);
 
   guint eligible = gs__agenda_open (run, bi, now);
   if (eligible == 0)

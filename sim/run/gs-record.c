@@ -43,6 +43,7 @@ static const char *const kind_names[] = {
   [GS_REC_DECIDED] = "decided",
   [GS_REC_BREACH] = "breach",
   [GS_REC_BREACH_VOTE] = "breach-conflicted-vote",
+  [GS_REC_AMENDED] = "amended",
 };
 G_STATIC_ASSERT (N (kind_names) == GS_N_RECORD_KINDS);
 const GsEnumInfo gs_enum_record_kind
@@ -391,6 +392,13 @@ static const GsRecordInfo table[] = {
     { ENUM (breach, breach, enum_breach) },
     GS_LIST_PERSON,
     "voters" },
+  { GS_REC_AMENDED,
+    NULL,
+    "body",
+    3,
+    { COUNT (amended, change), COUNT (amended, line), DATE ("effective") },
+    GS_LIST_NONE,
+    NULL },
 };
 G_STATIC_ASSERT (N (table) == GS_N_RECORD_KINDS);
 /* A record callback takes a set of kinds as 64 bits. */

@@ -142,7 +142,9 @@ typedef struct
   guint waiting_mark;   /* high-water marks of @waiting, @ready, @fifo */
   guint ready_mark;     /* (gs__array_extend()) */
   guint fifo_mark;
-  GsAddCache notice; /* since + notice, for tickets' eligibility */
+  GsAddCache notice;  /* since + notice, for tickets' eligibility */
+  guint changes_seen; /* the body's amendments already in effect at a
+                         meeting (and so reported) */
 } GsBodyState;
 
 /* Committees in common have at most this many constituents (the loader

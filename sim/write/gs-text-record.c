@@ -656,6 +656,35 @@ text_conflict (GString *out, const Ctx *x)
     }
 }
 
+/* "K: amended terms of reference take effect (change of 2024-07-01, line
+ * 12): voting by absolute majority, quorum 3 present". */
+static void
+text_amended (GString *out, const Ctx *x)
+{
+  static const char *const rules[]
+      = { "simple majority", "absolute majority", "qualified majority",
+          "weighted vote",   "unanimity",         "consensus" };
+  char d[GS_DATE_BUF];
+  const GsBody *b = gs__body_at (x->s, x->r->body, x->r->time);
+  gs__text_body (out, x->s, x->r->body);
+  g_string_append_printf (
+      out,
+      ": amended terms of reference take effect (change "
+      "of %s, line %d): voting by %s",
+      gs_time_format_date (x->r->when, d), x->r->amended.line,
+      (guint)b->voting.rule < G_N_ELEMENTS (rules) ? rules[b->voting.rule]
+                                                   : "?");
+  if (b->voting.rule == GS_RULE_QUALIFIED_MAJORITY)
+    g_string_append_printf (out, " of %u/%u", b->voting.num, b->voting.den);
+  if (b->has_fallback)
+    g_string_append_printf (out, ", then %s", rules[b->fallback.rule]);
+  if (b->quorum.present > 0)
+    g_string_append_printf (out, ", quorum %u present", b->quorum.present);
+  if (b->quorum.frac_den > 0)
+    g_string_append_printf (out, ", quorum %u/%u of the members",
+                            b->quorum.frac_num, b->quorum.frac_den);
+}
+
 static void
 text_breach (GString *out, const Ctx *x)
 {
@@ -759,6 +788,7 @@ static const RecordText texts[] = {
   [GS_REC_DECIDED] = text_decided,
   [GS_REC_BREACH] = text_breach,
   [GS_REC_BREACH_VOTE] = text_breach,
+  [GS_REC_AMENDED] = text_amended,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (texts) == GS_N_RECORD_KINDS);
 
