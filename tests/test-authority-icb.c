@@ -253,6 +253,31 @@ test_authority_arbitrated_over_trust_limit (void)
   gs_scenario_free (s);
 }
 
+/* A referral to both trusts' boards, either of which may agree: the
+ * dispute starts on 20 January, the boards next meet on 10 February and
+ * Board A approves (Board B's member supports nothing), so the level
+ * agrees on 10 February.  The approval binds both trusts as the joint
+ * committee's would: £1,001 is over both limits (two breaches that day),
+ * £1,000 is within them (none). */
+static void
+test_authority_referred_over_trust_limit (void)
+{
+  static const char *const referral
+      = "<level decides='referral' bodies='ba bb' need='1' within='P1M'/>";
+  GsScenario *s = NULL;
+  g_autoptr (GsRun) over = run_dispute (FALSE, referral, "1001", &s);
+  CU_ASSERT_EQUAL (gs_test_count_records (over, GS_REC_RESOLVED), 1);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (over), 2);
+  assert_breach (s, over, 0, GS_BREACH_OVER_LIMIT, "ta", "2024-02-10");
+  assert_breach (s, over, 1, GS_BREACH_OVER_LIMIT, "tb", "2024-02-10");
+  gs_scenario_free (s);
+
+  g_autoptr (GsRun) at = run_dispute (FALSE, referral, "1000", &s);
+  CU_ASSERT_EQUAL (gs_test_count_records (at, GS_REC_RESOLVED), 1);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (at), 0);
+  gs_scenario_free (s);
+}
+
 static void
 test_authority_mediated_over_trust_limit (void)
 {
@@ -480,6 +505,8 @@ main (void)
       test_authority_arbitrated_over_trust_limit },
     { "a mediated approval over a trust's limit",
       test_authority_mediated_over_trust_limit },
+    { "a referred approval over a trust's limit",
+      test_authority_referred_over_trust_limit },
     { "a chair's decision over a trust's limit",
       test_authority_chair_over_trust_limit },
     { "an arbitrated approval over the ICB's limit",

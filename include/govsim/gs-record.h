@@ -105,6 +105,7 @@ typedef enum
   GS_FAIL_NOT_CARRIED,  /* the vote tied, was blocked or split */
   GS_FAIL_NO_AGREEMENT, /* mediation did not reach agreement */
   GS_FAIL_UNAVAILABLE,  /* the person who decides was away */
+  GS_FAIL_REFUSED,      /* too few of the bodies referred to can approve */
 } GsLevelFailure;
 
 typedef enum

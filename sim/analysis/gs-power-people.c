@@ -786,6 +786,14 @@ pathway_reaches (const GsScenario *s, const GsPathway *pw, guint bi)
             {
               const GsLadder *ld = GS_LADDER (s, l);
               for (guint v = 0; v < ld->n_levels; v++)
+                {
+                  const GsLevel *lv = &ld->levels[v];
+                  for (guint j = 0;
+                       lv->method == GS_LEVEL_REFERRAL && j < lv->n_bodies; j++)
+                    if (!reached[lv->bodies[j]])
+                      reached[lv->bodies[j]] = grew = TRUE;
+                }
+              for (guint v = 0; v < ld->n_levels; v++)
                 if (ld->levels[v].method == GS_LEVEL_VOTE
                     && ld->levels[v].body >= 0 && !reached[ld->levels[v].body])
                   reached[ld->levels[v].body] = grew = TRUE;

@@ -14,13 +14,73 @@
 
 /* ---- escalation ladders -------------------------------------------------- */
 
-static const char *const level_methods[]
-    = { "vote", "reconsider", "chair", "mediation", "binding", NULL };
+static const char *const level_methods[] = {
+  "vote", "reconsider", "chair", "mediation", "binding", "referral", NULL
+};
 
 /* What a level is called in reports when the file names no forum, body or
  * person for it. */
-static const char *const level_default_names[]
-    = { "Vote", "Reconsideration", "Chair", "Mediator", "Arbitrator" };
+static const char *const level_default_names[] = {
+  "Vote", "Reconsideration", "Chair", "Mediator", "Arbitrator", "Referral"
+};
+
+/* decides="referral": the bodies in 'bodies', and how many must approve. */
+static void
+read_referral (GsLoader *l, xmlNodePtr n, GsLevel *lv)
+{
+  long line = gs__xml_line (n);
+  g_autofree char *many = gs__xml_attr (n, "bodies");
+  g_autofree char *need = gs__xml_attr (n, "need");
+  if (many == NULL)
+    {
+      gs__load_error (l, line,
+                      "decides=\"referral\" needs the bodies it refers the "
+                      "dispute to (attribute 'bodies')");
+      return;
+    }
+  g_auto (GStrv) ids = g_strsplit_set (many, " \t\r\n", -1);
+  GArray *bodies = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint listed = 0;
+  gs__marks_begin (&l->list, l->s->bodies->len);
+  for (char **id = ids; *id; id++)
+    {
+      if (**id == '\0')
+        continue;
+      listed++;
+      int bi = gs_scenario_find_body (l->s, *id);
+      if (bi < 0)
+        gs__load_error (l, line,
+                        "body '%s' is not defined (attribute 'bodies')", *id);
+      else if (!gs__marks_add (&l->list, (guint)bi))
+        gs__load_error (l, line, "body '%s' is listed twice in the referral",
+                        *id);
+      else if (GS_BODY (l->s, bi)->group >= 0)
+        gs__load_error (l, line,
+                        "'%s' meets only in common, as part of '%s': refer "
+                        "the dispute to the committees in common",
+                        *id, GS_BODY (l->s, GS_BODY (l->s, bi)->group)->id);
+      else
+        {
+          guint ub = (guint)bi;
+          g_array_append_val (bodies, ub);
+        }
+    }
+  lv->n_bodies = bodies->len;
+  lv->bodies = (guint *)g_array_free (bodies, FALSE);
+  lv->need = lv->n_bodies;
+  if (need != NULL && strcmp (need, "all") != 0)
+    {
+      guint64 k = g_ascii_strtoull (need, NULL, 10);
+      if (k < 1 || k > listed)
+        gs__load_error (l, line,
+                        "need=\"%s\" is more approvals than the %u bodies "
+                        "referred to",
+                        need, listed);
+      else
+        lv->need = (guint)k;
+    }
+  l->s->referral_width = MAX (l->s->referral_width, lv->n_bodies);
+}
 
 static void
 read_level (GsLoader *l, xmlNodePtr n, GsLevel *lv)
@@ -98,7 +158,22 @@ read_level (GsLoader *l, xmlNodePtr n, GsLevel *lv)
         break;
       case GS_LEVEL_BINDING:
         break;
+      case GS_LEVEL_REFERRAL:
+        if (body_attr != NULL || person_attr != NULL)
+          gs__load_error (l, line,
+                          "decides=\"referral\" names its bodies in "
+                          "'bodies', not a body or person");
+        else
+          read_referral (l, n, lv);
+        break;
     }
+  if (lv->method != GS_LEVEL_REFERRAL
+      && (xmlHasProp (n, BAD_CAST "bodies") != NULL
+          || xmlHasProp (n, BAD_CAST "need") != NULL))
+    gs__load_error (l, line,
+                    "bodies and need apply only to decides=\"referral\", "
+                    "not decides=\"%s\"",
+                    method);
   if (success_attr != NULL && lv->method != GS_LEVEL_MEDIATION)
     gs__load_error (l, line,
                     "success applies only to decides=\"mediation\", not "

@@ -308,6 +308,7 @@ typedef enum
   GS_LEVEL_CHAIR,      /* one person decides */
   GS_LEVEL_MEDIATION,  /* agreement with probability success */
   GS_LEVEL_BINDING,    /* arbitration: always decides */
+  GS_LEVEL_REFERRAL,   /* several bodies vote, each at its own meeting */
 } GsLevelMethod;
 
 typedef struct
@@ -321,6 +322,9 @@ typedef struct
   double success;         /* MEDIATION: probability of agreement */
   double approve;         /* MEDIATION, BINDING: probability the outcome is
                              approval */
+  guint *bodies;          /* REFERRAL: the bodies referred to (owned) */
+  guint n_bodies;
+  guint need; /* REFERRAL: approvals that agree, 1 .. n_bodies */
   int line;
 } GsLevel;
 
@@ -456,6 +460,9 @@ struct _GsScenario
                             matters); explicit ones in document order,
                             then the implicit ones */
   GArray *ladders;       /* GsLadder (owns levels) */
+  guint referral_width;  /* the most bodies a referral level names (0: none);
+                            each slot of a case has this many more for the
+                            bodies its dispute is referred to */
   GArray *delegations;   /* GsDelegation (owns matters), every version, in
                             document order of the version's element */
 

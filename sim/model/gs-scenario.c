@@ -72,7 +72,10 @@ clear_pathway (gpointer p)
 static void
 clear_ladder (gpointer p)
 {
-  g_free (((GsLadder *)p)->levels);
+  GsLadder *ld = p;
+  for (guint k = 0; k < ld->n_levels; k++)
+    g_free (ld->levels[k].bodies);
+  g_free (ld->levels);
 }
 
 GsScenario *

@@ -171,7 +171,7 @@ gboolean
 gs__ticket_live (const GsRun *run, const GsTicket *t)
 {
   const GsSlot *slot = GS_RUN_SLOT (run, t->slot);
-  return slot->epoch == t->epoch && gs__slot_outstanding (slot);
+  return slot->epoch == t->epoch && gs__slot_on_agenda (slot);
 }
 
 void
@@ -251,7 +251,7 @@ void
 gs__slot_bump (GsRun *run, guint32 si, GsTime now, GsCarryEnd how)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
-  if (slot->ready && gs__slot_outstanding (slot))
+  if (slot->ready && gs__slot_on_agenda (slot))
     {
       GsBodyState *bs = &run->bodies[slot->at];
       fold (run, slot, bs->carried_upto);
@@ -259,6 +259,7 @@ gs__slot_bump (GsRun *run, guint32 si, GsTime now, GsCarryEnd how)
       slot->ready = FALSE;
       close_run (run, slot, now, how);
     }
+  gs__referral_drop (run, si, now);
   slot->epoch++;
 }
 
@@ -379,11 +380,12 @@ void
 gs__agenda_close_at_end (GsRun *run, guint32 ci, GsTime end)
 {
   const GsCase *c = GS_RUN_CASE (run, ci);
-  guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
+  guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots
+            * (1 + run->scenario->referral_width);
   for (guint k = 0; k < n; k++)
     {
       GsSlot *slot = GS_RUN_SLOT (run, c->slots + k);
-      if (!slot->ready || !gs__slot_outstanding (slot))
+      if (!slot->ready || !gs__slot_on_agenda (slot))
         continue;
       fold (run, slot, run->bodies[slot->at].carried_upto);
       close_run (run, slot, end, GS_CARRY_AT_END);

@@ -9,7 +9,10 @@
  * passes the dispute to the next level, then to the ladder named by
  * `then`; with none left the slot is gridlocked.
  *
- * An approval a chair, a mediation or an arbitrator reaches binds the
+ * A referral to several bodies is in gs-referral.c.
+ *
+ * An approval a chair, a mediation, an arbitrator or a referral reaches
+ * binds the
  * organisations the body the dispute arose in would bind, and is checked
  * against the same schemes of delegation (gs__meeting_check_award()).
  *
@@ -64,6 +67,8 @@ enter_level (GsRun *run, guint32 si, GsTime now)
   gs__run_emit (run, &r, NULL, 0);
   if (bi != GS_NONE)
     gs__slot_push_ticket (run, bi, si, start);
+  if (l->method == GS_LEVEL_REFERRAL)
+    gs__referral_enter (run, si, start);
   gs__run_schedule (run, limit, GS_EV_LEVEL_END, si, slot->epoch);
 }
 
@@ -91,6 +96,7 @@ void
 gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved, GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
+  gs__referral_drop (run, si, now);
   guint32 bi = gs__dispute_level_body (run, slot);
   GsRecord r = level_record (run, slot, now, GS_REC_RESOLVED, bi);
   r.level.approved = approved;
@@ -109,6 +115,7 @@ gs__dispute_level_failed (GsRun *run, guint32 si, GsLevelFailure why,
                           GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
+  gs__referral_drop (run, si, now);
   GsRecord r = level_record (run, slot, now, GS_REC_LEVEL_FAILED,
                              gs__dispute_level_body (run, slot));
   r.level.why = why;

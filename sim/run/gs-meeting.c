@@ -698,6 +698,13 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
       gs__consensus_defer (run, bi, si, now);
       return;
     }
+  if (slot->state == GS_SLOT_REFERRED)
+    {
+      /* One of the bodies a dispute is referred to: anything short of
+       * carrying it is a refusal. */
+      gs__referral_answer (run, si, carried, now);
+      return;
+    }
   if (slot->state == GS_SLOT_DISPUTE)
     {
       /* A forum that must be unanimous settles a dispute only when it is:
@@ -737,7 +744,7 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
 static GsVoteRole
 vote_role (const GsRun *run, const GsSlot *slot)
 {
-  if (slot->state == GS_SLOT_DISPUTE)
+  if (slot->state == GS_SLOT_DISPUTE || slot->state == GS_SLOT_REFERRED)
     return GS_VOTE_LEVEL;
   return gs__slot_gateway (run, slot)->recommend ? GS_VOTE_RECOMMEND
                                                  : GS_VOTE_GATEWAY;

@@ -128,6 +128,7 @@ static const char *const failures[] = {
   [GS_FAIL_NOT_CARRIED] = "not-carried",
   [GS_FAIL_NO_AGREEMENT] = "no-agreement",
   [GS_FAIL_UNAVAILABLE] = "unavailable",
+  [GS_FAIL_REFUSED] = "refused",
 };
 static const GsEnumInfo enum_failure
     = { "level_failure", failures, N (failures), FALSE };

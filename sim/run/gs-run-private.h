@@ -72,6 +72,8 @@ typedef enum
   GS_SLOT_REJECTED,
   GS_SLOT_GRIDLOCKED, /* its dispute exhausted every ladder */
   GS_SLOT_WITHDRAWN,  /* its gateway or case was settled without it */
+  GS_SLOT_REFERRED,   /* one of a slot's referral slots, whose body has
+                         yet to answer a referral (gs-referral.c) */
 } GsSlotState;
 
 typedef struct
@@ -90,6 +92,12 @@ typedef struct
                             (1-based), part of the key of the level's draws */
   gboolean majority_due; /* consensus was blocked at the last meeting:
                             this one puts it to the majority vote */
+  /* A referral: its slot keeps the answers of the bodies referred to; each
+   * of its referral slots (after the case's gateway slots) the slot it
+   * answers for. */
+  guint32 ref_yes;
+  guint32 ref_no;
+  guint32 referred_by;
   /* Its live ticket and its run of carry-overs (gs-agenda.c). */
   guint32 at;         /* the body whose agenda holds its ticket */
   gboolean ready;     /* that ticket is among the eligible */
@@ -342,6 +350,11 @@ void gs__consensus_defer (GsRun *run, guint32 bi, guint32 si, GsTime now);
 
 /* gs-dispute.c */
 guint32 gs__dispute_level_body (const GsRun *run, const GsSlot *slot);
+gboolean gs__slot_on_agenda (const GsSlot *slot);
+void gs__referral_enter (GsRun *run, guint32 si, GsTime start);
+void gs__referral_answer (GsRun *run, guint32 ri, gboolean approved,
+                          GsTime now);
+void gs__referral_drop (GsRun *run, guint32 si, GsTime now);
 void gs__dispute_start (GsRun *run, guint32 si, GsTrigger trigger, GsTime now);
 void gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved,
                           GsTime now);

@@ -70,8 +70,10 @@ new_case (GsRun *run, const GsCase *proto)
                                    sizeof (GsGate), pw->n_gateways);
   for (guint g = 0; g < pw->n_gateways; g++)
     gate[g] = (GsGate){ 0 };
+  /* The gateway slots, then each one's referral slots (gs-referral.c). */
+  guint width = run->scenario->referral_width;
   GsSlot *slot = gs__array_extend (run->slots, &run->slots_mark,
-                                   sizeof (GsSlot), pw->n_slots);
+                                   sizeof (GsSlot), pw->n_slots * (1 + width));
   for (guint g = 0; g < pw->n_gateways; g++)
     for (guint k = 0; k < pw->gateways[g].n_bodies; k++)
       *slot++ = (GsSlot){ .item = ci,
@@ -80,6 +82,12 @@ new_case (GsRun *run, const GsCase *proto)
                           .state = GS_SLOT_IDLE,
                           .ladder = -1,
                           .settled = GS_TIME_NEVER };
+  for (guint k = 0; k < pw->n_slots * width; k++)
+    *slot++ = (GsSlot){ .item = ci,
+                        .body = pw->gateways[0].bodies[0],
+                        .state = GS_SLOT_IDLE,
+                        .ladder = -1,
+                        .settled = GS_TIME_NEVER };
   return ci;
 }
 

@@ -394,7 +394,8 @@ add_pathways (Graph *gr)
 }
 
 static const char *const method_words[]
-    = { "vote", "reconsider", "chair decides", "mediation", "binding" };
+    = { "vote",      "reconsider", "chair decides",
+        "mediation", "binding",    "referral" };
 
 static void
 add_ladders (Graph *gr)

@@ -160,6 +160,8 @@ method_text (GsLevelMethod m)
         return "the chair's decision";
       case GS_LEVEL_MEDIATION:
         return "mediation";
+      case GS_LEVEL_REFERRAL:
+        return "referral to";
       case GS_LEVEL_BINDING:
       default:
         return "binding arbitration";
@@ -326,6 +328,21 @@ text_level (GString *out, const Ctx *x)
   g_string_append_printf (out, "'%s' reaches ", x->title);
   gs__text_level (out, x->s, lv->ladder, lv->level);
   g_string_append_printf (out, ": %s", method_text (l->method));
+  if (l->method == GS_LEVEL_REFERRAL)
+    {
+      for (guint j = 0; j < l->n_bodies; j++)
+        {
+          g_string_append (out, j == 0                 ? " "
+                                : j + 1 == l->n_bodies ? " and "
+                                                       : ", ");
+          gs__text_body (out, x->s, l->bodies[j]);
+        }
+      if (l->need == l->n_bodies)
+        g_string_append (out, ", all to approve");
+      else
+        g_string_append_printf (out, ", %u of %u to approve", l->need,
+                                l->n_bodies);
+    }
   if (!gs_duration_is_zero (&l->cooling_off))
     g_string_append_printf (
         out, " after cooling off until %s",
@@ -352,6 +369,10 @@ text_level_failed (GString *out, const Ctx *x)
         break;
       case GS_FAIL_NO_AGREEMENT:
         g_string_append (out, " reached no agreement");
+        break;
+      case GS_FAIL_REFUSED:
+        g_string_append (out, " failed: too few of the bodies referred to "
+                              "approved for it to agree");
         break;
       case GS_FAIL_UNAVAILABLE:
       default:

@@ -520,6 +520,8 @@ gs__check_ladder_cannot_bind (GsCheckContext *ctx)
     [GS_LEVEL_CHAIR] = "",
     [GS_LEVEL_MEDIATION] = "mediation, which may not reach agreement",
     [GS_LEVEL_BINDING] = "",
+    [GS_LEVEL_REFERRAL] = "a referral to several bodies, which can be "
+                          "refused or run out of time",
   };
   const GsScenario *s = ctx->s;
   for (guint li = 0; li < s->ladders->len; li++)

@@ -1,0 +1,110 @@
+/* gs-referral.c — a dispute referred to several bodies at once.
+ *
+ * A level with decides="referral" puts the item on the agenda of each body
+ * it names (the parties' boards, say), after the cooling-off period.  Each
+ * takes it at its own next meeting, under its own notice, quorum and
+ * voting, as any other item.  The level agrees on the day the need-th body
+ * approves, and fails on the day a refusal leaves too few bodies to reach
+ * the need (a vote that is not carried, or is tied or blocked, is a
+ * refusal), or when its time limit ends first.
+ *
+ * A slot holds one ticket on one agenda; a referral needs one on every
+ * body's at once.  So each gateway slot of a case is followed, after the
+ * case's gateway slots, by referral_width referral slots (none when the
+ * scenario has no referral level): slot k's j-th is at
+ * c->slots + n_slots + k * referral_width + j.  A referral slot is
+ * GS_SLOT_REFERRED while its body has yet to answer and idle otherwise, so
+ * it never counts as an item waiting at a body or as a decision of one.
+ *
+ * An approval reached this way binds the parties the body the dispute
+ * arose in would bind, and is checked against their schemes of delegation
+ * (gs__dispute_resolve(): a referral has no one level body).
+ */
+#include "run/gs-run-private.h"
+
+static const GsLevel *
+current_level (const GsRun *run, const GsSlot *slot)
+{
+  if (slot->state != GS_SLOT_DISPUTE || slot->ladder < 0)
+    return NULL;
+  const GsLevel *l
+      = &GS_LADDER (run->scenario, slot->ladder)->levels[slot->level];
+  return l->method == GS_LEVEL_REFERRAL ? l : NULL;
+}
+
+/* The first referral slot of gateway slot @si. */
+static guint32
+first_referral_slot (const GsRun *run, guint32 si)
+{
+  const GsSlot *slot = GS_RUN_SLOT (run, si);
+  const GsCase *c = GS_RUN_CASE (run, slot->item);
+  guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
+  return c->slots + n + (si - c->slots) * run->scenario->referral_width;
+}
+
+gboolean
+gs__slot_on_agenda (const GsSlot *slot)
+{
+  return gs__slot_outstanding (slot) || slot->state == GS_SLOT_REFERRED;
+}
+
+void
+gs__referral_enter (GsRun *run, guint32 si, GsTime start)
+{
+  GsSlot *slot = GS_RUN_SLOT (run, si);
+  const GsLevel *l = current_level (run, slot);
+  guint32 first = first_referral_slot (run, si);
+  slot->ref_yes = slot->ref_no = 0;
+  for (guint j = 0; j < l->n_bodies; j++)
+    {
+      GsSlot *r = GS_RUN_SLOT (run, first + j);
+      r->state = GS_SLOT_REFERRED;
+      r->item = slot->item;
+      r->gate = slot->gate;
+      r->body = l->bodies[j];
+      r->referred_by = si;
+      r->majority_due = FALSE;
+      r->since = start;
+      r->epoch++;
+      gs__slot_push_ticket (run, l->bodies[j], first + j, start);
+    }
+}
+
+void
+gs__referral_drop (GsRun *run, guint32 si, GsTime now)
+{
+  const GsLevel *l = current_level (run, GS_RUN_SLOT (run, si));
+  if (l == NULL)
+    return;
+  guint32 first = first_referral_slot (run, si);
+  for (guint j = 0; j < l->n_bodies; j++)
+    {
+      GsSlot *r = GS_RUN_SLOT (run, first + j);
+      if (r->state != GS_SLOT_REFERRED)
+        continue;
+      gs__slot_bump (run, first + j, now, GS_CARRY_LEFT);
+      r->state = GS_SLOT_IDLE;
+    }
+}
+
+void
+gs__referral_answer (GsRun *run, guint32 ri, gboolean approved, GsTime now)
+{
+  GsSlot *r = GS_RUN_SLOT (run, ri);
+  guint32 si = r->referred_by;
+  gs__slot_bump (run, ri, now, GS_CARRY_TAKEN);
+  r->state = GS_SLOT_IDLE;
+  r->settled = now;
+  GsSlot *slot = GS_RUN_SLOT (run, si);
+  const GsLevel *l = current_level (run, slot);
+  if (l == NULL)
+    return;
+  if (approved)
+    slot->ref_yes++;
+  else
+    slot->ref_no++;
+  if (slot->ref_yes >= l->need)
+    gs__dispute_resolve (run, si, TRUE, now);
+  else if (l->n_bodies - slot->ref_no < l->need)
+    gs__dispute_level_failed (run, si, GS_FAIL_REFUSED, now);
+}
