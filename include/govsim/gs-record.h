@@ -59,9 +59,12 @@ typedef enum
   GS_REC_BREACH,          /* a decision breached a delegation limit */
   GS_REC_BREACH_VOTE,     /* members with a declared conflict voted: a
                              breach whose list is the people, not a chain */
+  GS_REC_URGENT,          /* an urgent proposal between meetings: chair's
+                             action or a written resolution, taken or sent
+                             to the meeting */
 } GsRecordKind;
 
-#define GS_N_RECORD_KINDS (GS_REC_BREACH_VOTE + 1)
+#define GS_N_RECORD_KINDS (GS_REC_URGENT + 1)
 
 /* Whether records of @kind are breaches (counted by the run's breach
  * counters and kept among its examples). */
@@ -87,6 +90,16 @@ typedef enum
                       back, or escalated */
   GS_CARRY_AT_END, /* still on the agenda at the end of the period */
 } GsCarryEnd;
+
+/* What became of an urgent proposal between meetings (GsRecUrgent). */
+typedef enum
+{
+  GS_URGENT_TAKEN,       /* chair's action taken, or the resolution passed */
+  GS_URGENT_OVER_LIMIT,  /* worth more than chair's action may decide */
+  GS_URGENT_AWAY,        /* the chair (or chief executive) was away */
+  GS_URGENT_DECLINED,    /* the chair (or chief executive) would not act */
+  GS_URGENT_NOT_REACHED, /* the resolution did not reach its threshold */
+} GsUrgentOutcome;
 
 /* Why a vote was held (GsRecVote.role). */
 typedef enum
@@ -245,6 +258,18 @@ typedef struct
 
 typedef struct
 {
+  gint32 written;   /* a written resolution, not chair's action */
+  gint32 outcome;   /* GsUrgentOutcome */
+  gint32 votes_for; /* written: members who returned it in favour */
+  gint32 against;   /* ... who returned it against */
+  gint32 members;   /* ... members in all */
+  gint32 needed;    /* ... in favour needed */
+  gint32 days;      /* ... days since it was circulated */
+} GsRecUrgent;      /* body = the body whose ToR allow it; when = its next
+                       meeting, which hears the report or takes the item */
+
+typedef struct
+{
   GsTime time; /* when it happened */
   GsTime when; /* a second date, per kind; GS_TIME_NEVER if none */
   GsRecordKind kind;
@@ -269,6 +294,7 @@ typedef struct
     GsRecLevel level;
     GsRecDecided decided;
     GsRecBreach breach;
+    GsRecUrgent urgent;
   };
 } GsRecord;
 
