@@ -57,7 +57,10 @@ typedef enum
                           ladder and level */
   GS_DRAW_OUTCOME = 5, /* a mediator's or arbitrator's outcome: the same */
   GS_DRAW_CHAIR = 6,   /* a person deciding alone at a level: the same */
-  GS_N_DRAW_PURPOSES = 7,
+  GS_DRAW_URGENT = 7,  /* a ballot between meetings (chair's action, a
+                          written resolution): person, case, body, time
+                          it was put; for on the first number */
+  GS_N_DRAW_PURPOSES = 8,
 } GsDrawPurpose;
 
 /* How many words each purpose's key has (the rest of the arguments of

@@ -61,9 +61,12 @@ typedef enum
                              breach whose list is the people, not a chain */
   GS_REC_AMENDED,         /* a body's amended quorum or voting rule took
                              effect at this meeting */
+  GS_REC_URGENT,          /* an urgent proposal between meetings: chair's
+                             action or a written resolution, taken or sent
+                             to the meeting */
 } GsRecordKind;
 
-#define GS_N_RECORD_KINDS (GS_REC_AMENDED + 1)
+#define GS_N_RECORD_KINDS (GS_REC_URGENT + 1)
 
 /* Whether records of @kind are breaches (counted by the run's breach
  * counters and kept among its examples). */
@@ -89,6 +92,16 @@ typedef enum
                       back, or escalated */
   GS_CARRY_AT_END, /* still on the agenda at the end of the period */
 } GsCarryEnd;
+
+/* What became of an urgent proposal between meetings (GsRecUrgent). */
+typedef enum
+{
+  GS_URGENT_TAKEN,       /* chair's action taken, or the resolution passed */
+  GS_URGENT_OVER_LIMIT,  /* worth more than chair's action may decide */
+  GS_URGENT_AWAY,        /* the chair (or chief executive) was away */
+  GS_URGENT_DECLINED,    /* the chair (or chief executive) would not act */
+  GS_URGENT_NOT_REACHED, /* the resolution did not reach its threshold */
+} GsUrgentOutcome;
 
 /* Why a vote was held (GsRecVote.role). */
 typedef enum
@@ -254,6 +267,18 @@ typedef struct
 
 typedef struct
 {
+  gint32 written;   /* a written resolution, not chair's action */
+  gint32 outcome;   /* GsUrgentOutcome */
+  gint32 votes_for; /* written: members who returned it in favour */
+  gint32 against;   /* ... who returned it against */
+  gint32 members;   /* ... members in all */
+  gint32 needed;    /* ... in favour needed */
+  gint32 days;      /* ... days since it was circulated */
+} GsRecUrgent;      /* body = the body whose ToR allow it; when = its next
+                       meeting, which hears the report or takes the item */
+
+typedef struct
+{
   GsTime time; /* when it happened */
   GsTime when; /* a second date, per kind; GS_TIME_NEVER if none */
   GsRecordKind kind;
@@ -279,6 +304,7 @@ typedef struct
     GsRecDecided decided;
     GsRecBreach breach;
     GsRecAmended amended;
+    GsRecUrgent urgent;
   };
 } GsRecord;
 

@@ -419,6 +419,7 @@ read_body (GsLoader *l, xmlNodePtr c, GsBodyKind kind, int group)
       read_quorum (l, c, &b);
       read_voting (l, c, &b);
     }
+  gs__load_urgent (l, c, &b);
   if (group < 0)
     read_calendar (l, gs__xml_child (c, "meets"), &b.calendar);
   gs__scenario_add_id (l->s, GS_IDS_BODY, b.id, l->s->bodies->len);

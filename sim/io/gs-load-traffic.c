@@ -217,6 +217,7 @@ read_proposal (GsLoader *l, xmlNodePtr c, int *implicit)
       && p.deadline < p.arrives)
     gs__load_error (l, p.line, "proposal '%s' has a deadline before it arrives",
                     p.id);
+  p.urgent = gs__load_bool (c, "urgent", FALSE);
   p.matter = (guint)MAX (matter, 0);
   p.lead = (guint)MAX (lead, 0);
   p.pathway = (guint)MAX (pathway, 0);
@@ -273,6 +274,7 @@ read_arrivals (GsLoader *l, xmlNodePtr c, int *implicit)
   g_autofree char *deadline = gs__xml_attr (c, "deadline");
   if (deadline)
     a.has_deadline = gs__load_duration (l, c, "deadline", TRUE, &a.deadline);
+  a.urgent = gs__load_bool (c, "urgent", FALSE);
   a.matter = (guint)MAX (matter, 0);
   a.lead = (guint)MAX (lead, 0);
   g_array_append_val (l->s->arrivals, a);

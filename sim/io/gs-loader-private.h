@@ -177,6 +177,9 @@ int gs__load_find_pathway (const GsScenario *s, const char *id);
 void gs__load_organisations_and_matters (GsLoader *l, xmlNodePtr root);
 void gs__load_people (GsLoader *l, xmlNodePtr root);
 void gs__load_bodies (GsLoader *l, xmlNodePtr root);
+/* gs-load-urgent.c: a body's <urgent> clause, once its members and voting
+ * are read. */
+void gs__load_urgent (GsLoader *l, xmlNodePtr c, GsBody *b);
 void gs__load_ladders (GsLoader *l, xmlNodePtr root);
 void gs__load_escalations (GsLoader *l);
 /* The <amend-body> changes, once every body and its escalation is read

@@ -114,6 +114,14 @@ typedef struct
   GsAgendaOrder order;
 } GsCalendar;
 
+/* How a body decides urgent proposals between meetings. */
+typedef enum
+{
+  GS_URGENT_NONE,    /* only at a meeting */
+  GS_URGENT_CHAIR,   /* chair's action */
+  GS_URGENT_WRITTEN, /* a written resolution of the members */
+} GsUrgentRoute;
+
 typedef struct
 {
   guint person; /* the member */
@@ -161,6 +169,16 @@ typedef struct
   gboolean has_fallback;
   GsVoting fallback;
   gboolean fallback_next; /* at the next meeting, not at once */
+  /* Urgent decisions between meetings (gs-urgent.c), from <urgent>. */
+  GsUrgentRoute urgent;
+  gint64 urgent_limit;       /* chair's action: the most it may decide, in
+                                pounds; GS_VALUE_MAX when the ToR set none */
+  gboolean urgent_with_ce;   /* chair's action: with a chief executive */
+  guint urgent_days;         /* written resolution: days to decide in */
+  gboolean urgent_unanimous; /* ... by every member; else more than */
+  guint urgent_num;          /* urgent_num / urgent_den of all members */
+  guint urgent_den;
+  int urgent_line;
   int line;
   /* Where the clauses are, for the checks that blame one of them; 0 when
    * the file has no such clause. */
@@ -226,6 +244,7 @@ typedef struct
   GsTime deadline; /* last day on which a decision is in time, or NEVER */
   guint pathway;   /* the pathway it follows (the body's implicit one when
                       the file names a body) */
+  gboolean urgent; /* may be decided between meetings (gs-urgent.c) */
   int line;
 } GsProposal;
 
@@ -246,6 +265,7 @@ typedef struct
   GsValueDist value;
   gboolean has_deadline;
   GsDuration deadline; /* after arrival */
+  gboolean urgent;     /* its cases may be decided between meetings */
   int line;
 } GsArrivals;
 

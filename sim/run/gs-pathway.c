@@ -48,7 +48,8 @@ queue_slot (GsRun *run, guint32 si, GsTime now)
   slot->ladder = -1;
   slot->level = slot->climbed = 0;
   gs__slot_bump (run, si, now, GS_CARRY_LEFT);
-  gs__slot_push_ticket (run, slot->body, si, now);
+  if (!gs__urgent_route (run, si, now))
+    gs__slot_push_ticket (run, slot->body, si, now);
   if ((esc->triggers & GS_TRIGGER_DEADLINE) && esc->ladder >= 0
       && c->due != GS_TIME_NEVER && !gs__slot_gateway (run, slot)->recommend)
     {

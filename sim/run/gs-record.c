@@ -44,6 +44,7 @@ static const char *const kind_names[] = {
   [GS_REC_BREACH] = "breach",
   [GS_REC_BREACH_VOTE] = "breach-conflicted-vote",
   [GS_REC_AMENDED] = "amended",
+  [GS_REC_URGENT] = "urgent",
 };
 G_STATIC_ASSERT (N (kind_names) == GS_N_RECORD_KINDS);
 const GsEnumInfo gs_enum_record_kind
@@ -57,6 +58,16 @@ static const char *const case_states[] = {
 };
 const GsEnumInfo gs_enum_case_state
     = { "case_state", case_states, N (case_states), FALSE };
+
+static const char *const urgent_outcomes[] = {
+  [GS_URGENT_TAKEN] = "taken",
+  [GS_URGENT_OVER_LIMIT] = "over-limit",
+  [GS_URGENT_AWAY] = "away",
+  [GS_URGENT_DECLINED] = "declined",
+  [GS_URGENT_NOT_REACHED] = "not-reached",
+};
+static const GsEnumInfo enum_urgent
+    = { "urgent_outcome", urgent_outcomes, N (urgent_outcomes), FALSE };
 
 static const char *const carry_reasons[] = {
   [GS_CARRY_INQUORATE] = "inquorate",
@@ -398,6 +409,16 @@ static const GsRecordInfo table[] = {
     "body",
     3,
     { COUNT (amended, change), COUNT (amended, line), DATE ("effective") },
+    GS_LIST_NONE,
+    NULL },
+  { GS_REC_URGENT,
+    NULL,
+    "body",
+    8,
+    { BOOL (urgent, written), ENUM (urgent, outcome, enum_urgent),
+      COUNT (urgent, votes_for), COUNT (urgent, against),
+      COUNT (urgent, members), COUNT (urgent, needed), COUNT (urgent, days),
+      DATE ("next_meeting") },
     GS_LIST_NONE,
     NULL },
 };

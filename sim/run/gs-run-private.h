@@ -45,6 +45,7 @@ enum
   GS_EV_MEET,
   GS_EV_NEAR_DUE,
   GS_EV_LEVEL_END,
+  GS_EV_URGENT, /* an urgent slot's chair's action or written resolution */
 };
 
 typedef enum
@@ -342,6 +343,12 @@ gboolean gs__slot_outstanding (const GsSlot *slot);
 void gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
                       guint32 body);
 void gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body);
+
+/* gs-urgent.c: whether slot @si, just queued at @now, is an urgent case
+ * its body decides between meetings (then it has no ticket yet, and an
+ * event decides it or puts it on the agenda); the event itself. */
+gboolean gs__urgent_route (GsRun *run, guint32 si, GsTime now);
+void gs__urgent_decide (GsRun *run, guint32 si, guint32 epoch, GsTime now);
 
 /* gs-consensus.c */
 GsVoteOutcome gs__consensus_fallback (GsRun *run, const GsBody *b,

@@ -33,8 +33,9 @@
 #include <string.h>
 
 static const gint32 ev_priority[] = {
-  [GS_EV_DUE] = 0,  [GS_EV_ARRIVE] = 1,   [GS_EV_GENERATE] = 1,
-  [GS_EV_MEET] = 2, [GS_EV_NEAR_DUE] = 3, [GS_EV_LEVEL_END] = 3,
+  [GS_EV_DUE] = 0,    [GS_EV_ARRIVE] = 1,   [GS_EV_GENERATE] = 1,
+  [GS_EV_MEET] = 2,   [GS_EV_NEAR_DUE] = 3, [GS_EV_LEVEL_END] = 3,
+  [GS_EV_URGENT] = 3,
 };
 
 GQuark
@@ -179,6 +180,9 @@ run_loop (GsRun *run, GError **error)
             break;
           case GS_EV_LEVEL_END:
             gs__dispute_level_end (run, ev.subject, ev.aux, ev.time);
+            break;
+          case GS_EV_URGENT:
+            gs__urgent_decide (run, ev.subject, ev.aux, ev.time);
             break;
           default:
             g_assert_not_reached ();

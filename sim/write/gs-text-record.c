@@ -780,6 +780,80 @@ text_pending (GString *out, const Ctx *x)
   append_where (out, x);
 }
 
+/* Chair's action or a written resolution, taken or sent to the meeting. */
+static void
+text_urgent (GString *out, const Ctx *x)
+{
+  const GsRecUrgent *u = &x->r->urgent;
+  const GsBody *b = GS_BODY (x->s, x->r->body);
+  const char *chair = b->chair >= 0
+                          ? GS_PERSON (x->s, b->members[b->chair].person)->name
+                          : "?";
+  const char *who = b->urgent_with_ce ? " with the chief executive" : "";
+  switch ((GsUrgentOutcome)u->outcome)
+    {
+      case GS_URGENT_TAKEN:
+        if (u->written)
+          g_string_append_printf (
+              out,
+              "'%s' approved by written resolution of %s on day %d of %u: "
+              "%d of %d members in favour, %d needed",
+              x->title, b->name, u->days, b->urgent_days, u->votes_for,
+              u->members, u->needed);
+        else
+          {
+            g_string_append_printf (out,
+                                    "'%s' approved by chair's action (%s%s) "
+                                    "for %s, worth ",
+                                    x->title, chair, who, b->name);
+            gs_phrase_money (out, x->c->value);
+            if (b->urgent_limit < GS_VALUE_MAX)
+              {
+                g_string_append (out, ", within the limit of ");
+                gs_phrase_money (out, b->urgent_limit);
+              }
+            else
+              g_string_append (out, ", with no financial limit");
+          }
+        next_meeting (out, "; reported to the meeting of ",
+                      "; not reported: ", x->r->when);
+        return;
+      case GS_URGENT_OVER_LIMIT:
+        g_string_append_printf (out, "'%s' is urgent but worth ", x->title);
+        gs_phrase_money (out, x->c->value);
+        g_string_append (out, ", above the ");
+        gs_phrase_money (out, b->urgent_limit);
+        g_string_append_printf (out, " chair's action may decide for %s",
+                                b->name);
+        break;
+      case GS_URGENT_AWAY:
+        g_string_append_printf (
+            out,
+            "'%s' is urgent but the chair%s of %s cannot "
+            "act (away)",
+            x->title, b->urgent_with_ce ? " or chief executive" : "", b->name);
+        break;
+      case GS_URGENT_DECLINED:
+        g_string_append_printf (
+            out,
+            "%s%s did not take chair's action on '%s' "
+            "for %s",
+            chair, b->urgent_with_ce ? " and the chief executive" : "",
+            x->title, b->name);
+        break;
+      case GS_URGENT_NOT_REACHED:
+      default:
+        g_string_append_printf (
+            out,
+            "'%s' not carried by written resolution of %s after %d of %u "
+            "days: %d of %d members in favour, %d needed",
+            x->title, b->name, u->days, b->urgent_days, u->votes_for,
+            u->members, u->needed);
+        break;
+    }
+  next_meeting (out, "; it goes to the meeting of ", "; ", x->r->when);
+}
+
 static const RecordText texts[] = {
   [GS_REC_ARRIVED] = text_arrived,
   [GS_REC_MEETING] = text_meeting,
@@ -810,6 +884,7 @@ static const RecordText texts[] = {
   [GS_REC_BREACH] = text_breach,
   [GS_REC_BREACH_VOTE] = text_breach,
   [GS_REC_AMENDED] = text_amended,
+  [GS_REC_URGENT] = text_urgent,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (texts) == GS_N_RECORD_KINDS);
 
