@@ -182,6 +182,132 @@ def cmd_csv(govsim, scenario):
     print("ok: %s: %d CSV tables read back" % (scenario, len(TABLES) + 1))
 
 
+STUDY_TABLES = ["headline", "matters", "bodies", "breaches", "proposals"]
+STUDY_ABOUT = {"headline": [], "matters": ["matter", "matter_name"],
+               "bodies": ["body", "body_name"],
+               "breaches": ["body", "body_name", "organisation", "kind"],
+               "proposals": ["proposal", "title"]}
+
+
+def flat(obj, skip=(), prefix=""):
+    """The (metric, figure) pairs of a JSON object of the study, nested
+    objects that are not estimates joined with '_'."""
+    out = []
+    for k, v in obj.items():
+        if k in skip:
+            continue
+        if isinstance(v, dict) and "value" not in v:
+            out += flat(v, (), prefix + k + "_")
+        else:
+            out.append((prefix + k, v))
+    return out
+
+
+def study_rows(doc, table):
+    """The rows a study table should hold, built from the JSON alone."""
+    rows = []
+    if table == "headline":
+        rows = [((), m, v) for m, v in flat(doc["whole"])]
+    elif table == "matters":
+        rows = [((m["id"], m["name"]), k, v) for m in doc["matters"]
+                for k, v in flat(m, ("id", "name"))]
+    elif table == "bodies":
+        rows = [((b["id"], b["name"]), k, v) for b in doc["bodies"]
+                for k, v in flat(b, ("id", "name"))]
+    elif table == "breaches":
+        br = doc["breaches"]
+        rows = [(("", "", "", ""), "any", br["any"])]
+        rows += [(("", "", "", k), "any", v) for k, v in br["by_kind"].items()]
+        rows += [((w["body"], w["body_name"], w["organisation"] or "", w["kind"]),
+                  k, v) for w in br["where"]
+                 for k, v in flat(w, ("body", "body_name", "organisation", "kind"))]
+    elif table == "proposals":
+        rows = [((p["id"], p["title"]), k, v) for p in doc["proposals"]
+                for k, v in flat(p, ("id", "title"))]
+    return rows
+
+
+def num(cell):
+    return None if cell == "" else float(cell)
+
+
+def check_study_table(doc, table, data, what):
+    rows, header = read_csv(data, what)
+    about = STUDY_ABOUT[table]
+    want_header = about + ["metric", "estimate", "low", "high", "level",
+                           "interval", "replications"]
+    if header != want_header:
+        fail("%s: header %r" % (what, header))
+    want = study_rows(doc, table)
+    if len(rows) != len(want):
+        fail("%s: %d rows, the JSON has %d figures" % (what, len(rows), len(want)))
+    for row, (names, metric, v) in zip(rows, want):
+        got_names = tuple(row[k] for k in about)
+        if got_names != tuple(names) or row["metric"] != metric:
+            fail("%s: row %r, the JSON's %r %s" % (what, row, names, metric))
+        if int(row["replications"]) != doc["replications"]:
+            fail("%s: replications %s" % (what, row["replications"]))
+        cells = (num(row["estimate"]), num(row["low"]), num(row["high"]),
+                 num(row["level"]))
+        if v is None:
+            ok = cells == (None,) * 4
+        elif isinstance(v, dict):
+            ok = cells == (v["value"], v["ci"][0], v["ci"][1], v["level"])
+            ok = ok and row["interval"] in ("wilson", "t", "batch_t")
+            if row["interval"] == "wilson" and not 0 <= v["value"] <= 1:
+                ok = False
+        else:
+            ok = cells == (float(v), None, None, None) and row["interval"] == ""
+        if not ok:
+            fail("%s: %s %s is %r in CSV, %r in JSON" % (what, names, metric, row, v))
+    return rows
+
+
+def cmd_study_csv(govsim, scenario):
+    """Every table of `montecarlo --format csv` agrees with the JSON of the
+    same study, figure for figure and name for name; the bytes do not depend
+    on the threads; `merge` of two shards writes the same tables and an HTML
+    page."""
+    base = [govsim, "montecarlo", scenario, "--runs", "40", "--quiet",
+            "--seed", "7"]
+    doc = json.loads(run(base + ["--format", "json"]).decode("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = []
+        for k in (1, 2):
+            part = os.path.join(tmp, "part%d" % k)
+            run(base + ["--shard", "%d/2" % k, "-o", part])
+            parts.append(part)
+        for table in STUDY_TABLES:
+            what = "%s study %s" % (scenario, table)
+            data = run(base + ["--format", "csv", "--table", table])
+            rows = check_study_table(doc, table, data, what)
+            if run(base + ["--format", "csv", "--table", table,
+                           "--threads", "1"]) != data:
+                fail(what + ": not the same bytes on one thread")
+            merged = run([govsim, "merge"] + parts + ["--format", "csv",
+                                                      "--table", table])
+            if merged != data:
+                fail(what + ": merge of two shards writes other bytes")
+            if table == "breaches" and doc["breaches"]["any"] is not None:
+                # By hand: every replication breaching is p = 1 of R = 40
+                # trials; Wilson's lower bound at p = 1 is R / (R + z²).
+                e = doc["breaches"]["any"]
+                if e["value"] == 1:
+                    z = 1.959963984540054
+                    if abs(float(rows[0]["low"]) - 40 / (40 + z * z)) > 1e-12:
+                        fail(what + ": Wilson's bound at p = 1 is not R/(R+z²)")
+        if run(base + ["--format", "csv"]) != run(base + ["--format", "csv",
+                                                        "--table", "headline"]):
+            fail("the default study table is not headline")
+        page = run([govsim, "merge"] + parts + ["--format", "html"]).decode("utf-8")
+        one = run(base + ["--format", "html"]).decode("utf-8")
+        if page != one:
+            fail(scenario + ": the merged study's page differs from one run's")
+        self_contained(page)
+    print("ok: %s: %d study CSV tables agree with the JSON, merge too"
+          % (scenario, len(STUDY_TABLES)))
+
+
 def cmd_roundtrip(govsim, scenario):
     root = ET.parse(scenario).getroot()
     names = {}
@@ -592,7 +718,7 @@ def cmd_graph(govsim, scenario):
 
 def main(argv):
     cmds = {"json": cmd_json, "power": cmd_power, "study": cmd_study,
-            "csv": cmd_csv,
+            "csv": cmd_csv, "study-csv": cmd_study_csv,
             "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph,
             "page": cmd_page}
     if len(argv) < 2 or argv[1] not in cmds:
