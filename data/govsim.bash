@@ -23,6 +23,7 @@ _govsim()
     --table)
       case "$cmd" in
         montecarlo|merge) COMPREPLY=($(compgen -W "headline matters bodies breaches proposals" -- "$cur")) ;;
+        compare) COMPREPLY=($(compgen -W "headline bodies terms findings fates" -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W "proposals matters tallies bodies meetings gateways breaches records" -- "$cur")) ;;
       esac
       return ;;
@@ -42,7 +43,7 @@ _govsim()
       run) opts="$opts --seed --replication --trace --format --table --output --max-records --max-events" ;;
       montecarlo) opts="$opts --runs --threads --seed --precision --shard --progress --quiet --format --table --output" ;;
       merge) opts="$opts --scenario --format --table --output" ;;
-      compare) opts="$opts --variant --sweep --runs --threads --seed --precision --top --progress --quiet --format --output" ;;
+      compare) opts="$opts --variant --sweep --runs --threads --seed --precision --top --progress --quiet --format --table --output" ;;
       power) opts="$opts --body --format --samples --seed --output" ;;
       graph) opts="$opts --format --output --no-findings" ;;
     esac

@@ -64,21 +64,6 @@ typedef struct
 } Rows;
 
 static void
-cell_number (GString *out, double x)
-{
-  g_string_append_c (out, ',');
-  if (!isfinite (x))
-    return;
-  /* The shortest of 15 or 17 significant digits that reads back as @x:
-   * the same double as the JSON's, without 0.94999999999999996. */
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd (buf, sizeof buf, "%.15g", x);
-  if (g_ascii_strtod (buf, NULL) != x)
-    g_ascii_formatd (buf, sizeof buf, "%.17g", x);
-  g_string_append (out, buf);
-}
-
-static void
 row_begin (Rows *r, const char *metric)
 {
   for (guint i = 0; i < r->n_about; i++)
@@ -94,10 +79,10 @@ row_est (Rows *r, const char *metric, GsEstimate e, double scale,
   row_begin (r, metric);
   if (e.defined)
     {
-      cell_number (r->out, e.value * scale);
-      cell_number (r->out, e.lo * scale);
-      cell_number (r->out, e.hi * scale);
-      cell_number (r->out, GS_STATS_LEVEL);
+      gs__csv_number (r->out, e.value * scale);
+      gs__csv_number (r->out, e.lo * scale);
+      gs__csv_number (r->out, e.hi * scale);
+      gs__csv_number (r->out, GS_STATS_LEVEL);
     }
   else
     for (guint i = 0; i < 4; i++)
@@ -112,7 +97,7 @@ static void
 row_plain (Rows *r, const char *metric, double value)
 {
   row_begin (r, metric);
-  cell_number (r->out, value);
+  gs__csv_number (r->out, value);
   for (guint i = 0; i < 4; i++)
     gs__csv_field (r->out, NULL, FALSE);
   gs__csv_int (r->out, (gint64)r->reps);

@@ -308,6 +308,89 @@ def cmd_study_csv(govsim, scenario):
           % (scenario, len(STUDY_TABLES)))
 
 
+COMPARE_TABLES = ["headline", "bodies", "terms", "findings", "fates"]
+
+
+def compare_rows(doc, table):
+    """The rows a comparison table should hold, from the JSON alone."""
+    rows = []
+    for v in doc["versions"]:
+        name = v["version"]
+        if table == "headline":
+            rows += [((name,), k, m) for k, m in v["headline"].items()]
+        elif table == "bodies":
+            rows += [((name, b["id"], b["name"]), k, m) for b in v["bodies"]
+                     if b["in_variant"]
+                     for k, m in b.items()
+                     if k not in ("id", "name", "in_variant")]
+        elif table == "terms":
+            rows += [(name, c["subject"], c["setting"], c["before"] or "",
+                      c["after"] or "", c["target"] or "",
+                      str(c["line_baseline"]), str(c["line_variant"]))
+                     for c in v["terms_changed"]]
+        elif table == "findings":
+            for change in ("appeared", "vanished"):
+                rows += [(name, change, f["rule"], f["severity"], str(f["line"]),
+                          f["message"]) for f in v["findings_" + change]]
+        elif table == "fates":
+            rows += [(name, "", f["from"], f["to"], str(f["replications"]))
+                     for f in v["cases"]["fates"]]
+            rows += [(name, c["title"], f["from"], f["to"], str(f["replications"]))
+                     for c in v["cases"]["most_changed"] for f in c["fates"]]
+    return rows
+
+
+def est3(e):
+    return (None, None, None) if e is None else (e["value"], e["ci"][0], e["ci"][1])
+
+
+def cmd_compare_csv(govsim, scenario):
+    """Every table of `compare --format csv` agrees with the JSON of the
+    same comparison; the bytes do not depend on the threads."""
+    root = ET.parse(scenario).getroot()
+    extra = [] if root.findall("s:variant", NS) else \
+        ["--variant", "quorum-all: %s/quorum@present=3" % root.find("s:board", NS).get("id")]
+    cmd = [govsim, "compare", scenario, "--runs", "40", "--quiet"] + extra
+    doc = json.loads(run(cmd + ["--format", "json"]).decode("utf-8"))
+    for table in COMPARE_TABLES:
+        what = "%s compare %s" % (scenario, table)
+        data = run(cmd + ["--format", "csv", "--table", table])
+        if run(cmd + ["--format", "csv", "--table", table, "--threads", "1"]) != data:
+            fail(what + ": not the same bytes on one thread")
+        rows, header = read_csv(data, what)
+        want = compare_rows(doc, table)
+        if len(rows) != len(want):
+            fail("%s: %d rows, the JSON has %d" % (what, len(rows), len(want)))
+        for row, w in zip(rows, want):
+            if table in ("headline", "bodies"):
+                names, key, m = w
+                about = header[:len(names)]
+                d = m["difference"]
+                got = (tuple(row[k] for k in about), row["metric"],
+                       (num(row["a"]), num(row["a_low"]), num(row["a_high"])),
+                       (num(row["b"]), num(row["b_low"]), num(row["b_high"])),
+                       (num(row["difference"]), num(row["low"]), num(row["high"])),
+                       row["excludes_zero"], row["identical"],
+                       (num(row["low_unpaired"]), num(row["high_unpaired"])),
+                       int(row["replications"]))
+                exp = (tuple(names), key, est3(m["baseline"]), est3(m["variant"]),
+                       est3(d),
+                       "" if d is None else str(int(d["excludes_zero"])),
+                       "" if d is None else str(int(d["identical"])),
+                       (None, None) if d is None or d["ci_unpaired"] is None
+                       else tuple(d["ci_unpaired"]),
+                       doc["replications"])
+                if got != exp:
+                    fail("%s: %r in CSV, %r in JSON" % (what, got, exp))
+            elif tuple(row[k] for k in header) != w:
+                fail("%s: %r in CSV, %r in JSON" % (what, row, w))
+    if run(cmd + ["--format", "csv"]) != run(cmd + ["--format", "csv", "--table",
+                                                   "headline"]):
+        fail("the default comparison table is not headline")
+    print("ok: %s: %d comparison CSV tables agree with the JSON"
+          % (scenario, len(COMPARE_TABLES)))
+
+
 def cmd_roundtrip(govsim, scenario):
     root = ET.parse(scenario).getroot()
     names = {}
@@ -719,6 +802,7 @@ def cmd_graph(govsim, scenario):
 def main(argv):
     cmds = {"json": cmd_json, "power": cmd_power, "study": cmd_study,
             "csv": cmd_csv, "study-csv": cmd_study_csv,
+            "compare-csv": cmd_compare_csv,
             "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph,
             "page": cmd_page}
     if len(argv) < 2 or argv[1] not in cmds:
