@@ -16,13 +16,16 @@ _govsim()
         run) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
         power) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
         graph) COMPREPLY=($(compgen -W "dot svg" -- "$cur")) ;;
-        montecarlo) COMPREPLY=($(compgen -W "text json html" -- "$cur")) ;;
-        merge) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        montecarlo|merge) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
         compare) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
       esac
       return ;;
     --table)
-      COMPREPLY=($(compgen -W "proposals matters tallies bodies meetings gateways breaches records" -- "$cur"))
+      case "$cmd" in
+        montecarlo|merge) COMPREPLY=($(compgen -W "headline matters bodies breaches proposals" -- "$cur")) ;;
+        compare) COMPREPLY=($(compgen -W "headline bodies terms findings fates" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "proposals matters tallies bodies meetings gateways breaches records" -- "$cur")) ;;
+      esac
       return ;;
     --fail-on)
       COMPREPLY=($(compgen -W "error warning advice" -- "$cur"))
@@ -38,9 +41,9 @@ _govsim()
     case "$cmd" in
       check) opts="$opts --fail-on --quiet --full --format --output" ;;
       run) opts="$opts --seed --replication --trace --format --table --output --max-records --max-events" ;;
-      montecarlo) opts="$opts --runs --threads --seed --precision --shard --progress --quiet --format --output" ;;
-      merge) opts="$opts --scenario --format --output" ;;
-      compare) opts="$opts --variant --sweep --runs --threads --seed --precision --top --progress --quiet --format --output" ;;
+      montecarlo) opts="$opts --runs --threads --seed --precision --shard --progress --quiet --format --table --output" ;;
+      merge) opts="$opts --scenario --format --table --output" ;;
+      compare) opts="$opts --variant --sweep --runs --threads --seed --precision --top --progress --quiet --format --table --output" ;;
       power) opts="$opts --body --format --samples --seed --output" ;;
       graph) opts="$opts --format --output --no-findings" ;;
     esac

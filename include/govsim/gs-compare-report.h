@@ -39,6 +39,28 @@ void gs_report_text_compare (const GsCompareReport *report, GString *out);
 /** The same as a JSON document of kind "comparison". */
 void gs_report_json_compare (const GsCompareReport *report, GString *out);
 
+/* The tables of a comparison that `govsim compare --format csv --table
+ * NAME` writes (not a sweep's, which has one table). */
+typedef enum
+{
+  GS_CSV_COMPARE_HEADLINE, /* each version's headline against the baseline */
+  GS_CSV_COMPARE_BODIES,   /* the same for each body */
+  GS_CSV_COMPARE_TERMS,    /* the settings that differ, with their lines */
+  GS_CSV_COMPARE_FINDINGS, /* check findings that appear or vanish */
+  GS_CSV_COMPARE_FATES,    /* transitions of the cases' fates */
+} GsCsvCompareTable;
+
+#define GS_N_CSV_COMPARE_TABLES (GS_CSV_COMPARE_FATES + 1)
+
+/** Parses a comparison table name; FALSE when it is not one. */
+gboolean gs_csv_compare_table_from_string (const char *text,
+                                           GsCsvCompareTable *out);
+
+/** The comparison as CSV: @table, header row first, the figures of
+ * gs_report_json_compare(). */
+void gs_report_csv_compare (const GsCompareReport *report,
+                            GsCsvCompareTable table, GString *out);
+
 /* A sweep: version v ≥ 1 set targets[t] to values[v − 1][t]. */
 typedef struct
 {

@@ -80,6 +80,34 @@ void gs_report_text_study (const GsStudy *study, const char *source,
 void gs_report_json_study (const GsStudy *study, const char *source,
                            GString *out);
 
+/* The tables of a study that `govsim montecarlo --format csv --table NAME`
+ * (and `govsim merge`) writes, each one row per estimate. */
+typedef enum
+{
+  GS_CSV_STUDY_HEADLINE,  /* the whole scenario: each outcome, days */
+  GS_CSV_STUDY_MATTERS,   /* the same for each matter type */
+  GS_CSV_STUDY_BODIES,    /* each body's meetings, stalls, backlog, days */
+  GS_CSV_STUDY_BREACHES,  /* any breach, by kind, and where they happen */
+  GS_CSV_STUDY_PROPOSALS, /* the proposals named in the file */
+} GsCsvStudyTable;
+
+#define GS_N_CSV_STUDY_TABLES (GS_CSV_STUDY_PROPOSALS + 1)
+
+/** The machine name of @table ("headline", "bodies", ...). */
+const char *gs_csv_study_table_to_string (GsCsvStudyTable table);
+/** Parses a study table name; FALSE when it is not one. */
+gboolean gs_csv_study_table_from_string (const char *text,
+                                         GsCsvStudyTable *out);
+
+/**
+ * gs_report_csv_study:
+ * Appends @table of the study as CSV (RFC 4180), header row first: the
+ * figures of gs_report_json_study(), one row per estimate with its
+ * interval, the interval's method and the replications.
+ */
+void gs_report_csv_study (const GsStudy *study, GsCsvStudyTable table,
+                          GString *out);
+
 /* What the HTML page of a study says about how it was run. */
 typedef struct
 {

@@ -171,6 +171,7 @@ typedef struct
   gboolean seed_given;
   guint top;
   gboolean json, csv, html;
+  GsCsvCompareTable table; /* with csv, not a sweep */
   const char *output;
   double precision;
   gboolean progress, quiet;
@@ -319,6 +320,8 @@ run_compare (const Options *o, Versions *vs)
       gboolean drawn = TRUE;
       if (o->json)
         gs_report_json_compare (&cr, text);
+      else if (o->csv)
+        gs_report_csv_compare (&cr, o->table, text);
       else if (o->html)
         drawn = gs_report_html_compare (&cr, text, &error);
       else
@@ -352,6 +355,7 @@ gs_cli_compare (int argc, char **argv)
   gdouble precision = 0;
   gboolean progress = FALSE, quiet = FALSE;
   g_autofree char *seed_text = NULL, *output = NULL, *format = NULL;
+  g_autofree char *table_text = NULL;
   g_auto (GStrv) variant_specs = NULL, sweep_specs = NULL;
   GOptionEntry entries[] = {
     { "variant", 'V', 0, G_OPTION_ARG_STRING_ARRAY, &variant_specs,
@@ -382,7 +386,11 @@ gs_cli_compare (int argc, char **argv)
     { "top", 0, 0, G_OPTION_ARG_INT64, &top,
       "Proposals listed whose fate changes most (default 10)", "K" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "Report format: text (default), json, html, or csv (sweeps)", "FORMAT" },
+      "Report format: text (default), json, csv or html", "FORMAT" },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_text,
+      "With --format csv (not a sweep), the table to write: headline "
+      "(default), bodies, terms, findings or fates",
+      "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the report to FILE, whole or not at all", "FILE" },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
@@ -442,8 +450,14 @@ gs_cli_compare (int argc, char **argv)
     html = TRUE;
   else if (format != NULL && strcmp (format, "text") != 0)
     return gs_cli_usage_error (ctx, "--format needs text, json, csv or html");
-  if (csv && sweep_specs == NULL)
-    return gs_cli_usage_error (ctx, "--format csv is for sweeps");
+  GsCsvCompareTable table = GS_CSV_COMPARE_HEADLINE;
+  if (table_text != NULL && (!csv || sweep_specs != NULL))
+    return gs_cli_usage_error (ctx, "--table needs --format csv and no "
+                                    "--sweep");
+  if (table_text != NULL
+      && !gs_csv_compare_table_from_string (table_text, &table))
+    return gs_cli_usage_error (ctx, "--table needs one of: headline, bodies, "
+                                    "terms, findings, fates");
   if (sweep_specs != NULL && variant_specs != NULL
       && g_strv_length (variant_specs) > 1)
     return gs_cli_usage_error (ctx, "a sweep runs on top of at most one "
@@ -487,6 +501,7 @@ gs_cli_compare (int argc, char **argv)
                 .top = (guint)MIN (top, G_MAXUINT),
                 .json = json,
                 .csv = csv,
+                .table = table,
                 .html = html,
                 .output = output,
                 .precision = precision,

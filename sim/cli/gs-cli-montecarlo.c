@@ -125,6 +125,34 @@ gs_cli_montecarlo (int argc, char **argv)
 #endif
 }
 
+/* The --table of a study's CSV; FALSE with the exit @status on a usage
+ * error. */
+static gboolean
+study_table (GOptionContext *ctx, gboolean csv, const char *text,
+             GsCsvStudyTable *table, int *status)
+{
+  *status = GS_EXIT_OK;
+  if (text != NULL && !csv)
+    *status = gs_cli_usage_error (ctx, "--table needs --format csv");
+  else if (text != NULL && !gs_csv_study_table_from_string (text, table))
+    *status = gs_cli_usage_error (ctx, "--table needs one of: headline, "
+                                       "matters, bodies, breaches, proposals");
+  return *status == GS_EXIT_OK;
+}
+
+/* The command line that reproduces @study of @source. */
+static char *
+study_command (const char *source, guint64 runs, guint64 seed)
+{
+  gboolean plain = source[0] != '\0';
+  for (const char *c = source; *c; c++)
+    plain &= g_ascii_isalnum (*c) || strchr ("/._-+,=:@", *c) != NULL;
+  g_autofree char *quoted = plain ? g_strdup (source) : g_shell_quote (source);
+  return g_strdup_printf ("govsim montecarlo %s --runs %" G_GUINT64_FORMAT
+                          " --seed %" G_GUINT64_FORMAT,
+                          quoted, runs, seed);
+}
+
 static int
 montecarlo (int argc, char **argv, int rank, int size)
 {
@@ -132,7 +160,7 @@ montecarlo (int argc, char **argv, int rank, int size)
   g_autofree char *seed_text = NULL, *output = NULL, *shard_text = NULL;
   gdouble precision = 0;
   gboolean progress = FALSE, quiet = FALSE;
-  g_autofree char *format = NULL;
+  g_autofree char *format = NULL, *table_text = NULL;
   GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT64, &runs,
       "Replications (default 1000; with --precision, the most)", "N" },
@@ -152,7 +180,11 @@ montecarlo (int argc, char **argv, int rank, int size)
       "Show progress on standard error even when it is not a terminal", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Show no progress", NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "Report format: text (default), json or html", "FORMAT" },
+      "Report format: text (default), json, csv or html", "FORMAT" },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_text,
+      "With --format csv, the table to write: headline (default), matters, "
+      "bodies, breaches or proposals",
+      "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the report (or part) to FILE, whole or not at all", "FILE" },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
@@ -181,13 +213,18 @@ montecarlo (int argc, char **argv, int rank, int size)
     return gs_cli_usage_error (ctx, "--threads must be 1 to 1024");
   if (precision < 0 || isnan (precision) || precision >= 1)
     return gs_cli_usage_error (ctx, "--precision must be between 0 and 1");
-  gboolean json = FALSE, html = FALSE;
+  gboolean json = FALSE, html = FALSE, csv = FALSE;
   if (format != NULL && strcmp (format, "json") == 0)
     json = TRUE;
   else if (format != NULL && strcmp (format, "html") == 0)
     html = TRUE;
+  else if (format != NULL && strcmp (format, "csv") == 0)
+    csv = TRUE;
   else if (format != NULL && strcmp (format, "text") != 0)
-    return gs_cli_usage_error (ctx, "--format needs text, json or html");
+    return gs_cli_usage_error (ctx, "--format needs text, json, csv or html");
+  GsCsvStudyTable table = GS_CSV_STUDY_HEADLINE;
+  if (!study_table (ctx, csv, table_text, &table, &status))
+    return status;
   guint shard = 1, shards = 1;
   if (shard_text != NULL && !parse_shard (shard_text, &shard, &shards))
     return gs_cli_usage_error (ctx, "--shard needs K/N with 1 <= K <= N");
@@ -271,18 +308,12 @@ montecarlo (int argc, char **argv, int rank, int size)
     }
   else if (json)
     gs_report_json_study (study, argv[1], text);
+  else if (csv)
+    gs_report_csv_study (study, table, text);
   else if (html)
     {
       /* The replications run reproduce the study whatever stopped it. */
-      gboolean plain = argv[1][0] != '\0';
-      for (const char *c = argv[1]; *c; c++)
-        plain &= g_ascii_isalnum (*c) || strchr ("/._-+,=:@", *c) != NULL;
-      g_autofree char *quoted
-          = plain ? g_strdup (argv[1]) : g_shell_quote (argv[1]);
-      g_autofree char *command
-          = g_strdup_printf ("govsim montecarlo %s --runs %" G_GUINT64_FORMAT
-                             " --seed %" G_GUINT64_FORMAT,
-                             quoted, done, seed);
+      g_autofree char *command = study_command (argv[1], done, seed);
       GsStudyPage page = { .source = argv[1],
                            .command = command,
                            .precision = precision,
@@ -313,10 +344,14 @@ gs_cli_merge (int argc, char **argv)
   g_autofree char *output = NULL;
   gint64 max_kib = 0;
   g_autofree char *scenario_path = NULL;
-  g_autofree char *format = NULL;
+  g_autofree char *format = NULL, *table_text = NULL;
   GOptionEntry entries[]
       = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-            "Report format: text (default) or json", "FORMAT" },
+            "Report format: text (default), json, csv or html", "FORMAT" },
+          { "table", 0, 0, G_OPTION_ARG_STRING, &table_text,
+            "With --format csv, the table to write: headline (default), "
+            "matters, bodies, breaches or proposals",
+            "NAME" },
           { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &scenario_path,
             "The scenario the parts were run on (default: the file each part "
             "names)",
@@ -338,8 +373,13 @@ gs_cli_merge (int argc, char **argv)
   if (argc < 2)
     return gs_cli_usage_error (ctx, "merge needs at least one part");
   if (format != NULL && strcmp (format, "text") != 0
-      && strcmp (format, "json") != 0)
-    return gs_cli_usage_error (ctx, "--format needs text or json");
+      && strcmp (format, "json") != 0 && strcmp (format, "csv") != 0
+      && strcmp (format, "html") != 0)
+    return gs_cli_usage_error (ctx, "--format needs text, json, csv or html");
+  gboolean csv = format != NULL && strcmp (format, "csv") == 0;
+  GsCsvStudyTable table = GS_CSV_STUDY_HEADLINE;
+  if (!study_table (ctx, csv, table_text, &table, &status))
+    return status;
 
   g_autoptr (GsScenario) s = NULL;
   g_autoptr (GsStudy) whole = NULL;
@@ -422,6 +462,25 @@ gs_cli_merge (int argc, char **argv)
   g_autoptr (GString) text = g_string_new (NULL);
   if (format != NULL && strcmp (format, "json") == 0)
     gs_report_json_study (whole, source, text);
+  else if (csv)
+    gs_report_csv_study (whole, table, text);
+  else if (format != NULL && strcmp (format, "html") == 0)
+    {
+      /* The page of the study the parts add up to: one run of all the
+       * replications with the same seed reproduces it. */
+      guint64 reps = gs_study_n_replications (whole);
+      g_autofree char *command
+          = study_command (source, reps, gs_study_get_seed (whole));
+      GsStudyPage page = {
+        .source = source, .command = command, .precision = 0, .max_runs = reps
+      };
+      g_autoptr (GError) error = NULL;
+      if (!gs_report_html_study (whole, &page, text, &error))
+        {
+          g_printerr ("govsim: %s: %s\n", source, error->message);
+          return GS_EXIT_INTERNAL;
+        }
+    }
   else
     gs_report_text_study (whole, source, text);
   return gs_cli_emit (output, text);

@@ -48,6 +48,9 @@ void gs__csv_int (GString *out, gint64 value);
 /* Empty for NAN; else with one decimal, locale-free. */
 void gs__csv_days (GString *out, double days);
 void gs__csv_date (GString *out, GsTime t);
+/* Empty for a NAN or infinity; else locale-free, with the fewest of 15 or
+ * 17 significant digits that read back as the same double. */
+void gs__csv_number (GString *out, double x);
 /* Ends a row: CRLF, as RFC 4180 says. */
 void gs__csv_end (GString *out);
 /* Appends a header row from the NULL-terminated @names. */

@@ -167,6 +167,21 @@ gs__csv_date (GString *out, GsTime t)
 }
 
 void
+gs__csv_number (GString *out, double x)
+{
+  g_string_append_c (out, ',');
+  if (!isfinite (x))
+    return;
+  /* The shortest of 15 or 17 significant digits that reads back as @x:
+   * the same double as the JSON's, without 0.94999999999999996. */
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buf, sizeof buf, "%.15g", x);
+  if (g_ascii_strtod (buf, NULL) != x)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", x);
+  g_string_append (out, buf);
+}
+
+void
 gs__csv_end (GString *out)
 {
   g_string_append (out, "\r\n");

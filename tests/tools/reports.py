@@ -182,6 +182,215 @@ def cmd_csv(govsim, scenario):
     print("ok: %s: %d CSV tables read back" % (scenario, len(TABLES) + 1))
 
 
+STUDY_TABLES = ["headline", "matters", "bodies", "breaches", "proposals"]
+STUDY_ABOUT = {"headline": [], "matters": ["matter", "matter_name"],
+               "bodies": ["body", "body_name"],
+               "breaches": ["body", "body_name", "organisation", "kind"],
+               "proposals": ["proposal", "title"]}
+
+
+def flat(obj, skip=(), prefix=""):
+    """The (metric, figure) pairs of a JSON object of the study, nested
+    objects that are not estimates joined with '_'."""
+    out = []
+    for k, v in obj.items():
+        if k in skip:
+            continue
+        if isinstance(v, dict) and "value" not in v:
+            out += flat(v, (), prefix + k + "_")
+        else:
+            out.append((prefix + k, v))
+    return out
+
+
+def study_rows(doc, table):
+    """The rows a study table should hold, built from the JSON alone."""
+    rows = []
+    if table == "headline":
+        rows = [((), m, v) for m, v in flat(doc["whole"])]
+    elif table == "matters":
+        rows = [((m["id"], m["name"]), k, v) for m in doc["matters"]
+                for k, v in flat(m, ("id", "name"))]
+    elif table == "bodies":
+        rows = [((b["id"], b["name"]), k, v) for b in doc["bodies"]
+                for k, v in flat(b, ("id", "name"))]
+    elif table == "breaches":
+        br = doc["breaches"]
+        rows = [(("", "", "", ""), "any", br["any"])]
+        rows += [(("", "", "", k), "any", v) for k, v in br["by_kind"].items()]
+        rows += [((w["body"], w["body_name"], w["organisation"] or "", w["kind"]),
+                  k, v) for w in br["where"]
+                 for k, v in flat(w, ("body", "body_name", "organisation", "kind"))]
+    elif table == "proposals":
+        rows = [((p["id"], p["title"]), k, v) for p in doc["proposals"]
+                for k, v in flat(p, ("id", "title"))]
+    return rows
+
+
+def num(cell):
+    return None if cell == "" else float(cell)
+
+
+def check_study_table(doc, table, data, what):
+    rows, header = read_csv(data, what)
+    about = STUDY_ABOUT[table]
+    want_header = about + ["metric", "estimate", "low", "high", "level",
+                           "interval", "replications"]
+    if header != want_header:
+        fail("%s: header %r" % (what, header))
+    want = study_rows(doc, table)
+    if len(rows) != len(want):
+        fail("%s: %d rows, the JSON has %d figures" % (what, len(rows), len(want)))
+    for row, (names, metric, v) in zip(rows, want):
+        got_names = tuple(row[k] for k in about)
+        if got_names != tuple(names) or row["metric"] != metric:
+            fail("%s: row %r, the JSON's %r %s" % (what, row, names, metric))
+        if int(row["replications"]) != doc["replications"]:
+            fail("%s: replications %s" % (what, row["replications"]))
+        cells = (num(row["estimate"]), num(row["low"]), num(row["high"]),
+                 num(row["level"]))
+        if v is None:
+            ok = cells == (None,) * 4
+        elif isinstance(v, dict):
+            ok = cells == (v["value"], v["ci"][0], v["ci"][1], v["level"])
+            ok = ok and row["interval"] in ("wilson", "t", "batch_t")
+            if row["interval"] == "wilson" and not 0 <= v["value"] <= 1:
+                ok = False
+        else:
+            ok = cells == (float(v), None, None, None) and row["interval"] == ""
+        if not ok:
+            fail("%s: %s %s is %r in CSV, %r in JSON" % (what, names, metric, row, v))
+    return rows
+
+
+def cmd_study_csv(govsim, scenario):
+    """Every table of `montecarlo --format csv` agrees with the JSON of the
+    same study, figure for figure and name for name; the bytes do not depend
+    on the threads; `merge` of two shards writes the same tables and an HTML
+    page."""
+    base = [govsim, "montecarlo", scenario, "--runs", "40", "--quiet",
+            "--seed", "7"]
+    doc = json.loads(run(base + ["--format", "json"]).decode("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = []
+        for k in (1, 2):
+            part = os.path.join(tmp, "part%d" % k)
+            run(base + ["--shard", "%d/2" % k, "-o", part])
+            parts.append(part)
+        for table in STUDY_TABLES:
+            what = "%s study %s" % (scenario, table)
+            data = run(base + ["--format", "csv", "--table", table])
+            rows = check_study_table(doc, table, data, what)
+            if run(base + ["--format", "csv", "--table", table,
+                           "--threads", "1"]) != data:
+                fail(what + ": not the same bytes on one thread")
+            merged = run([govsim, "merge"] + parts + ["--format", "csv",
+                                                      "--table", table])
+            if merged != data:
+                fail(what + ": merge of two shards writes other bytes")
+            if table == "breaches" and doc["breaches"]["any"] is not None:
+                # By hand: every replication breaching is p = 1 of R = 40
+                # trials; Wilson's lower bound at p = 1 is R / (R + z²).
+                e = doc["breaches"]["any"]
+                if e["value"] == 1:
+                    z = 1.959963984540054
+                    if abs(float(rows[0]["low"]) - 40 / (40 + z * z)) > 1e-12:
+                        fail(what + ": Wilson's bound at p = 1 is not R/(R+z²)")
+        if run(base + ["--format", "csv"]) != run(base + ["--format", "csv",
+                                                        "--table", "headline"]):
+            fail("the default study table is not headline")
+        page = run([govsim, "merge"] + parts + ["--format", "html"]).decode("utf-8")
+        one = run(base + ["--format", "html"]).decode("utf-8")
+        if page != one:
+            fail(scenario + ": the merged study's page differs from one run's")
+        self_contained(page)
+    print("ok: %s: %d study CSV tables agree with the JSON, merge too"
+          % (scenario, len(STUDY_TABLES)))
+
+
+COMPARE_TABLES = ["headline", "bodies", "terms", "findings", "fates"]
+
+
+def compare_rows(doc, table):
+    """The rows a comparison table should hold, from the JSON alone."""
+    rows = []
+    for v in doc["versions"]:
+        name = v["version"]
+        if table == "headline":
+            rows += [((name,), k, m) for k, m in v["headline"].items()]
+        elif table == "bodies":
+            rows += [((name, b["id"], b["name"]), k, m) for b in v["bodies"]
+                     if b["in_variant"]
+                     for k, m in b.items()
+                     if k not in ("id", "name", "in_variant")]
+        elif table == "terms":
+            rows += [(name, c["subject"], c["setting"], c["before"] or "",
+                      c["after"] or "", c["target"] or "",
+                      str(c["line_baseline"]), str(c["line_variant"]))
+                     for c in v["terms_changed"]]
+        elif table == "findings":
+            for change in ("appeared", "vanished"):
+                rows += [(name, change, f["rule"], f["severity"], str(f["line"]),
+                          f["message"]) for f in v["findings_" + change]]
+        elif table == "fates":
+            rows += [(name, "", f["from"], f["to"], str(f["replications"]))
+                     for f in v["cases"]["fates"]]
+            rows += [(name, c["title"], f["from"], f["to"], str(f["replications"]))
+                     for c in v["cases"]["most_changed"] for f in c["fates"]]
+    return rows
+
+
+def est3(e):
+    return (None, None, None) if e is None else (e["value"], e["ci"][0], e["ci"][1])
+
+
+def cmd_compare_csv(govsim, scenario):
+    """Every table of `compare --format csv` agrees with the JSON of the
+    same comparison; the bytes do not depend on the threads."""
+    root = ET.parse(scenario).getroot()
+    extra = [] if root.findall("s:variant", NS) else \
+        ["--variant", "quorum-all: %s/quorum@present=3" % root.find("s:board", NS).get("id")]
+    cmd = [govsim, "compare", scenario, "--runs", "40", "--quiet"] + extra
+    doc = json.loads(run(cmd + ["--format", "json"]).decode("utf-8"))
+    for table in COMPARE_TABLES:
+        what = "%s compare %s" % (scenario, table)
+        data = run(cmd + ["--format", "csv", "--table", table])
+        if run(cmd + ["--format", "csv", "--table", table, "--threads", "1"]) != data:
+            fail(what + ": not the same bytes on one thread")
+        rows, header = read_csv(data, what)
+        want = compare_rows(doc, table)
+        if len(rows) != len(want):
+            fail("%s: %d rows, the JSON has %d" % (what, len(rows), len(want)))
+        for row, w in zip(rows, want):
+            if table in ("headline", "bodies"):
+                names, key, m = w
+                about = header[:len(names)]
+                d = m["difference"]
+                got = (tuple(row[k] for k in about), row["metric"],
+                       (num(row["a"]), num(row["a_low"]), num(row["a_high"])),
+                       (num(row["b"]), num(row["b_low"]), num(row["b_high"])),
+                       (num(row["difference"]), num(row["low"]), num(row["high"])),
+                       row["excludes_zero"], row["identical"],
+                       (num(row["low_unpaired"]), num(row["high_unpaired"])),
+                       int(row["replications"]))
+                exp = (tuple(names), key, est3(m["baseline"]), est3(m["variant"]),
+                       est3(d),
+                       "" if d is None else str(int(d["excludes_zero"])),
+                       "" if d is None else str(int(d["identical"])),
+                       (None, None) if d is None or d["ci_unpaired"] is None
+                       else tuple(d["ci_unpaired"]),
+                       doc["replications"])
+                if got != exp:
+                    fail("%s: %r in CSV, %r in JSON" % (what, got, exp))
+            elif tuple(row[k] for k in header) != w:
+                fail("%s: %r in CSV, %r in JSON" % (what, row, w))
+    if run(cmd + ["--format", "csv"]) != run(cmd + ["--format", "csv", "--table",
+                                                   "headline"]):
+        fail("the default comparison table is not headline")
+    print("ok: %s: %d comparison CSV tables agree with the JSON"
+          % (scenario, len(COMPARE_TABLES)))
+
+
 def cmd_roundtrip(govsim, scenario):
     root = ET.parse(scenario).getroot()
     names = {}
@@ -592,7 +801,8 @@ def cmd_graph(govsim, scenario):
 
 def main(argv):
     cmds = {"json": cmd_json, "power": cmd_power, "study": cmd_study,
-            "csv": cmd_csv,
+            "csv": cmd_csv, "study-csv": cmd_study_csv,
+            "compare-csv": cmd_compare_csv,
             "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph,
             "page": cmd_page}
     if len(argv) < 2 or argv[1] not in cmds:
