@@ -230,6 +230,9 @@ montecarlo (int argc, char **argv, int rank, int size)
     return gs_cli_usage_error (ctx, "--shard needs K/N with 1 <= K <= N");
   if (shard_text != NULL && precision > 0)
     return gs_cli_usage_error (ctx, "--precision cannot be used with --shard");
+  if (shard_text != NULL && (html || csv))
+    return gs_cli_usage_error (ctx, "--shard writes a part for `govsim "
+                                    "merge`, which takes --format html or csv");
   if (size > 1 && (shard_text != NULL || precision > 0))
     return rank == 0 ? gs_cli_usage_error (ctx, "--shard and --precision "
                                                 "cannot be used on several "
