@@ -312,26 +312,7 @@ write_cases (GString *out, const GsCompareReport *r, guint v)
       g_string_append_printf (
           out, " of the %" G_GUINT64_FORMAT " replications it arrived in<br>",
           c->seen);
-      gboolean any = FALSE;
-      for (guint a = 0; a < GS_N_FATES; a++)
-        for (guint b = 0; b < GS_N_FATES; b++)
-          if (a != b && c->fate[a][b] > 0)
-            {
-              g_string_append_printf (out, "%s%s → %s ", any ? ", " : "",
-                                      gs_fate_to_string (a),
-                                      gs_fate_to_string (b));
-              percent (out, c->fate[a][b], c->seen);
-              any = TRUE;
-            }
-      static const char *const br[] = { "no breach", "breach" };
-      for (guint a = 0; a < 2; a++)
-        if (c->breach[a][!a] > 0)
-          {
-            g_string_append_printf (out, "%s%s → %s ", any ? ", " : "", br[a],
-                                    br[!a]);
-            percent (out, c->breach[a][!a], c->seen);
-            any = TRUE;
-          }
+      gs__text_fate_transitions (out, c);
       g_string_append (out, "</li>\n");
     }
   g_string_append (out, "</ol>\n");

@@ -60,28 +60,6 @@ game_title (GsPowerGameKind kind)
     }
 }
 
-static void
-method_text (GString *out, const GsGamePower *p)
-{
-  switch (p->method)
-    {
-      case GS_POWER_EXACT_DP:
-        g_string_append (out, "exact, by dynamic programming over weights");
-        break;
-      case GS_POWER_EXACT_ENUMERATION:
-        g_string_append (out, "exact, by enumerating every coalition");
-        break;
-      case GS_POWER_SAMPLED:
-      default:
-        g_string_append_printf (out,
-                                "sampled: %" G_GUINT64_FORMAT
-                                " random coalitions and as many random "
-                                "orders; ± is one standard error",
-                                p->samples);
-        break;
-    }
-}
-
 static const char *const index_names[] = {
   "Banzhaf",         "Banzhaf raw",      "Shapley–Shubik",
   "Coleman prevent", "Coleman initiate",
@@ -166,7 +144,7 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg,
   gboolean sampled = p->method == GS_POWER_SAMPLED;
   g_string_append_printf (out, "<h3>Indices over %s</h3>\n<p>%u players; ",
                           game_title (pg->kind), pg->n_players);
-  method_text (out, p);
+  gs__text_power_method (out, p);
   g_string_append (out, ".</p>\n<table class=\"indices\"><thead><tr><th>");
   g_string_append (out, pg->kind == GS_POWER_GAME_CONSTITUENTS ? "committee"
                                                                : "member");

@@ -178,9 +178,10 @@ append_percent (GString *out, guint64 x, guint64 of)
   g_string_append_c (out, '%');
 }
 
-/* "approved → gridlocked 23.0%, breach → no breach 100.0%" */
-static void
-append_transitions (GString *out, const GsCompareCase *c)
+/* "approved → gridlocked 23.0%, breach → no breach 100.0%" (shared with
+ * the HTML page: plain words, nothing to escape). */
+void
+gs__text_fate_transitions (GString *out, const GsCompareCase *c)
 {
   gboolean any = FALSE;
   for (guint a = 0; a < GS_N_FATES; a++)
@@ -252,7 +253,7 @@ append_cases (GString *out, const GsCompareReport *r, guint v)
                               " of the %" G_GUINT64_FORMAT
                               " replications it arrived in\n      ",
                               c->seen);
-      append_transitions (out, c);
+      gs__text_fate_transitions (out, c);
       g_string_append_c (out, '\n');
     }
 }

@@ -255,8 +255,10 @@ gs_power_headline (const GsScenario *s, const GsBodyPower *bp,
     }
 }
 
-static void
-append_method (GString *out, const GsGamePower *p)
+/* How the indices were computed: "exact, by …" or "sampled: …" (shared
+ * with the HTML page). */
+void
+gs__text_power_method (GString *out, const GsGamePower *p)
 {
   switch (p->method)
     {
@@ -299,7 +301,7 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg)
   gboolean sampled = p->method == GS_POWER_SAMPLED;
   g_string_append_printf (out, "  Indices over %s (%u players; ",
                           game_title (pg->kind), pg->n_players);
-  append_method (out, p);
+  gs__text_power_method (out, p);
   g_string_append (out, "):\n\n    ");
   gs__text_cell (
       out, pg->kind == GS_POWER_GAME_CONSTITUENTS ? "committee" : "member",

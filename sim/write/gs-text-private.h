@@ -10,7 +10,9 @@
 
 #include "model/gs-scenario-private.h"
 
+#include <govsim/gs-compare.h>
 #include <govsim/gs-phrase.h>
+#include <govsim/gs-power.h>
 #include <govsim/gs-report.h>
 #include <govsim/gs-run.h>
 #include <govsim/gs-summary.h>
@@ -71,5 +73,11 @@ G_BEGIN_DECLS
  * no line end): shared by the text and HTML reports. */
 void gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
                        const GsHotspot *h);
+
+/* How voting-power indices were computed ("exact, by …", "sampled: …"). */
+void gs__text_power_method (GString *out, const GsGamePower *p);
+
+/* A proposal's fate transitions, "approved → gridlocked 23.0%, …". */
+void gs__text_fate_transitions (GString *out, const GsCompareCase *c);
 
 G_END_DECLS
