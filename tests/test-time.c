@@ -504,8 +504,8 @@ static void
 test_time_add_cached_matches (void)
 {
   static const char *const texts[]
-      = { "P1M",      "P2M", "P3M",   "P1Y",    "P1Y1M",
-          "P1M3DT5H", "P7D", "PT90M", "P13M29D" };
+      = { "P1M", "P2M",   "P3M",     "P1Y",  "P1Y1M", "P1M3DT5H",
+          "P7D", "PT90M", "P13M29D", "P5WD", "P10WD" };
   static const gint64 multiples[] = { 1, -1, 3 };
   GsTime from = gs_time_from_civil (1999, 1, 1);
   GsTime to = gs_time_from_civil (2031, 1, 1);
@@ -537,6 +537,23 @@ test_time_add_cached_matches (void)
           }
       }
   CU_ASSERT (checked > 1000000);
+  /* Working days over Easter and then over the spring bank holiday, by
+   * hand from the England and Wales calendar of 2025: Monday 14 April +
+   * 5 working days skips Good Friday (18th), the weekend and Easter Monday
+   * (21st): 15, 16, 17, 22, 23 April, 9 days.  Monday 19 May + 5 skips the
+   * weekend and Monday 26 May: 20, 21, 22, 23, 27 May, 8 days.  One cache
+   * for both must not reuse the first offset for the second. */
+  {
+    GsDuration wd;
+    CU_ASSERT_FATAL (gs_duration_parse ("P5WD", &wd, NULL));
+    GsAddCache wdc = { 0 };
+    CU_ASSERT_EQUAL (
+        gs__time_add_cached (&wdc, gs_time_from_civil (2025, 4, 14), &wd, 1),
+        gs_time_from_civil (2025, 4, 23));
+    CU_ASSERT_EQUAL (
+        gs__time_add_cached (&wdc, gs_time_from_civil (2025, 5, 19), &wd, 1),
+        gs_time_from_civil (2025, 5, 27));
+  }
   /* Never stays never; far times are not cached but still right. */
   GsDuration m;
   CU_ASSERT_FATAL (gs_duration_parse ("P1M", &m, NULL));

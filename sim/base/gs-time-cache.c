@@ -11,8 +11,11 @@ gs__time_add_fill (GsAddCache *cache, GsTime t, const GsDuration *d,
                    gint64 times)
 {
   GsTime r = gs_time_add (t, d, times);
-  if (d->years != 0 || d->months != 0 || t == GS_TIME_NEVER
-      || r == GS_TIME_NEVER || t < -FAR_MINUTES || t >= FAR_MINUTES)
+  /* Months and years vary in length, and working days with the weekends
+   * and bank holidays they cross: only a fixed duration is one offset. */
+  if (d->years != 0 || d->months != 0 || d->working_days != 0
+      || t == GS_TIME_NEVER || r == GS_TIME_NEVER || t < -FAR_MINUTES
+      || t >= FAR_MINUTES)
     return r;
   GsTime offset = r - t;
   if (offset < -FAR_MINUTES || offset > FAR_MINUTES)

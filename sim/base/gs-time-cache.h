@@ -5,9 +5,10 @@
  * months or years, t + n × d − t is one number for every t that is not near
  * the ends of GsTime's range, so a GsAddCache keeps that offset and the
  * span of times it holds for, and answers by one addition what
- * gs_time_add() answers by its overflow checks.  A duration with months or
- * years is passed to gs_time_add() every time (its offset changes with the
- * month, and a stream arriving once a month would miss any span).  The
+ * gs_time_add() answers by its overflow checks.  A duration with months,
+ * years or working days is passed to gs_time_add() every time (its offset
+ * changes with the month, or with the weekends and bank holidays it
+ * crosses, and a stream arriving once a month would miss any span).  The
  * answer is always gs_time_add()'s, exactly (tests/test-time.c).
  *
  * The cache depends only on the duration and the multiple it is used
