@@ -287,6 +287,15 @@ def encoding_c(path, scratch):
     has(text, name, "2026-01-16 Severnside Joint Provider Committee: inquorate")
     has(text, name, "2026-02-16 Severnside Joint Provider Committee: 'Shared occupational health service' "
         "approved, 4 of 4 organisations for")
+    # The ICB's limit is judged whoever leads and whoever is affected: c3
+    # led by Norbury and affecting Oakhurst alone still breaches it.
+    lead = variant(path, os.path.join(scratch, "C-trust-lead.xml"),
+                   'value="4500000"\n            lead="icb" affects="nb oh"',
+                   'value="4500000"\n            lead="nb" affects="oh"')
+    _, report = run(lead)
+    total, kinds, ex = breaches(report)
+    expect(sorted(ex) == [("2025-10-15", "over-limit", "icb"), ("2026-02-14", "over-limit", "icb")],
+           "C-trust-lead: breaches %r" % ex)
     # Without function-of the same file gives what the issue complained of:
     # each of the 4 commissioning approvals binds the 4 trusts, none of
     # which delegated commissioning (4 x 4 = 16), and the ICB, affected
