@@ -412,6 +412,26 @@ describe_circle (const GsScenario *s, const GsOrganisation *o, const Graph *g,
   return g_string_free (out, FALSE);
 }
 
+/* One step of bounded_search(): edge @e of the graph carries matter
+ * @matter, and its delegator comes @rank-th in topological order. */
+typedef struct
+{
+  guint matter;
+  guint rank;
+  guint e;
+} MatterEdge;
+
+static int
+compare_matter_edges (gconstpointer pa, gconstpointer pb)
+{
+  const MatterEdge *a = pa, *b = pb;
+  if (a->matter != b->matter)
+    return a->matter < b->matter ? -1 : 1;
+  if (a->rank != b->rank)
+    return a->rank < b->rank ? -1 : 1;
+  return (a->e > b->e) - (a->e < b->e);
+}
+
 /* Rejects a scheme whose delegations go round in a circle, blaming the
  * first delegation, in document order, that closes one; or one with a
  * chain longer than GS_LIMIT_CHAIN_MAX, blaming the first delegation that ends
@@ -430,36 +450,63 @@ bounded_search (GsLoader *l, const GsOrganisation *o, const Graph *g,
                 const guint *order)
 {
   const GsScenario *s = l->s;
-  guint nb = g->n_bodies;
+  guint nb = g->n_bodies, ne = g->start[nb];
   int org = (int)(o - GS_ORG (s, 0));
-  g_autofree guint64 *work = g_new (guint64, nb);
-  for (guint m = 0; m < s->matters->len; m++)
+  /* Each matter's edges, its delegators in topological order: the work
+   * of a matter touches only the delegations that list it, so the whole
+   * costs the scheme's size, not matters times bodies. */
+  g_autofree guint *rank = g_new (guint, nb);
+  for (guint i = 0; i < nb; i++)
+    rank[order[i]] = i;
+  g_autoptr (GArray) steps = g_array_new (FALSE, FALSE, sizeof (MatterEdge));
+  for (guint e = 0; e < ne; e++)
     {
-      memset (work, 0, nb * sizeof (guint64));
-      for (guint i = 0; i < nb; i++)
+      const GsDelegation *d = GS_DELEGATION (s, o->delegations[g->pos[e]]);
+      for (guint k = 0; k < d->n_matters; k++)
         {
-          guint u = order[i];
-          guint64 behind = gs__is_board_of (s, u, (guint)org) ? 0 : work[u];
-          for (guint e = g->start[u]; e < g->start[u + 1]; e++)
-            {
-              const GsDelegation *d
-                  = GS_DELEGATION (s, o->delegations[g->pos[e]]);
-              if (gs__lists (d->matters, d->n_matters, m))
-                work[g->to[e]] = MIN ((guint64)GS_LIMIT_CHAIN_WORK_MAX + 1,
-                                      work[g->to[e]] + 1 + behind);
-            }
+          if (gs__lists (d->matters, k, d->matters[k]))
+            continue; /* listed twice: one step, as before */
+          MatterEdge me = { d->matters[k], rank[g->from[e]], e };
+          g_array_append_val (steps, me);
         }
-      for (guint u = 0; u < nb; u++)
-        if (work[u] > GS_LIMIT_CHAIN_WORK_MAX)
-          {
-            gs__load_error (l, o->scheme_line,
-                            "the scheme of '%s' reaches '%s' with '%s' "
-                            "through more than %d chains of delegation; "
-                            "govsim follows at most that many",
-                            o->id, GS_BODY (s, u)->id, GS_MATTER (s, m)->id,
-                            GS_LIMIT_CHAIN_WORK_MAX);
-            return FALSE;
-          }
+    }
+  g_array_sort (steps, compare_matter_edges);
+  g_autofree guint64 *work = g_new0 (guint64, nb);
+  for (guint i = 0; i < steps->len;)
+    {
+      guint m = g_array_index (steps, MatterEdge, i).matter, j = i;
+      for (; j < steps->len && g_array_index (steps, MatterEdge, j).matter == m;
+           j++)
+        {
+          guint e = g_array_index (steps, MatterEdge, j).e;
+          guint u = g->from[e];
+          guint64 behind = gs__is_board_of (s, u, (guint)org) ? 0 : work[u];
+          work[g->to[e]] = MIN ((guint64)GS_LIMIT_CHAIN_WORK_MAX + 1,
+                                work[g->to[e]] + 1 + behind);
+        }
+      /* The first body, in document order, over the bound; then the
+       * bodies this matter touched are cleared for the next. */
+      int over = -1;
+      for (guint k = i; k < j; k++)
+        {
+          guint v = g->to[g_array_index (steps, MatterEdge, k).e];
+          if (work[v] > GS_LIMIT_CHAIN_WORK_MAX
+              && (over < 0 || v < (guint)over))
+            over = (int)v;
+        }
+      for (guint k = i; k < j; k++)
+        work[g->to[g_array_index (steps, MatterEdge, k).e]] = 0;
+      if (over >= 0)
+        {
+          gs__load_error (l, o->scheme_line,
+                          "the scheme of '%s' reaches '%s' with '%s' "
+                          "through more than %d chains of delegation; "
+                          "govsim follows at most that many",
+                          o->id, GS_BODY (s, (guint)over)->id,
+                          GS_MATTER (s, m)->id, GS_LIMIT_CHAIN_WORK_MAX);
+          return FALSE;
+        }
+      i = j;
     }
   return TRUE;
 }

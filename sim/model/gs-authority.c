@@ -67,6 +67,47 @@ later_ended (const GsScenario *s, guint a, gint32 b, GsTime when)
   return db->until > when || da->until > db->until;
 }
 
+/* The delegations that may reach a body, in document order: with the
+ * index, those to the body and those to its group of committees in
+ * common, merged; before it, every delegation of the organisation. */
+typedef struct
+{
+  const guint *a, *a_end; /* to the body */
+  const guint *b, *b_end; /* to its group */
+} Candidates;
+
+static void
+candidates_init (Candidates *c, const GsScenario *s, const GsOrganisation *o,
+                 guint body)
+{
+  if (s->granted_start == NULL)
+    {
+      *c = (Candidates){ o->delegations, o->delegations + o->n_delegations,
+                         NULL, NULL };
+      return;
+    }
+  const GsBody *b = GS_BODY (s, body);
+  c->a = s->granted + s->granted_start[body];
+  c->a_end = s->granted + s->granted_start[body + 1];
+  c->b = c->b_end = NULL;
+  if (b->group >= 0)
+    {
+      c->b = s->granted + s->granted_start[b->group];
+      c->b_end = s->granted + s->granted_start[b->group + 1];
+    }
+}
+
+/* The next candidate's index, or -1. */
+static inline int
+candidates_next (Candidates *c)
+{
+  if (c->a < c->a_end && (c->b == c->b_end || *c->a < *c->b))
+    return (int)*c->a++;
+  if (c->b < c->b_end)
+    return (int)*c->b++;
+  return -1;
+}
+
 /* With @onward set, the body is a delegator: a chain whose last link lets
  * it delegate onwards is preferred to one that does not. */
 static void
@@ -92,11 +133,13 @@ resolve (const GsScenario *s, guint body, guint org, guint matter, gint64 value,
     }
   out->status = GS_AUTH_NONE;
   GsAuthority held_only = { .n_links = 0 }; /* held, but not onward */
-  for (guint i = 0; i < o->n_delegations; i++)
+  Candidates c;
+  candidates_init (&c, s, o, body);
+  for (int next; (next = candidates_next (&c)) >= 0;)
     {
-      guint di = o->delegations[i];
+      guint di = (guint)next;
       const GsDelegation *d = GS_DELEGATION (s, di);
-      if (!gs__delegation_reaches (s, d, body)
+      if (d->org != org || !gs__delegation_reaches (s, d, body)
           || !gs__lists (d->matters, d->n_matters, matter))
         continue;
       GsAuthority here = { .failed = (gint32)di, .n_links = 1 };

@@ -514,6 +514,12 @@ struct _GsScenario
    * gs__scenario_index_pathways(); NULL until then). */
   guint *route_start;
   guint *route;
+
+  /* Delegations by delegate, each body's in document order: body b's are
+   * granted[granted_start[b] .. granted_start[b + 1]) (built by
+   * gs__scenario_index_delegations(); NULL until then). */
+  guint *granted_start;
+  guint *granted;
 };
 
 #define GS_ORG(s, i)    (&g_array_index ((s)->organisations, GsOrganisation, (i)))
@@ -648,6 +654,10 @@ void gs__scenario_set_stances (GsScenario *s, GsStanceRule *rules, guint n);
 /* Groups the absences and conflicts by person for gs__scenario_away() and
  * gs__scenario_conflicted().  Call once they are all read. */
 void gs__scenario_index_behaviour (GsScenario *s);
+
+/* Indexes the delegations by delegate for gs_authority_resolve().  Call
+ * once the schemes are all read. */
+void gs__scenario_index_delegations (GsScenario *s);
 
 /* Indexes the explicit pathways by matter type for
  * gs__scenario_select_pathway().  Call once they are all read. */

@@ -166,6 +166,8 @@ gs_scenario_free (GsScenario *s)
   g_free (s->conflicted);
   g_free (s->route_start);
   g_free (s->route);
+  g_free (s->granted_start);
+  g_free (s->granted);
   g_string_chunk_free (s->strings);
   g_free (s);
 }
@@ -551,6 +553,23 @@ gs_body_kind_to_string (GsBodyKind kind)
     "officer", "joint-committee", "committees-in-common",
   };
   return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
+}
+
+void
+gs__scenario_index_delegations (GsScenario *s)
+{
+  guint nb = s->bodies->len, nd = s->delegations->len;
+  g_return_if_fail (s->granted_start == NULL);
+  s->granted_start = g_new0 (guint, nb + 1);
+  for (guint i = 0; i < nd; i++)
+    s->granted_start[GS_DELEGATION (s, i)->to + 1]++;
+  for (guint b = 0; b < nb; b++)
+    s->granted_start[b + 1] += s->granted_start[b];
+  s->granted = g_new (guint, MAX (nd, 1));
+  g_autofree guint *fill = g_new (guint, MAX (nb, 1));
+  memcpy (fill, s->granted_start, nb * sizeof (guint));
+  for (guint i = 0; i < nd; i++)
+    s->granted[fill[GS_DELEGATION (s, i)->to]++] = i;
 }
 
 void

@@ -163,7 +163,8 @@ gs__check_joint_remuneration_committee (GsCheckContext *ctx)
                   if (gw->recommend
                       || !gs__lists (gw->bodies, gw->n_bodies, bi))
                     continue;
-                  g_autoptr (GArray) reach = gs__check_gateway_reach (s, pw, g);
+                  g_autoptr (GArray) reach
+                      = gs__check_gateway_reach (ctx, pw, g);
                   gboolean carried = FALSE;
                   for (guint r = 0; r < reach->len; r++)
                     carried

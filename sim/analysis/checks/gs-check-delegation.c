@@ -524,6 +524,23 @@ gs__check_conflicting_delegations (GsCheckContext *ctx)
   for (guint oi = 0; oi < s->organisations->len; oi++)
     {
       const GsOrganisation *o = GS_ORG (s, oi);
+      /* Only delegations to the same delegate can clash: next[i] is the
+       * next of o's delegations after the i-th with the same one, or
+       * n_delegations, so the pairs come in the order of all pairs. */
+      g_autofree guint *next = g_new (guint, MAX (o->n_delegations, 1u));
+      {
+        g_autoptr (GHashTable) later = g_hash_table_new (NULL, NULL);
+        for (guint i = o->n_delegations; i-- > 0;)
+          {
+            gpointer to = GUINT_TO_POINTER (
+                GS_DELEGATION (s, o->delegations[i])->to + 1);
+            gpointer j;
+            next[i] = g_hash_table_lookup_extended (later, to, NULL, &j)
+                          ? GPOINTER_TO_UINT (j)
+                          : o->n_delegations;
+            g_hash_table_insert (later, to, GUINT_TO_POINTER (i));
+          }
+      }
       for (guint i = 0; i < o->n_delegations; i++)
         {
           guint ai = o->delegations[i];
@@ -566,7 +583,7 @@ gs__check_conflicting_delegations (GsCheckContext *ctx)
                                          g_array_index (reserved, guint, k));
             }
           /* Two limits for the same delegate, matter and day. */
-          for (guint j = i + 1; j < o->n_delegations; j++)
+          for (guint j = next[i]; j < o->n_delegations; j = next[j])
             {
               guint bi = o->delegations[j];
               const GsDelegation *b = GS_DELEGATION (s, bi);

@@ -24,6 +24,8 @@
 #include <govsim/gs-authority.h>
 #include <govsim/gs-phrase.h>
 
+#include <string.h>
+
 typedef struct
 {
   guint body; /* the body that votes: a constituent for committees in common */
@@ -118,32 +120,66 @@ add_reach (GArray *out, guint matter, GsValueRange a, GsValueRange b)
     g_array_append_val (out, r);
 }
 
+/* Indexes the proposals and arrival streams of the scenario by the pathway
+ * they are sent along, once: a counting sort, which keeps file order. */
+static void
+index_sent (GsCheckContext *ctx)
+{
+  const GsScenario *s = ctx->s;
+  guint n_pw = s->pathways->len;
+  ctx->sent_at = g_new0 (guint, n_pw + 2);
+  guint *at = ctx->sent_at + 1;
+  for (guint i = 0; i < s->proposals->len; i++)
+    at[GS_PROPOSAL (s, i)->pathway]++;
+  for (guint i = 0; i < s->arrivals->len; i++)
+    if (GS_ARRIVALS (s, i)->pathway >= 0)
+      at[GS_ARRIVALS (s, i)->pathway]++;
+  for (guint p = 1; p <= n_pw; p++)
+    ctx->sent_at[p] += ctx->sent_at[p - 1];
+  /* at[p] now counts what goes before pathway p + 1: fill from sent_at. */
+  ctx->sent = g_new (guint, MAX (ctx->sent_at[n_pw], 1u));
+  guint *fill = g_new (guint, n_pw + 1);
+  memcpy (fill, ctx->sent_at, sizeof (guint) * (n_pw + 1));
+  for (guint i = 0; i < s->proposals->len; i++)
+    ctx->sent[fill[GS_PROPOSAL (s, i)->pathway]++] = i;
+  for (guint i = 0; i < s->arrivals->len; i++)
+    if (GS_ARRIVALS (s, i)->pathway >= 0)
+      ctx->sent[fill[GS_ARRIVALS (s, i)->pathway]++] = i | GS_CHECK_ARRIVAL;
+  g_free (fill);
+}
+
 /* The matters, and the values of each, that can reach gateway @g of
  * pathway @pw: for an explicit pathway, the matters it lists within its
- * value range; for any pathway, the proposals and streams sent along it.
- * Each is cut to the values the gateway applies to. */
+ * value range; for any pathway, the proposals and streams sent along it
+ * (proposals first, each in file order).  Each is cut to the values the
+ * gateway applies to. */
 GArray *
-gs__check_gateway_reach (const GsScenario *s, guint pw, guint g)
+gs__check_gateway_reach (GsCheckContext *ctx, guint pw, guint g)
 {
+  const GsScenario *s = ctx->s;
   const GsPathway *p = GS_PATHWAY (s, pw);
   const GsGateway *gw = &p->gateways[g];
   GArray *out = g_array_new (FALSE, FALSE, sizeof (GsCheckReach));
   if (!p->implicit)
     for (guint i = 0; i < p->n_matters; i++)
       add_reach (out, p->matters[i], p->values, gw->applies);
-  for (guint i = 0; i < s->proposals->len; i++)
+  if (ctx->sent_at == NULL)
+    index_sent (ctx);
+  for (guint k = ctx->sent_at[pw]; k < ctx->sent_at[pw + 1]; k++)
     {
-      const GsProposal *pr = GS_PROPOSAL (s, i);
-      if (pr->pathway == pw)
-        add_reach (out, pr->matter, (GsValueRange){ pr->value, pr->value },
-                   gw->applies);
-    }
-  for (guint i = 0; i < s->arrivals->len; i++)
-    {
-      const GsArrivals *a = GS_ARRIVALS (s, i);
-      if (a->pathway == (int)pw)
-        add_reach (out, a->matter, gs__value_dist_range (&a->value),
-                   gw->applies);
+      guint i = ctx->sent[k];
+      if ((i & GS_CHECK_ARRIVAL) == 0)
+        {
+          const GsProposal *pr = GS_PROPOSAL (s, i);
+          add_reach (out, pr->matter, (GsValueRange){ pr->value, pr->value },
+                     gw->applies);
+        }
+      else
+        {
+          const GsArrivals *a = GS_ARRIVALS (s, i & ~GS_CHECK_ARRIVAL);
+          add_reach (out, a->matter, gs__value_dist_range (&a->value),
+                     gw->applies);
+        }
     }
   return out;
 }
@@ -277,7 +313,7 @@ gs__check_gateway_without_authority (GsCheckContext *ctx)
           const GsGateway *gw = &p->gateways[g];
           if (gw->recommend)
             continue;
-          g_autoptr (GArray) all = gs__check_gateway_reach (s, pw, g);
+          g_autoptr (GArray) all = gs__check_gateway_reach (ctx, pw, g);
           g_autoptr (GArray) deciders = gateway_deciders (s, gw, all);
           for (guint i = 0; i < deciders->len; i++)
             {
@@ -333,19 +369,22 @@ void
 gs__check_matter_without_pathway (GsCheckContext *ctx)
 {
   const GsScenario *s = ctx->s;
+  /* One pass over what routes matters, then one over the matters. */
+  g_autofree gboolean *routed = g_new0 (gboolean, MAX (s->matters->len, 1u));
+  for (guint pw = 0; pw < s->pathways->len; pw++)
+    {
+      const GsPathway *p = GS_PATHWAY (s, pw);
+      if (!p->implicit)
+        for (guint i = 0; i < p->n_matters; i++)
+          routed[p->matters[i]] = TRUE;
+    }
+  for (guint i = 0; i < s->proposals->len; i++)
+    routed[GS_PROPOSAL (s, i)->matter] = TRUE;
+  for (guint i = 0; i < s->arrivals->len; i++)
+    routed[GS_ARRIVALS (s, i)->matter] = TRUE;
   for (guint m = 0; m < s->matters->len; m++)
     {
-      gboolean routed = FALSE;
-      for (guint pw = 0; pw < s->pathways->len && !routed; pw++)
-        {
-          const GsPathway *p = GS_PATHWAY (s, pw);
-          routed = !p->implicit && gs__lists (p->matters, p->n_matters, m);
-        }
-      for (guint i = 0; i < s->proposals->len && !routed; i++)
-        routed = GS_PROPOSAL (s, i)->matter == m;
-      for (guint i = 0; i < s->arrivals->len && !routed; i++)
-        routed = GS_ARRIVALS (s, i)->matter == m;
-      if (routed)
+      if (routed[m])
         continue;
       g_autoptr (GString) msg = g_string_new ("No pathway lists ");
       gs__say_matter (msg, s, m);
@@ -355,6 +394,21 @@ gs__check_matter_without_pathway (GsCheckContext *ctx)
       GsFinding *f = gs__check_report (ctx, GS_MATTER (s, m)->line, msg);
       gs__finding_name_matter (f, s, m);
     }
+}
+
+static void
+free_array (gpointer a)
+{
+  if (a != NULL)
+    g_array_unref (a);
+}
+
+void
+gs__check_context_clear (GsCheckContext *ctx)
+{
+  g_clear_pointer (&ctx->limits, g_ptr_array_unref);
+  g_clear_pointer (&ctx->sent_at, g_free);
+  g_clear_pointer (&ctx->sent, g_free);
 }
 
 static int
@@ -371,9 +425,45 @@ compare_values (gconstpointer a, gconstpointer b)
  * that list @m.  (Cutting at every limit of the scheme gave the same
  * merged gaps, at a resolution per limit: cubic in a scheme of K
  * committees with K pathways.) */
+static int
+compare_limits (gconstpointer a, gconstpointer b)
+{
+  const GsCheckLimit *x = a, *y = b;
+  return (x->matter > y->matter) - (x->matter < y->matter);
+}
+
+/* The (matter, limit) pairs of @org's delegations, sorted by matter: made
+ * once per organisation, so each question below is a binary search. */
+static const GArray *
+org_limits (GsCheckContext *ctx, guint org)
+{
+  const GsScenario *s = ctx->s;
+  if (ctx->limits == NULL)
+    {
+      ctx->limits = g_ptr_array_new_with_free_func (free_array);
+      g_ptr_array_set_size (ctx->limits, (gint)s->organisations->len);
+    }
+  GArray *out = g_ptr_array_index (ctx->limits, org);
+  if (out != NULL)
+    return out;
+  const GsOrganisation *o = GS_ORG (s, org);
+  out = g_array_new (FALSE, FALSE, sizeof (GsCheckLimit));
+  for (guint i = 0; i < o->n_delegations; i++)
+    {
+      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
+      for (guint k = 0; k < d->n_matters; k++)
+        {
+          GsCheckLimit l = { d->matters[k], d->limit };
+          g_array_append_val (out, l);
+        }
+    }
+  g_array_sort (out, compare_limits);
+  g_ptr_array_index (ctx->limits, org) = out;
+  return out;
+}
+
 static GArray *
-split_points (const GsScenario *s, const GsPathway *p, const GsOrganisation *o,
-              guint m)
+split_points (GsCheckContext *ctx, const GsPathway *p, guint org, guint m)
 {
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (gint64));
   GsValueRange within = p->values;
@@ -385,12 +475,23 @@ split_points (const GsScenario *s, const GsPathway *p, const GsOrganisation *o,
           = { p->gateways[g].applies.lo, p->gateways[g].applies.hi + 1 };
       g_array_append_vals (cuts, ends, 2);
     }
-  for (guint i = 0; i < o->n_delegations; i++)
+  /* The limits of the delegations that list @m: the first pair of @m by
+   * binary search, then the run of them. */
+  const GArray *limits = org_limits (ctx, org);
+  guint lo = 0, hi = limits->len;
+  while (lo < hi)
     {
-      const GsDelegation *d = GS_DELEGATION (s, o->delegations[i]);
-      if (!gs__lists (d->matters, d->n_matters, m))
-        continue;
-      gint64 next = d->limit + 1;
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (limits, GsCheckLimit, mid).matter < m)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo;
+       i < limits->len && g_array_index (limits, GsCheckLimit, i).matter == m;
+       i++)
+    {
+      gint64 next = g_array_index (limits, GsCheckLimit, i).limit + 1;
       g_array_append_val (cuts, next);
     }
   g_array_sort (cuts, compare_values);
@@ -421,7 +522,7 @@ gs__check_delegation_gap (GsCheckContext *ctx)
           const GsGateway *gw = &p->gateways[g];
           if (gw->recommend)
             continue;
-          g_autoptr (GArray) all = gs__check_gateway_reach (s, pw, g);
+          g_autoptr (GArray) all = gs__check_gateway_reach (ctx, pw, g);
           g_autoptr (GArray) deciders = gateway_deciders (s, gw, all);
           for (guint i = 0; i < deciders->len; i++)
             {
@@ -436,7 +537,7 @@ gs__check_delegation_gap (GsCheckContext *ctx)
                   guint m = p->matters[mi];
                   if (!matter_binds (s, m, dc->org, dc->party))
                     continue;
-                  g_autoptr (GArray) cuts = split_points (s, p, o, m);
+                  g_autoptr (GArray) cuts = split_points (ctx, p, dc->org, m);
                   /* Ranges with no authority, merged when adjacent; the
                    * reason is the first range's. */
                   g_autoptr (GArray) gaps

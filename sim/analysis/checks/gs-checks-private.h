@@ -32,7 +32,30 @@ struct _GsCheckContext
   GPtrArray *findings;     /* GsFinding */
   GPtrArray *scheme_days;  /* per organisation, its scheme's days (GArray
                               of GsTime), sorted, made when first asked */
+  GPtrArray *limits;       /* per organisation, (matter, limit) of each
+                              matter each of its delegations lists (GArray
+                              of GsCheckLimit), sorted by matter, made when
+                              first asked */
+  /* The proposals and arrival streams sent along each pathway, in file
+   * order: those of pathway p are sent[sent_at[p]] to sent[sent_at[p + 1]]
+   * (proposal indices, then arrival indices + GS_CHECK_ARRIVAL); made when
+   * first asked. */
+  guint *sent_at;
+  guint *sent;
 };
+
+/* Marks an arrival stream's index among the proposals of ctx->sent. */
+#define GS_CHECK_ARRIVAL 0x80000000u
+
+/* One matter a delegation lists, and its limit (see ctx->limits). */
+typedef struct
+{
+  guint matter;
+  gint64 limit;
+} GsCheckLimit;
+
+/* Frees what gs-check-pathways.c built in @ctx. */
+void gs__check_context_clear (GsCheckContext *ctx);
 
 /* ---- findings (gs-checks.c) ------------------------------------------- */
 
@@ -132,7 +155,7 @@ typedef struct
 /* (transfer full) (element-type GsCheckReach): the matters and values that
  * can reach gateway @g of pathway @pw, each cut to the values the gateway
  * applies to; a matter may appear more than once. */
-GArray *gs__check_gateway_reach (const GsScenario *s, guint pw, guint g);
+GArray *gs__check_gateway_reach (GsCheckContext *ctx, guint pw, guint g);
 
 /* ---- the rules, by family (the table in gs-checks.c orders them) ----- */
 

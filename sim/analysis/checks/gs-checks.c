@@ -280,6 +280,7 @@ gs_check_scenario (const GsScenario *s)
    * in the order it found them. */
   g_ptr_array_sort (ctx.findings, compare_findings);
   g_ptr_array_unref (ctx.scheme_days);
+  gs__check_context_clear (&ctx);
   return ctx.findings;
 }
 
