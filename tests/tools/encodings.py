@@ -215,11 +215,13 @@ def encoding_b(path, scratch):
     # Working-day notice around bank holidays: b1 (Mon 14 Apr, past Good
     # Friday and Easter Monday to Wed 23 Apr) is taken on 29 Apr; b2 (Mon
     # 19 May) reaches its fifth working day on 27 May, past the spring bank
-    # holiday; b3 (Tue 20 May) on 28 May, so 24 Jun.  Where b2 is actually
-    # decided is not asserted: see the KNOWN FAULT in the file's header.
+    # holiday; b3 (Tue 20 May) on 28 May, so 24 Jun.  (Each item's notice
+    # is counted from its own arrival: an earlier item's nine days over
+    # Easter are not reused.)
     has(text, name, "2025-04-29 Outcome: 'Consolidation of the three trusts' administrative estate' approved")
     has(text, name, "2025-05-19 'Shared electronic patient record, phase 1'", "first possible meeting 2025-05-27")
     has(text, name, "2025-05-20 'Shared electronic patient record, phase 2'", "first possible meeting 2025-06-24")
+    has(text, name, "2025-05-27 Outcome: 'Shared electronic patient record, phase 1' approved, 8 days after arrival")
     has(text, name, "2025-06-24 Outcome: 'Shared electronic patient record, phase 2' approved")
     # The split: reported, then not carried, then to dispute resolution;
     # never "rejected" for the group.
