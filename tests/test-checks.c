@@ -638,6 +638,129 @@ test_matter_without_pathway (void)
   expect_none (carried, id);
 }
 
+/* ---- urgent decisions ------------------------------------------------------
+ */
+
+/* Trust A's committee 'uc', chaired by A chair, holds Capital up to £5,000
+ * from A's board; @urgent is its <urgent> clause, on a line of its own. */
+#define URGENT_COMMITTEE(urgent)                                               \
+  HEAD TWO_TRUSTS                                                              \
+      "<matter id='m' name='Capital'/>\n"                                      \
+      "<committee id='uc' name='A urgent' org='a'>"                            \
+      "<member person='pa' chair='true'/><member person='pa2'/>\n" urgent      \
+      "\n" MEETS "</committee>\n"                                              \
+      "<scheme org='a'><delegation id='d1' by='a-board' to='uc' "              \
+      "matters='m' limit='5000'/></scheme>\n"
+
+static void
+test_chair_action_no_limit (void)
+{
+  const char *id = "chair-action-no-limit";
+  /* No up-to: no limit at all, and so above the £5,000 delegated. */
+  expect_one (URGENT_COMMITTEE ("<urgent route='chair'/>") TAIL, id,
+              GS_SEVERITY_WARNING, "<urgent ",
+              "Chair's action for A urgent ('uc') has no financial limit (no "
+              "up-to): the chair may decide an urgent item of any value "
+              "between meetings, without the other members, but the body "
+              "holds Capital ('m') up to £5,000 from Trust A ('a') "
+              "(delegation 'd1'); chair's action above a delegated limit is "
+              "a breach");
+  /* One pound above the delegated limit. */
+  expect_one (URGENT_COMMITTEE ("<urgent route='chair' up-to='5001'/>") TAIL,
+              id, GS_SEVERITY_WARNING, "<urgent ",
+              "lets the chair decide urgent items up to £5,001, more than the "
+              "body holds: Capital ('m') up to £5,000 from Trust A ('a') "
+              "(delegation 'd1')");
+  /* At the delegated limit, below it, or a written resolution: silent. */
+  expect_none (URGENT_COMMITTEE ("<urgent route='chair' up-to='5000'/>") TAIL,
+               id);
+  expect_none (URGENT_COMMITTEE ("<urgent route='chair' up-to='500'/>") TAIL,
+               id);
+  expect_none (URGENT_COMMITTEE ("<urgent route='written' days='3'/>") TAIL,
+               id);
+  /* A delegation that ended before the period starts limits nothing. */
+  g_autofree char *ended = fix (
+      URGENT_COMMITTEE ("<urgent route='chair' up-to='9000'/>") TAIL,
+      "limit='5000'", "limit='5000' from='2023-01-01' until='2023-06-01'");
+  expect_none (ended, id);
+  /* A board holds every matter: no up-to is still no limit. */
+  static const char board[]
+      = HEAD "<organisation id='a' name='Trust A' kind='nhs-trust'/>\n"
+             "<person id='pa' name='A chair' org='a' role='chair' "
+             "director='true'/>\n"
+             "<board id='a-board' name='A board' org='a'>"
+             "<member person='pa' chair='true'/>\n"
+             "<urgent route='chair'/>\n" MEETS "</board>\n" TAIL;
+  expect_one (board, id, GS_SEVERITY_WARNING, "<urgent ",
+              "has no financial limit (no up-to): the chair may decide an "
+              "urgent item of any value between meetings, without the other "
+              "members. Set up-to");
+  g_autofree char *limited
+      = fix (board, "route='chair'", "route='chair' up-to='25000'");
+  expect_none (limited, id);
+}
+
+/* Pathway 'pw': gateway 1 the panel, which has no urgent route; gateway 2,
+ * locked by default, the committee 'uc' with chair's action up to £1,000. */
+#define BEHIND_LOCK                                                            \
+  URGENT_COMMITTEE ("<urgent route='chair' up-to='1000'/>")                    \
+  "<pathway id='pw' name='Works' matters='m'>\n"                               \
+  "<gateway body='panel'/>\n"                                                  \
+  "<gateway id='g2' body='uc'/>\n"                                             \
+  "</pathway>\n" TAIL
+
+static void
+test_urgent_route_behind_locked_gateway (void)
+{
+  const char *id = "urgent-route-behind-locked-gateway";
+  static const char xml[] = BEHIND_LOCK;
+  expect_one (xml, id, GS_SEVERITY_WARNING, "<urgent ",
+              "A urgent ('uc') may decide an urgent item between meetings by "
+              "chair's action, but at gateway 'g2' of pathway Works ('pw'), "
+              "behind a locked gateway, an urgent item reaches it only once "
+              "gateway 1 (A panel ('panel'), without an urgent route of its "
+              "own) has passed at a meeting. govsim holds the item there");
+  /* A recommend-only gateway is always heard at a meeting. */
+  g_autofree char *advised = fix (xml, "<gateway body='panel'/>",
+                                  "<gateway body='panel' role='recommend'/>");
+  expect_one (advised, id, GS_SEVERITY_WARNING, "<urgent ",
+              "gateway 1 (A panel ('panel'), which recommends at its "
+              "meetings)");
+  /* The terms of reference say the item waits: silent. */
+  g_autofree char *said
+      = fix (xml, "up-to='1000'/>", "up-to='1000' locked-gateways='wait'/>");
+  expect_none (said, id);
+  /* Unlocked, the committee's gateway opens with the panel's. */
+  g_autofree char *unlocked
+      = fix (xml, "<gateway id='g2' body='uc'/>",
+             "<gateway id='g2' body='uc' locked='false'/>");
+  expect_none (unlocked, id);
+  /* The panel has an urgent route of its own. */
+  g_autofree char *both
+      = fix (xml, "name='A panel' org='a'><member person='pa'/>",
+             "name='A panel' org='a'><member person='pa' chair='true'/>"
+             "<urgent route='chair' up-to='1000'/>");
+  expect_none (both, id);
+  /* The urgent route first: nothing is before it. */
+  g_autofree char *first = fix (xml,
+                                "<gateway body='panel'/>\n"
+                                "<gateway id='g2' body='uc'/>",
+                                "<gateway id='g2' body='uc'/>\n"
+                                "<gateway body='panel'/>");
+  expect_none (first, id);
+  /* The panel's gateway applies only above £2,000 and the committee's up
+   * to £2,000: no item meets both. */
+  g_autofree char *high = fix (xml, "<gateway body='panel'/>",
+                               "<gateway body='panel' over='2000'/>");
+  g_autofree char *apart = fix (high, "<gateway id='g2' body='uc'/>",
+                                "<gateway id='g2' body='uc' up-to='2000'/>");
+  expect_none (apart, id);
+  /* ... but up to £2,001 they meet at £2,001. */
+  g_autofree char *meet = fix (high, "<gateway id='g2' body='uc'/>",
+                               "<gateway id='g2' body='uc' up-to='2001'/>");
+  expect_one (meet, id, GS_SEVERITY_WARNING, "<urgent ", NULL);
+}
+
 /* ---- delegation ------------------------------------------------------------
  */
 
@@ -1065,6 +1188,9 @@ static const GsTestCase cases[] = {
   { "test_sub_delegation_not_allowed", test_sub_delegation_not_allowed },
   { "test_conflicting_delegations", test_conflicting_delegations },
   { "test_delegation_gap", test_delegation_gap },
+  { "test_chair_action_no_limit", test_chair_action_no_limit },
+  { "test_urgent_route_behind_locked_gateway",
+    test_urgent_route_behind_locked_gateway },
   { "test_sorted_and_written", test_sorted_and_written },
   { "test_demo_clean", test_demo_clean },
   { "test_teaching_pair", test_teaching_pair },

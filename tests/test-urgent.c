@@ -300,6 +300,197 @@ test_written_fails (void)
   }
 }
 
+/* ---- written resolutions and conflicts of interest --------------------------
+ */
+
+/* Cy Ned is conflicted on Capital; nobody is away.  @clause goes after the
+ * committee's quorum (a <voting> may come before the <urgent>). */
+static GsRun *
+conflicted_run (GsScenario **s, const char *clause, const char *stances)
+{
+  g_autofree char *xml = g_strdup_printf (
+      HEAD PEOPLE COMMITTEE ("%s")
+          PROPOSAL ("3000", "true") "%s"
+                                    "<conflict person='n' matter='m'/>\n" TAIL,
+      clause, stances);
+  *s = gs_test_load_inline (xml);
+  return run_of (*s);
+}
+
+static void
+test_written_conflict_withdraws (void)
+{
+  /* Unanimity.  Ann and Bo support it, Cy (conflicted) would not.  Counted
+   * as a meeting counts its vote's members, Cy neither returns it nor
+   * counts: 2 entitled, 2 needed, both for on day 0 (2024-01-02), passed.
+   * (Were Cy counted, 2 of 3 with Cy against: out of reach on day 0, and
+   * the item would go to the meeting.) */
+  g_autoptr (GsScenario) s = NULL;
+  g_autoptr (GsRun) run = conflicted_run (
+      &s, "<urgent route='written' days='7'/>",
+      "<stance support='1'/><stance person='n' support='0'/>\n");
+  const GsRecord *r = the_urgent (run);
+  CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_TAKEN);
+  CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-02"));
+  CU_ASSERT_EQUAL (r->urgent.members, 2);
+  CU_ASSERT_EQUAL (r->urgent.needed, 2);
+  CU_ASSERT_EQUAL (r->urgent.votes_for, 2);
+  CU_ASSERT_EQUAL (r->urgent.against, 0);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_CONFLICT), 1);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                   gs_test_day ("2024-01-02"));
+  g_autofree char *trace = trace_of (run);
+  expect_in (trace, "2024-01-02 Committee A: on 'Ward repair', Cy Ned is "
+                    "excluded from the vote (declared conflict of "
+                    "interest)\n");
+  expect_in (trace, "2024-01-02 'Ward repair' approved by written resolution "
+                    "of Committee A on day 0 of 7: 2 of 2 members in favour, "
+                    "2 needed;");
+}
+
+static void
+test_written_conflict_majority (void)
+{
+  /* More than half.  Ann for, Bo against, Cy (conflicted) for.  Entitled:
+   * Ann and Bo, so more than 1/2 of 2 is 2; 1 for and 1 against on day 0
+   * leaves 2 out of reach (2 - 1 = 1 < 2): to the meeting of 2024-01-15.
+   * (Counting Cy: 2 of more than 3/2 = 2 for, passed on day 0.)  The
+   * meeting excludes Cy too and ties 1-1 by simple majority, no casting
+   * vote: rejected there. */
+  g_autoptr (GsScenario) s = NULL;
+  g_autoptr (GsRun) run = conflicted_run (
+      &s, "<urgent route='written' days='7' rule='majority'/>",
+      "<stance support='1'/><stance person='e' support='0'/>\n");
+  const GsRecord *r = the_urgent (run);
+  CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_NOT_REACHED);
+  CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-02"));
+  CU_ASSERT_EQUAL (r->urgent.members, 2);
+  CU_ASSERT_EQUAL (r->urgent.needed, 2);
+  CU_ASSERT_EQUAL (r->urgent.votes_for, 1);
+  CU_ASSERT_EQUAL (r->urgent.against, 1);
+  const GsCase *c = gs_run_get_case (run, 0);
+  CU_ASSERT_EQUAL (c->state, GS_CASE_REJECTED);
+  CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-15"));
+  /* One conflict between meetings, one at the meeting. */
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_CONFLICT), 2);
+}
+
+static void
+test_written_conflict_declared (void)
+{
+  /* The terms of reference only ask for a declaration: as at a meeting,
+   * Cy votes, 3 of 3 for on day 0, and Cy's vote is a breach (a conflicted
+   * member voted) dated 2024-01-02. */
+  g_autoptr (GsScenario) s = NULL;
+  g_autoptr (GsRun) run
+      = conflicted_run (&s,
+                        "<voting rule='simple-majority' conflicts='declare'/>"
+                        "<urgent route='written' days='7'/>",
+                        "<stance support='1'/>\n");
+  const GsRecord *r = the_urgent (run);
+  CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_TAKEN);
+  CU_ASSERT_EQUAL (r->urgent.members, 3);
+  CU_ASSERT_EQUAL (r->urgent.votes_for, 3);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), 1);
+  const GsRecord *b = gs_test_nth_breach (run, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  CU_ASSERT_EQUAL (b->breach.breach, GS_BREACH_CONFLICTED_VOTED);
+  CU_ASSERT_EQUAL (b->time, gs_test_day ("2024-01-02"));
+  CU_ASSERT_EQUAL (b->n_refs, 1);
+  CU_ASSERT_EQUAL (gs_run_record_refs (run, b)[0],
+                   (guint32)gs_scenario_find_person (s, "n"));
+}
+
+static void
+test_written_conflict_all (void)
+{
+  /* Everyone conflicted: nobody may return it, so it cannot pass (a
+   * unanimity of nobody is not a decision) and goes to the meeting. */
+  g_autofree char *xml = g_strdup (
+      HEAD PEOPLE COMMITTEE ("<urgent route='written' days='7'/>")
+          PROPOSAL ("3000", "true") "<stance support='1'/>\n"
+                                    "<conflict person='c' matter='m'/>\n"
+                                    "<conflict person='e' matter='m'/>\n"
+                                    "<conflict person='n' matter='m'/>\n" TAIL);
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = run_of (s);
+  const GsRecord *r = the_urgent (run);
+  CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_NOT_REACHED);
+  CU_ASSERT_EQUAL (r->urgent.members, 0);
+  CU_ASSERT_EQUAL (r->urgent.needed, 1);
+  CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-02"));
+}
+
+static void
+test_written_vacant_seat (void)
+{
+  /* Cy is a member only from 2024-02-01: on 2024-01-02 the seat is vacant
+   * and not a member, as at a meeting.  Ann and Bo for, 2 of 2 on day 0;
+   * Cy, against, is not asked (counted, 2 of 3 and Cy against: out of
+   * reach). */
+  const char *xml = HEAD PEOPLE
+      "<committee id='ca' name='Committee A' org='oa'><member person='c'/>"
+      "<member person='e'/><member person='n' from='2024-02-01'/>"
+      "<quorum present='1'/>\n<urgent route='written' days='7'/>\n"
+      "<meets first='2024-01-15' every='P1M' "
+      "capacity='5'/></committee>\n" PROPOSAL (
+          "3000", "true") "<stance support='1'/>"
+                          "<stance person='n' support='0'/>\n" TAIL;
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = run_of (s);
+  const GsRecord *r = the_urgent (run);
+  CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_TAKEN);
+  CU_ASSERT_EQUAL (r->urgent.members, 2);
+  CU_ASSERT_EQUAL (r->urgent.needed, 2);
+  CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-02"));
+}
+
+/* ---- a locked gateway holds an urgent item
+ * ------------------------------------
+ */
+
+static void
+test_urgent_held_at_locked_gateway (void)
+{
+  /* Pathway: the board (no urgent route, meets 2024-01-10), then Committee
+   * A (chair's action up to £10,000) behind a locked gateway.  The item
+   * arrives on 2024-01-02 and waits for the board's meeting of 2024-01-10;
+   * only then does the committee's gateway open and the chair act, the
+   * same day: approved on 2024-01-10, not on arrival. */
+  const char *xml = HEAD PEOPLE COMMITTEE (
+      CHAIR_UP_TO_10K) "<pathway id='pw' name='Works' matters='m'><gateway "
+                       "body='ba'/>"
+                       "<gateway body='ca'/></pathway>\n"
+                       "<proposal id='p' title='Ward repair' matter='m' "
+                       "value='3000' "
+                       "lead='oa' arrives='2024-01-02' pathway='pw' "
+                       "urgent='true'/>\n"
+                       "<stance support='1'/>\n" TAIL;
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = run_of (s);
+  const GsRecord *r = the_urgent (run);
+  CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_TAKEN);
+  CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-10"));
+  const GsCase *c = gs_run_get_case (run, 0);
+  CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
+  CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-10"));
+  /* Unlocked, the committee's gateway opens with the board's on arrival,
+   * and the chair acts on 2024-01-02; the case still needs the board, on
+   * 2024-01-10. */
+  g_autofree char *unlocked = g_strdup (xml);
+  char *at = strstr (unlocked, "<gateway body='ca'/>");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (at);
+  g_autofree char *xml2 = g_strdup_printf (
+      "%.*s<gateway body='ca' locked='false'/>%s", (int)(at - unlocked),
+      unlocked, at + strlen ("<gateway body='ca'/>"));
+  g_autoptr (GsScenario) s2 = gs_test_load_inline (xml2);
+  g_autoptr (GsRun) run2 = run_of (s2);
+  CU_ASSERT_EQUAL (the_urgent (run2)->time, gs_test_day ("2024-01-02"));
+  CU_ASSERT_EQUAL (gs_run_get_case (run2, 0)->decided,
+                   gs_test_day ("2024-01-10"));
+}
+
 /* ---- bad input --------------------------------------------------------------
  */
 
@@ -380,6 +571,29 @@ test_urgent_refused_elsewhere (void)
   expect_in (error2->message,
              "inline:10: chair's action with=\"chief-executive\", but no "
              "member of 'ca' is a chief executive");
+  /* Committees in common: refused with the reason (line 12). */
+  const char *xml3
+      = HEAD PEOPLE "<organisation id='ob' name='Trust B' kind='nhs-trust'/>\n"
+                    "<person id='b1' name='Di Bee' org='ob' role='chair' "
+                    "director='true'/>\n"
+                    "<committees-in-common id='g' name='G' parties='oa ob'>"
+                    "<committee id='ka' name='KA' org='oa'>"
+                    "<member person='c'/></committee>"
+                    "<committee id='kb' name='KB' org='ob'>"
+                    "<member person='b1'/></committee>\n"
+                    "<urgent route='chair'/>\n"
+                    "<meets first='2024-01-10' every='P1M' capacity='5'/>"
+                    "</committees-in-common>\n" TAIL;
+  g_autoptr (GError) error3 = NULL;
+  g_autoptr (GsScenario) s3
+      = gs_loader_load_bytes (xml3, strlen (xml3), "inline", &error3);
+  CU_ASSERT_PTR_NULL (s3);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error3);
+  expect_in (error3->message,
+             "inline:12: urgent decisions between meetings apply to a "
+             "board, committee or joint committee that meets on its own; "
+             "'g' is committees in common, whose committees each decide for "
+             "their own organisation only at the meeting in common");
 }
 
 static const GsTestCase cases[] = {
@@ -390,6 +604,12 @@ static const GsTestCase cases[] = {
   { "test_chair_action_declined_or_away", test_chair_action_declined_or_away },
   { "test_written_last_day", test_written_last_day },
   { "test_written_fails", test_written_fails },
+  { "test_written_conflict_withdraws", test_written_conflict_withdraws },
+  { "test_written_conflict_majority", test_written_conflict_majority },
+  { "test_written_conflict_declared", test_written_conflict_declared },
+  { "test_written_conflict_all", test_written_conflict_all },
+  { "test_written_vacant_seat", test_written_vacant_seat },
+  { "test_urgent_held_at_locked_gateway", test_urgent_held_at_locked_gateway },
   { "test_urgent_refused", test_urgent_refused },
   { "test_urgent_refused_elsewhere", test_urgent_refused_elsewhere },
   { NULL, NULL },

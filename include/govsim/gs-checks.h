@@ -66,6 +66,7 @@ typedef enum
   GS_ELEMENT_LEVEL,
   GS_ELEMENT_PROPOSAL,
   GS_ELEMENT_ARRIVALS,
+  GS_ELEMENT_URGENT, /* a body's <urgent> clause */
 } GsElementKind;
 
 /** "organisation", "person", "body", "delegation", ... */

@@ -5,7 +5,11 @@
  * Invariants on the way out: a body with chair's action has a chair (and,
  * with with="chief-executive", a member who is a chief executive); a
  * written resolution has days >= 1 and a share in (0, 1].  Only a board,
- * committee or joint committee that meets on its own takes the clause.
+ * committee or joint committee that meets on its own takes the clause:
+ * not an officer, who decides alone at every sign-off anyway, and not
+ * committees in common, whose committees each decide for their own
+ * organisation and only together (the schema keeps the clause out of a
+ * constituent; the clause on the group is refused here with the reason).
  */
 #include "io/gs-loader-private.h"
 
@@ -62,7 +66,22 @@ gs__load_urgent (GsLoader *l, xmlNodePtr c, GsBody *b)
     return;
   long line = gs__xml_line (u);
   b->urgent_line = (int)line;
-  if (b->group >= 0 || b->kind == GS_BODY_CIC || b->kind == GS_BODY_OFFICER)
+  if (b->kind == GS_BODY_CIC)
+    {
+      /* Each committee decides for its own organisation, and only at the
+       * meeting in common: an urgent decision between meetings would be
+       * each organisation's own act, under its own terms of reference. */
+      gs__load_error (l, line,
+                      "urgent decisions between meetings apply to a board, "
+                      "committee or joint committee that meets on its own; "
+                      "'%s' is committees in common, whose committees each "
+                      "decide for their own organisation only at the "
+                      "meeting in common: give the <urgent> clause to each "
+                      "organisation's own board or committee instead",
+                      b->id);
+      return;
+    }
+  if (b->group >= 0 || b->kind == GS_BODY_OFFICER)
     {
       gs__load_error (l, line,
                       "urgent decisions between meetings apply to a board, "
@@ -77,6 +96,8 @@ gs__load_urgent (GsLoader *l, xmlNodePtr c, GsBody *b)
   g_autofree char *days = gs__xml_attr (u, "days");
   g_autofree char *rule = gs__xml_attr (u, "rule");
   g_autofree char *fraction = gs__xml_attr (u, "fraction");
+  g_autofree char *waits = gs__xml_attr (u, "locked-gateways");
+  b->urgent_waits = waits != NULL; /* the schema allows only "wait" */
   if (route != NULL && strcmp (route, "chair") == 0)
     {
       b->urgent = GS_URGENT_CHAIR;

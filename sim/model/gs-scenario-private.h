@@ -178,6 +178,9 @@ typedef struct
   gboolean urgent_unanimous; /* ... by every member; else more than */
   guint urgent_num;          /* urgent_num / urgent_den of all members */
   guint urgent_den;
+  gboolean urgent_waits; /* the ToR say an urgent item waits at a locked
+                            gateway for the gateways before it
+                            (locked-gateways="wait"), as the run does */
   int urgent_line;
   int line;
   /* Where the clauses are, for the checks that blame one of them; 0 when

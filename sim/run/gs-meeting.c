@@ -496,6 +496,13 @@ check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
                    run->people, n);
 }
 
+void
+gs__meeting_breach_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                               const guint32 *people, guint n)
+{
+  record_breach (run, now, bi, ci, GS_BREACH_CONFLICTED_VOTED, NULL, people, n);
+}
+
 /* What a body's vote on an item came to. */
 typedef struct
 {

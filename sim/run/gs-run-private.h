@@ -309,6 +309,11 @@ double gs__person_support (const GsRun *run, guint person, const GsCase *c);
  * arbitrator's award): judged like one it voted, each constituent of
  * committees in common for its own organisation. */
 void gs__meeting_check_award (GsRun *run, guint32 bi, guint32 ci, GsTime now);
+/* The breach of members of @bi, conflicted on case @ci under terms of
+ * reference that only ask for a declaration, who voted on it outside a
+ * meeting (a written resolution): recorded as a meeting records it. */
+void gs__meeting_breach_conflicted (GsRun *run, GsTime now, guint32 bi,
+                                    guint32 ci, const guint32 *people, guint n);
 
 /* gs-agenda.c */
 void gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since);

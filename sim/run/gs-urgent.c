@@ -10,7 +10,11 @@
  * it on the first day of the window they are not away, for or against on
  * a keyed draw, and it passes on the first day the members in favour
  * reach the threshold (every member, or more than a share of all
- * members).  Anything the route does not decide — over the limit, the
+ * members).  The members are counted as a meeting counts its vote's: a
+ * vacant seat is not one, and a member conflicted on the proposal neither
+ * returns it nor counts, unless the terms of reference only ask for a
+ * declaration (then they vote, and their vote is a breach, as at a
+ * meeting).  Anything the route does not decide — over the limit, the
  * chair away or unwilling, the threshold out of reach or not reached by
  * the last day — goes on the agenda of the next meeting as usual.
  *
@@ -53,14 +57,53 @@ ballot_for (const GsRun *run, guint person, guint32 ci, guint32 bi, GsTime put)
                             gs__case_key (c), bi, (guint64)put, p);
 }
 
-/* The members in favour a written resolution of @b needs. */
+/* Whether the terms of reference of @b, as they stand at @t (a change of
+ * its voting may change it), only ask a conflicted member to declare. */
+static gboolean
+declare_only (const GsRun *run, const GsBody *b, GsTime t)
+{
+  guint bi = (guint)(b - GS_BODY (run->scenario, 0));
+  return gs__body_at (run->scenario, bi, t)->declare_only;
+}
+
+/* Whether member @i of @b may return the written resolution on case @c
+ * circulated at @put, counted as a meeting counts its vote's members: the
+ * seat is held that day, and its holder is not conflicted on the case
+ * (unless the terms of reference only ask for a declaration, when they
+ * vote as at a meeting). */
+static gboolean
+entitled (const GsRun *run, const GsBody *b, guint i, const GsCase *c,
+          GsTime put)
+{
+  const GsMember *m = &b->members[i];
+  if (put < m->from || put >= m->until)
+    return FALSE; /* vacant: not a member that day */
+  return run->scenario->conflict_start == NULL || declare_only (run, b, put)
+         || !gs__scenario_conflicted (run->scenario, m->person, c->matter,
+                                      c->affects, c->n_affects);
+}
+
+/* The members of @b entitled to return the resolution on @c. */
 static guint
-needed (const GsBody *b)
+entitled_members (const GsRun *run, const GsBody *b, const GsCase *c,
+                  GsTime put)
+{
+  guint n = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    n += entitled (run, b, i, c, put);
+  return n;
+}
+
+/* The members in favour a written resolution of @b needs when @n are
+ * entitled to return it: never fewer than one, so a resolution nobody may
+ * return cannot pass. */
+static guint
+needed (const GsBody *b, guint n)
 {
   if (b->urgent_unanimous)
-    return b->n_members;
-  /* More than num/den of all members. */
-  return (guint)((guint64)b->n_members * b->urgent_num / b->urgent_den) + 1;
+    return MAX (n, 1);
+  /* More than num/den of the members. */
+  return (guint)((guint64)n * b->urgent_num / b->urgent_den) + 1;
 }
 
 typedef struct
@@ -69,6 +112,8 @@ typedef struct
   guint day; /* days after circulation it was decided */
   guint votes_for;
   guint against;
+  guint members; /* entitled to return it */
+  guint needed;
 } Written;
 
 /* The day a member returns the resolution circulated at @put: the first
@@ -87,15 +132,18 @@ static Written
 work_written (const GsRun *run, guint32 bi, guint32 ci, GsTime put)
 {
   const GsBody *b = GS_BODY (run->scenario, bi);
-  guint need = needed (b);
-  Written w = { .day = b->urgent_days };
+  const GsCase *c = GS_RUN_CASE (run, ci);
+  guint members = entitled_members (run, b, c, put);
+  guint need = needed (b, members);
+  Written w = { .day = b->urgent_days, .members = members, .needed = need };
   for (guint d = 0; d <= b->urgent_days; d++)
     {
       guint f = 0, a = 0;
       for (guint i = 0; i < b->n_members; i++)
         {
           guint person = b->members[i].person;
-          if (return_day (run, person, put, b->urgent_days) > d)
+          if (!entitled (run, b, i, c, put)
+              || return_day (run, person, put, b->urgent_days) > d)
             continue;
           if (ballot_for (run, person, ci, bi, put))
             f++;
@@ -110,7 +158,7 @@ work_written (const GsRun *run, guint32 bi, guint32 ci, GsTime put)
           w.passed = TRUE;
           return w;
         }
-      if (b->n_members - a < need)
+      if (members - a < need)
         return w; /* out of reach */
     }
   return w;
@@ -179,6 +227,45 @@ chair_action (const GsRun *run, guint32 bi, guint32 ci, GsTime now)
   return GS_URGENT_TAKEN;
 }
 
+/* The members of @b conflicted on case @ci, into run->people: recorded
+ * and counted as a meeting records them, and, where the terms of
+ * reference only ask for a declaration and they returned the resolution,
+ * a breach as at a meeting. */
+static void
+written_conflicts (GsRun *run, guint32 bi, guint32 ci, GsTime put, GsTime now,
+                   guint days)
+{
+  const GsScenario *s = run->scenario;
+  const GsBody *b = GS_BODY (s, bi);
+  const GsCase *c = GS_RUN_CASE (run, ci);
+  if (s->conflict_start == NULL)
+    return;
+  guint n = 0, voted = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      const GsMember *m = &b->members[i];
+      if (put >= m->from && put < m->until
+          && gs__scenario_conflicted (s, m->person, c->matter, c->affects,
+                                      c->n_affects))
+        run->people[n++] = m->person;
+    }
+  if (n == 0)
+    return;
+  gboolean declare = declare_only (run, b, put);
+  run->bodies[bi].n.conflicts += n;
+  GsRecord r = gs__record (now, GS_REC_CONFLICT, bi, ci);
+  r.conflict.declare_only = declare;
+  gs__run_emit (run, &r, run->people, n);
+  if (!declare)
+    return;
+  /* Those who returned it by the day it was decided voted on it. */
+  for (guint i = 0; i < n; i++)
+    if (return_day (run, run->people[i], put, b->urgent_days) <= days)
+      run->people[voted++] = run->people[i];
+  if (voted > 0)
+    gs__meeting_breach_conflicted (run, now, bi, ci, run->people, voted);
+}
+
 void
 gs__urgent_decide (GsRun *run, guint32 si, guint32 epoch, GsTime now)
 {
@@ -191,11 +278,12 @@ gs__urgent_decide (GsRun *run, guint32 si, guint32 epoch, GsTime now)
   if (u.written)
     {
       Written w = work_written (run, bi, ci, slot->since);
+      written_conflicts (run, bi, ci, slot->since, now, w.day);
       u.outcome = w.passed ? GS_URGENT_TAKEN : GS_URGENT_NOT_REACHED;
       u.votes_for = (gint32)w.votes_for;
       u.against = (gint32)w.against;
-      u.members = (gint32)b->n_members;
-      u.needed = (gint32)needed (b);
+      u.members = (gint32)w.members;
+      u.needed = (gint32)w.needed;
       u.days = (gint32)w.day;
     }
   else

@@ -2,12 +2,13 @@
  *
  * The review of `govsim check` is split by rule family: gs-checks.c holds
  * the rule table, runs the rules, sorts their findings and is the public
- * API of gs-checks.h; gs-check-composition.c, gs-check-delegation.c and
- * gs-check-pathways.c hold the rules; gs-check-words.c says things as a
- * board paper would and names the elements of the file a finding blames.
- * This header is the contract between them: the context a rule runs in,
- * how it starts a finding, the words and element names every rule uses, and
- * the one scenario question two families ask (what can reach a gateway).
+ * API of gs-checks.h; gs-check-composition.c, gs-check-delegation.c,
+ * gs-check-pathways.c and gs-check-urgent.c hold the rules; gs-check-words.c
+ * says things as a board paper would and names the elements of the file a
+ * finding blames. This header is the contract between them: the context a rule
+ * runs in, how it starts a finding, the words and element names every rule
+ * uses, and the one scenario question two families ask (what can reach a
+ * gateway).
  *
  * A rule reads the scenario and calls gs__check_report() for each finding,
  * then names the elements it blames; it allocates nothing that outlives the
@@ -179,5 +180,9 @@ void gs__check_gateway_without_authority (GsCheckContext *ctx);
 void gs__check_delegation_gap (GsCheckContext *ctx);
 void gs__check_matter_without_pathway (GsCheckContext *ctx);
 void gs__check_ladder_cannot_bind (GsCheckContext *ctx);
+
+/* gs-check-urgent.c: urgent decisions between meetings. */
+void gs__check_chair_action_no_limit (GsCheckContext *ctx);
+void gs__check_urgent_route_behind_locked_gateway (GsCheckContext *ctx);
 
 G_END_DECLS

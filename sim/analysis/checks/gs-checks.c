@@ -3,9 +3,10 @@
  *
  * The rules are the table below: a row per rule, in the order they run,
  * each naming a function in the file of its family (gs-check-composition.c,
- * gs-check-delegation.c, gs-check-pathways.c) that walks the scenario and
- * calls gs__check_report() for every finding, then names the elements it
- * blames.  Adding a rule is that function and a row here.
+ * gs-check-delegation.c, gs-check-pathways.c, gs-check-urgent.c) that
+ * walks the scenario and calls gs__check_report() for every finding, then
+ * names the elements it blames.  Adding a rule is that function and a row
+ * here.
  *
  * Findings are sorted by primary line, then rule id; the sort is stable,
  * so one rule's findings on one line keep the order it found them in and
@@ -64,6 +65,7 @@ gs_element_kind_to_string (GsElementKind kind)
     [GS_ELEMENT_LEVEL] = "level",
     [GS_ELEMENT_PROPOSAL] = "proposal",
     [GS_ELEMENT_ARRIVALS] = "arrivals",
+    [GS_ELEMENT_URGENT] = "urgent",
   };
   return (guint)kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
 }
@@ -223,6 +225,22 @@ static const GsCheckRule rules[] = {
     "Good practice on \"Conflicts of Interest\" (a governance issue the "
     "slides name): a conflicted member withdraws from the item.",
     gs__check_conflicts_declare_only },
+  { "chair-action-no-limit", GS_SEVERITY_WARNING,
+    "Chair's action with no financial limit, or above the body's own",
+    "Good practice (\"Authority and Oversight – Clarity, Boundaries\"): "
+    "chair's action between meetings binds like the body's decision, so it "
+    "needs a limit no higher than the body's delegated authority; the slides "
+    "list among the risks \"Lack of alignment with Schemes of Delegation\" "
+    "and \"Lack of sufficient NED involvement/challenge\".",
+    gs__check_chair_action_no_limit },
+  { "urgent-route-behind-locked-gateway", GS_SEVERITY_WARNING,
+    "An urgent route held at a locked gateway the terms of reference do not "
+    "mention",
+    "NHSE/I, \"Strong decision-making\": \"Locked gateways – different "
+    "stages in the decision-making process\"; good practice (\"Clarity re "
+    "decision-making\"): an urgent route does not skip an earlier stage, and "
+    "the terms of reference should say that it waits for it.",
+    gs__check_urgent_route_behind_locked_gateway },
 };
 
 const GsCheckRule *
