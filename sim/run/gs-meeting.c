@@ -17,9 +17,9 @@
  * quorate are ballots drawn and the vote recorded.  Committees in common do
  * the first phase for every constituent before any constituent votes, so
  * an item that one constituent cannot take is carried with no constituent's
- * vote, counter or breach recorded.  A ballot is a keyed draw of (person,
- * case, body, time of the meeting): its first number decides an abstention,
- * its second (gs_draw_again()) for or against.
+ * vote, counter or breach recorded.  A ballot is a keyed draw of (case,
+ * body, time of the meeting, person): its first number decides an
+ * abstention, its second (gs_draw_again()) for or against.
  */
 #include "run/gs-run-private.h"
 
@@ -306,14 +306,6 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   return TRUE;
 }
 
-/* TRUE with probability @p on the uniform of @bits; exactly FALSE at p <= 0
- * and TRUE at p >= 1, whatever the bits. */
-static inline gboolean
-chance (guint64 bits, double p)
-{
-  return p > 0.0 && (p >= 1.0 || gs_draw_to_uniform (bits) < p);
-}
-
 /* Phase two: draws the ballots of @seats on case @ci and applies the rule. */
 static GsVoteOutcome
 cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
@@ -322,7 +314,6 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   const GsScenario *s = run->scenario;
   const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
-  guint64 key = gs__case_key (c);
   if (run->stance_body != bi || run->stance_matter != c->matter)
     {
       run->stance_body = bi;
@@ -330,38 +321,46 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       for (guint i = 0; i < b->n_members; i++)
         run->stance_person[i] = GS_NONE;
     }
+  /* gs_draw_bits (GS_DRAW_BALLOT, case, body, time, person): the words the
+   * item's ballots share are absorbed once, the person per ballot. */
+  guint64 item_h = gs_draw_absorb (
+      gs_draw_absorb (
+          gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT], gs__case_key (c)),
+          bi),
+      (guint64)now);
   for (guint i = 0; i < b->n_members; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
           || (seat->deputy && !b->deputies_vote))
         continue;
+      GsOdds *odds = &run->odds[i];
       if (run->stance_person[i] != seat->person)
         {
-          gs__scenario_stance (s, seat->person, c->matter, &run->stances[i]);
+          GsStance st;
+          gs__scenario_stance (s, seat->person, c->matter, &st);
+          odds->abstain = gs_draw_threshold (st.abstain);
+          odds->support = gs_draw_threshold (st.support);
+          odds->if_affected = gs_draw_threshold (st.if_affected);
           run->stance_person[i] = seat->person;
-          run->ballot_h[i] = gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT],
-                                             seat->person);
         }
-      GsStance st = run->stances[i];
-      double support
-          = affects_person (s, c, seat->person) ? st.if_affected : st.support;
+      guint64 support = odds->support;
+      if (odds->if_affected != support && c->n_affects > 0
+          && affects_person (s, c, seat->person))
+        support = odds->if_affected;
       /* One key per ballot: its first number decides an abstention, the
        * second for or against; neither is drawn when certain. */
+      gboolean certain = gs_draw_certain (support);
       guint64 bits = 0;
-      if ((st.abstain > 0.0 && st.abstain < 1.0)
-          || (support > 0.0 && support < 1.0))
-        /* gs_draw_bits (GS_DRAW_BALLOT, person, key, bi, now), its first
-         * word absorbed once per seat and replication. */
-        bits = gs_draw_absorb (
-            gs_draw_absorb (gs_draw_absorb (run->ballot_h[i], key), bi),
-            (guint64)now);
-      if (chance (bits, st.abstain))
+      if (!gs_draw_certain (odds->abstain) || !certain)
+        bits = gs_draw_absorb (item_h, seat->person);
+      if (gs_draw_below (bits, odds->abstain))
         {
           seat->ballot = GS_BALLOT_ABSTAIN;
           continue;
         }
-      if (chance (gs_draw_again (bits), support))
+      if (certain ? support != 0
+                  : gs_draw_below (gs_draw_again (bits), support))
         seat->ballot = GS_BALLOT_FOR;
       else
         seat->ballot = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
