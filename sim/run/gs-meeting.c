@@ -265,7 +265,7 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   const GsScenario *s = run->scenario;
   const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
-  if (s->conflict_start == NULL)
+  if (s->conflict_start == NULL || s->conflicts->len == 0)
     {
       /* No conflicts in the scenario: nobody is excluded. */
       for (guint i = 0; i < b->n_members; i++)
@@ -328,43 +328,51 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
           gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT], gs__case_key (c)),
           bi),
       (guint64)now);
-  for (guint i = 0; i < b->n_members; i++)
+  /* In locals: a ballot's store may not be assumed apart from the run's
+   * and the body's fields, which would otherwise be read again per seat. */
+  guint n = b->n_members;
+  gboolean deputies_vote = b->deputies_vote;
+  gboolean may_affect = c->n_affects > 0;
+  GsBallot no = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
+                                                  : GS_BALLOT_AGAINST;
+  guint32 *stance_person = run->stance_person;
+  GsOdds *all_odds = run->odds;
+  for (guint i = 0; i < n; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
-          || (seat->deputy && !b->deputies_vote))
+          || (seat->deputy && !deputies_vote))
         continue;
-      GsOdds *odds = &run->odds[i];
-      if (run->stance_person[i] != seat->person)
+      guint32 person = seat->person;
+      GsOdds *odds = &all_odds[i];
+      if (stance_person[i] != person)
         {
           GsStance st;
-          gs__scenario_stance (s, seat->person, c->matter, &st);
+          gs__scenario_stance (s, person, c->matter, &st);
           odds->abstain = gs_draw_threshold (st.abstain);
           odds->support = gs_draw_threshold (st.support);
           odds->if_affected = gs_draw_threshold (st.if_affected);
-          run->stance_person[i] = seat->person;
+          stance_person[i] = person;
         }
-      guint64 support = odds->support;
-      if (odds->if_affected != support && c->n_affects > 0
-          && affects_person (s, c, seat->person))
+      guint64 abstain = odds->abstain, support = odds->support;
+      if (odds->if_affected != support && may_affect
+          && affects_person (s, c, person))
         support = odds->if_affected;
       /* One key per ballot: its first number decides an abstention, the
        * second for or against; neither is drawn when certain. */
       gboolean certain = gs_draw_certain (support);
       guint64 bits = 0;
-      if (!gs_draw_certain (odds->abstain) || !certain)
-        bits = gs_draw_absorb (item_h, seat->person);
-      if (gs_draw_below (bits, odds->abstain))
-        {
-          seat->ballot = GS_BALLOT_ABSTAIN;
-          continue;
-        }
-      if (certain ? support != 0
-                  : gs_draw_below (gs_draw_again (bits), support))
-        seat->ballot = GS_BALLOT_FOR;
+      if (!gs_draw_certain (abstain) || !certain)
+        bits = gs_draw_absorb (item_h, person);
+      GsBallot ballot;
+      if (gs_draw_below (bits, abstain))
+        ballot = GS_BALLOT_ABSTAIN;
+      else if (certain ? support != 0
+                       : gs_draw_below (gs_draw_again (bits), support))
+        ballot = GS_BALLOT_FOR;
       else
-        seat->ballot = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
-                                                         : GS_BALLOT_AGAINST;
+        ballot = no;
+      seat->ballot = ballot;
     }
   if (b->voting.per_org)
     {
