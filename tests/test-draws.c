@@ -7,10 +7,10 @@
  *
  *   python3 tests/tools/rng-reference.py draws
  *
- * The last two tests go through a whole run, so they also check that the
- * traffic and attendance use the keys gs-draw.h says they use.  Statistical
- * tests use a fixed seed, so they are deterministic; their bounds are a
- * tabulated critical value or five standard deviations of the statistic,
+ * The last three tests go through a whole run, so they also check that the
+ * traffic, attendance and ballots use the keys gs-draw.h says they use.
+ * Statistical tests use a fixed seed, so they are deterministic; their bounds
+ * are a tabulated critical value or five standard deviations of the statistic,
  * so a good hash passes by a wide margin and a poor one does not.
  */
 #include "gs-test-scenario.h"
@@ -35,8 +35,10 @@ test_draws_reference_values (void)
 {
   /* rng-reference.py draws, "key (...)": bits, uniform and the bits again
    * (the key extended by 1).  Day 19723 is 2024-01-01; (2 << 32) | 17 is
-   * the case key of serial 17 of stream 1.  The first three keys have two
-   * words (arity 2), so their zero words c and d are not absorbed. */
+   * the case key of serial 17 of stream 1; the ballot's words are case,
+   * body 3, time (minute 28401120, 2024-01-01) and person 5, in that order.
+   * The first three keys have two words (arity 2), so their zero words c
+   * and d are not absorbed. */
   static const DrawRef refs[] = {
     { 0, 0, GS_DRAW_VALUE, 0, 0, 0, 0, G_GUINT64_CONSTANT (0x78ae5a9a6b5fd45e),
       0.47141042966848024, G_GUINT64_CONSTANT (0x1c728780035a0397) },
@@ -46,9 +48,9 @@ test_draws_reference_values (void)
     { 1, 0, GS_DRAW_ATTEND, 4, 19723, 0, 0,
       G_GUINT64_CONSTANT (0x78e5c0989af60c80), 0.4722557423183035,
       G_GUINT64_CONSTANT (0x576ea87b45789532) },
-    { 42, 7, GS_DRAW_BALLOT, 5, (G_GUINT64_CONSTANT (2) << 32) | 17, 3,
-      28401120, G_GUINT64_CONSTANT (0x881e1b86e379990b), 0.5317094044034775,
-      G_GUINT64_CONSTANT (0xb66c1e11a37bea5b) },
+    { 42, 7, GS_DRAW_BALLOT, (G_GUINT64_CONSTANT (2) << 32) | 17, 3, 28401120,
+      5, G_GUINT64_CONSTANT (0x23241fabd356a292), 0.13726995415648924,
+      G_GUINT64_CONSTANT (0xe4cebee52d8761b7) },
     { G_MAXUINT64, G_MAXUINT64, GS_DRAW_CHAIR, G_MAXUINT64, 1,
       G_GUINT64_CONSTANT (0x8000000000000000), 12345,
       G_GUINT64_CONSTANT (0xcd282a0c9e65b15d), 0.8013941078956097,
@@ -200,7 +202,7 @@ test_draws_adjacent_keys_uncorrelated (void)
    * against (the key extended by 1) must not move together either. */
   for (guint64 k = 0; k < N; k++)
     {
-      guint64 bits = gs_draw_bits (&draws, GS_DRAW_BALLOT, k, 9, 2, 28401120);
+      guint64 bits = gs_draw_bits (&draws, GS_DRAW_BALLOT, 9, 2, 28401120, k);
       x[k] = gs_draw_to_uniform (bits);
       y[k] = gs_draw_to_uniform (gs_draw_again (bits));
     }
@@ -212,8 +214,9 @@ test_draws_last_word_never_collides (void)
 {
   /* gs-draw.h: each absorption is a bijection of the word for a fixed h,
    * so keys that differ only in their last word cannot collide — checked
-   * on 100,000 of them (a collision among random 64-bit values would have
-   * chance about 2^-31, so this is a check of the bijection, not luck). */
+   * on 100,000 of them (the ballots of 100,000 people on one item) (a collision
+   * among random 64-bit values would have chance about 2^-31, so this is a
+   * check of the bijection, not luck). */
   enum
   {
     N = 100000
@@ -267,6 +270,65 @@ test_draws_certain_bernoulli_ignores_seed (void)
       yes += gs_draw_bernoulli (&draws, GS_DRAW_ATTEND, 0, 19723, 0, 0, 0.5);
     }
   CU_ASSERT_TRUE (yes > 0 && yes < 1000);
+}
+
+static void
+test_draws_threshold (void)
+{
+  /* gs_draw_threshold() by hand: 0.5 is 2^52 × 2^-53, so 2^52; 0.6 is the
+   * double 0x1.3333333333333p-1 = 0x13333333333333 × 2^-53 exactly, so
+   * 5404319552844595; 2^-53 is the first step of the grid (1), and any
+   * positive probability below it still needs m = 0 (1); the next double
+   * above 2^-53 needs m <= 1 (2). */
+  CU_ASSERT_EQUAL (gs_draw_threshold (0.5), G_GUINT64_CONSTANT (1) << 52);
+  CU_ASSERT_EQUAL (gs_draw_threshold (0.6),
+                   G_GUINT64_CONSTANT (5404319552844595));
+  CU_ASSERT_EQUAL (gs_draw_threshold (0x1.0p-53), 1);
+  CU_ASSERT_EQUAL (gs_draw_threshold (1e-300), 1);
+  CU_ASSERT_EQUAL (gs_draw_threshold (nextafter (0x1.0p-53, 1.0)), 2);
+  CU_ASSERT_EQUAL (gs_draw_threshold (0.0), 0);
+  CU_ASSERT_EQUAL (gs_draw_threshold (-0.25), 0);
+  CU_ASSERT_EQUAL (gs_draw_threshold (NAN), 0);
+  CU_ASSERT_EQUAL (gs_draw_threshold (1.0), GS_DRAW_ONE);
+  CU_ASSERT_EQUAL (gs_draw_threshold (7.0), GS_DRAW_ONE);
+  CU_ASSERT_TRUE (gs_draw_certain (0) && gs_draw_certain (GS_DRAW_ONE));
+  CU_ASSERT_FALSE (gs_draw_certain (1) || gs_draw_certain (GS_DRAW_ONE - 1));
+
+  /* Against the double comparison it replaces, gs_draw_to_uniform (bits)
+   * < p: at the grid values m × 2^-53 and their neighbours, with bits whose
+   * 53-bit number is the grid value itself and one either side (the low 11
+   * bits set or not), and over 200,000 keyed bits and probabilities. */
+  static const guint64 grid[] = { 1,
+                                  2,
+                                  3,
+                                  1000,
+                                  G_GUINT64_CONSTANT (1) << 52,
+                                  GS_DRAW_ONE - 2,
+                                  GS_DRAW_ONE - 1 };
+  guint wrong = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (grid); i++)
+    {
+      double at = (double)grid[i] * 0x1.0p-53;
+      double ps[] = { nextafter (at, 0.0), at, nextafter (at, 1.0) };
+      for (gsize j = 0; j < G_N_ELEMENTS (ps); j++)
+        for (gint64 dm = -1; dm <= 1; dm++)
+          for (guint64 low = 0; low < 2; low++)
+            {
+              guint64 bits = ((grid[i] + (guint64)dm) << 11) | (low * 0x7ff);
+              gboolean want = gs_draw_to_uniform (bits) < ps[j];
+              wrong += gs_draw_below (bits, gs_draw_threshold (ps[j])) != want;
+            }
+    }
+  GsDraws draws;
+  gs_draws_init (&draws, 3, 1);
+  for (guint64 k = 0; k < 200000; k++)
+    {
+      guint64 bits = gs_draw_bits (&draws, GS_DRAW_ATTEND, k, 1, 0, 0);
+      double p = gs_draw_uniform (&draws, GS_DRAW_ATTEND, k, 2, 0, 0);
+      gboolean want = gs_draw_to_uniform (bits) < p;
+      wrong += gs_draw_below (bits, gs_draw_threshold (p)) != want;
+    }
+  CU_ASSERT_EQUAL (wrong, 0);
 }
 
 /* ---- through a run ------------------------------------------------------ */
@@ -388,6 +450,45 @@ test_draws_attendance_reference (void)
   CU_ASSERT_EQUAL (k.wrong, 0);
 }
 
+/* One member, always present, supporting with probability 0.5 and never
+ * abstaining, quorum 1, weekly from 2024-01-03 (day 19725); eight cases
+ * arrive weekly from 2024-01-01, each voted on two days later. */
+static const char ballot_xml[]
+    = "<scenario xmlns='urn:govsim:scenario:1' name='b' start='2024-01-01' "
+      "horizon='P3M'>"
+      "<organisation id='oa' name='A' kind='nhs-trust'/>"
+      "<person id='pa' org='oa' role='ned' attendance='1'/>"
+      "<matter id='m' name='M'/>"
+      "<committee id='k' name='K' org='oa'>"
+      "<member person='pa'/><quorum present='1'/>"
+      "<meets first='2024-01-03' every='P7D' capacity='10'/></committee>"
+      "<stance support='0.5'/>"
+      "<arrivals id='u' title='U' matter='m' body='k' lead='oa' "
+      "first='2024-01-01' every='P7D' count='8'/>"
+      "</scenario>";
+
+static void
+test_draws_ballot_reference (void)
+{
+  /* rng-reference.py draws, "ballots of seed 7": the member votes for case
+   * k (key (1 << 32) | k) at the meeting of day 19725 + 7 (k - 1) iff the
+   * second number of the key (BALLOT, case, body 0, time, person 0) is
+   * below 0.5: cases 1, 5, 7 and 8 are approved, the rest rejected. */
+  static const gboolean approved[]
+      = { TRUE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE, TRUE };
+  g_autoptr (GsScenario) s = gs_test_load_inline (ballot_xml);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 7, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL_FATAL (gs_run_n_cases (run), G_N_ELEMENTS (approved));
+  for (guint32 k = 1; k <= G_N_ELEMENTS (approved); k++)
+    {
+      const GsCase *c = find_case (run, 0, k);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (c);
+      CU_ASSERT_EQUAL (c->state,
+                       approved[k - 1] ? GS_CASE_APPROVED : GS_CASE_REJECTED);
+      CU_ASSERT_EQUAL (c->decided - c->arrives, 2 * GS_MINUTES_PER_DAY);
+    }
+}
+
 static const GsTestCase cases[] = {
   { "test_draws_reference_values", test_draws_reference_values },
   { "test_draws_stream_reference", test_draws_stream_reference },
@@ -398,8 +499,10 @@ static const GsTestCase cases[] = {
     test_draws_last_word_never_collides },
   { "test_draws_certain_bernoulli_ignores_seed",
     test_draws_certain_bernoulli_ignores_seed },
+  { "test_draws_threshold", test_draws_threshold },
   { "test_draws_traffic_reference", test_draws_traffic_reference },
   { "test_draws_attendance_reference", test_draws_attendance_reference },
+  { "test_draws_ballot_reference", test_draws_ballot_reference },
   { NULL, NULL },
 };
 

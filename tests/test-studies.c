@@ -592,8 +592,8 @@ test_studies_ballots_same_in_variants (void)
    * meeting by meeting.  Variant 2 changes ky's rule from simple majority
    * to unanimity: ky's outcomes change, and with them its agenda, but at
    * every (case, meeting) both hold the for, against and abstain counts
-   * are the same: each person's ballot is a draw of (person, case, body,
-   * time), whatever the rule does with it. */
+   * are the same: each person's ballot is a draw of (case, body, time,
+   * person), whatever the rule does with it. */
   g_autoptr (GsScenario) base
       = ballot_scenario ("<quorum present='1'/>", "simple-majority");
   g_autoptr (GsScenario) quorum

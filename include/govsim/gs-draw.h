@@ -3,8 +3,8 @@
  * Every random number of a run is a pure function of its key: (seed,
  * replication, purpose, and up to four words naming what the draw is
  * about), never of how many draws came before it.  A person's attendance on
- * a day is keyed by (person, day); a ballot by (person, case, body, time of
- * the meeting); the value of a generated proposal by (stream, serial).  So
+ * a day is keyed by (person, day); a ballot by (case, body, time of the
+ * meeting, person); the value of a generated proposal by (stream, serial).  So
  * two variants of a scenario that differ in their terms of reference see
  * the same traffic, the same attendance and the same ballots wherever the
  * variant does not change them — common random numbers, the basis of every
@@ -24,7 +24,11 @@
  * a fixed word and of the word for a fixed h, two keys that differ only in
  * their last word never collide, and keys that differ earlier collide with
  * chance about 2^-64.  The prefix (seed, replication, purpose) is absorbed
- * once per run (GsDraws), so a draw costs one mix per word of its key.
+ * once per run (GsDraws), so a draw costs one mix per word of its key;
+ * a caller drawing many keys with a common start absorbs the start once.
+ * So a ballot's key puts the person last: a meeting's ballots on one item
+ * share (case, body, time), absorbed once per item, and each ballot
+ * absorbs only its person, one mix a ballot.
  * A second number from the same key is the key extended by the word 1
  * (gs_draw_again()): a ballot's for-or-against after its abstention, the
  * second uniform of a normal deviate.  tests/tools/rng-reference.py computes
@@ -50,8 +54,8 @@ typedef enum
   GS_DRAW_VALUE = 0,   /* a generated proposal's value: stream, serial */
   GS_DRAW_GAP = 1,     /* the wait after it (Poisson): stream, serial */
   GS_DRAW_ATTEND = 2,  /* attendance: person, day */
-  GS_DRAW_BALLOT = 3,  /* a ballot: person, case, body, time of the
-                          meeting; abstains on the first number, votes for
+  GS_DRAW_BALLOT = 3,  /* a ballot: case, body, time of the meeting,
+                          person; abstains on the first number, votes for
                           on the second (gs_draw_again()) */
   GS_DRAW_AGREE = 4,   /* mediation reaching agreement: case, dispute,
                           ladder and level */
@@ -150,6 +154,48 @@ gs_draw_uniform (const GsDraws *draws, GsDrawPurpose purpose, guint64 a,
                  guint64 b, guint64 c, guint64 d)
 {
   return gs_draw_to_uniform (gs_draw_bits (draws, purpose, a, b, c, d));
+}
+
+/* The threshold of 2^53 (gs_draw_threshold() of p >= 1): every 53-bit
+ * number is below it. */
+#define GS_DRAW_ONE (G_GUINT64_CONSTANT (1) << 53)
+
+/**
+ * gs_draw_threshold:
+ * The integer form of a probability @p: the least integer t with
+ * m × 2^-53 >= p for every m >= t, so that for any bits
+ * gs_draw_to_uniform (bits) < p exactly when (bits >> 11) < t
+ * (gs_draw_below()).  0 for p <= 0 and NaN; GS_DRAW_ONE for p >= 1;
+ * otherwise ceil (p × 2^53), which p × 2^53 (exact: a power of two) in
+ * (0, 2^53) gives without rounding.  A caller that tests one probability
+ * many times computes this once and compares integers.
+ */
+static inline guint64
+gs_draw_threshold (double p)
+{
+  if (!(p > 0.0))
+    return 0;
+  if (p >= 1.0)
+    return GS_DRAW_ONE;
+  double x = p * 0x1.0p53;
+  guint64 t = (guint64)x; /* floor: 0 <= x < 2^53 */
+  return (double)t < x ? t + 1 : t;
+}
+
+/** Whether the uniform of @bits is below the probability whose
+ * gs_draw_threshold() is @threshold. */
+static inline gboolean
+gs_draw_below (guint64 bits, guint64 threshold)
+{
+  return (bits >> 11) < threshold;
+}
+
+/** Whether a threshold is certain either way (0 or GS_DRAW_ONE), so that
+ * gs_draw_below() does not depend on the bits. */
+static inline gboolean
+gs_draw_certain (guint64 threshold)
+{
+  return threshold == 0 || threshold >= GS_DRAW_ONE;
 }
 
 /**

@@ -265,39 +265,33 @@ gs_vote_decide (const GsVoting *v, const GsSeat *seats, guint n, GsTally *tally)
   g_return_val_if_fail (v != NULL, GS_OUTCOME_DEFEATED);
   g_return_val_if_fail (seats != NULL || n == 0, GS_OUTCOME_DEFEATED);
 
+  /* Counted in locals, by ballot, and written once: the tally may not be
+   * assumed apart from the seats, so counting into it stored every step. */
   gboolean consensus = v->rule == GS_RULE_CONSENSUS;
+  guint by_ballot[GS_BALLOT_OBJECT + 1] = { 0 };
+  guint n_members = 0;
+  guint64 weight_for = 0;
   for (guint i = 0; i < n; i++)
     {
       const GsSeat *s = &seats[i];
       if (s->conflicted || s->vacant)
         continue;
-      tally->members++;
-      if (!s->present)
+      n_members++;
+      if (!s->present || (guint)s->ballot > GS_BALLOT_OBJECT)
         continue;
-      switch (s->ballot)
-        {
-          case GS_BALLOT_FOR:
-            tally->votes_for++;
-            tally->weight_for += s->weight;
-            break;
-          case GS_BALLOT_AGAINST:
-            tally->against++;
-            if (consensus)
-              tally->objections++;
-            break;
-          case GS_BALLOT_ABSTAIN:
-            tally->abstain++;
-            break;
-          case GS_BALLOT_OBJECT:
-            tally->objections++;
-            if (!consensus)
-              tally->against++;
-            break;
-          case GS_BALLOT_NONE:
-          default:
-            break;
-        }
+      by_ballot[s->ballot]++;
+      weight_for += s->ballot == GS_BALLOT_FOR ? s->weight : 0;
     }
+  /* Outside consensus an objection is a vote against; under it a vote
+   * against is an objection. */
+  tally->members = n_members;
+  tally->votes_for = by_ballot[GS_BALLOT_FOR];
+  tally->weight_for = weight_for;
+  tally->abstain = by_ballot[GS_BALLOT_ABSTAIN];
+  tally->against = by_ballot[GS_BALLOT_AGAINST]
+                   + (consensus ? 0 : by_ballot[GS_BALLOT_OBJECT]);
+  tally->objections = by_ballot[GS_BALLOT_OBJECT]
+                      + (consensus ? by_ballot[GS_BALLOT_AGAINST] : 0);
 
   guint64 vfor = tally->votes_for;
   guint64 cast = vfor + tally->against;

@@ -17,9 +17,9 @@
  * quorate are ballots drawn and the vote recorded.  Committees in common do
  * the first phase for every constituent before any constituent votes, so
  * an item that one constituent cannot take is carried with no constituent's
- * vote, counter or breach recorded.  A ballot is a keyed draw of (person,
- * case, body, time of the meeting): its first number decides an abstention,
- * its second (gs_draw_again()) for or against.
+ * vote, counter or breach recorded.  A ballot is a keyed draw of (case,
+ * body, time of the meeting, person): its first number decides an
+ * abstention, its second (gs_draw_again()) for or against.
  */
 #include "run/gs-run-private.h"
 
@@ -265,7 +265,7 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   const GsScenario *s = run->scenario;
   const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
-  if (s->conflict_start == NULL)
+  if (s->conflict_start == NULL || s->conflicts->len == 0)
     {
       /* No conflicts in the scenario: nobody is excluded. */
       for (guint i = 0; i < b->n_members; i++)
@@ -306,14 +306,6 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   return TRUE;
 }
 
-/* TRUE with probability @p on the uniform of @bits; exactly FALSE at p <= 0
- * and TRUE at p >= 1, whatever the bits. */
-static inline gboolean
-chance (guint64 bits, double p)
-{
-  return p > 0.0 && (p >= 1.0 || gs_draw_to_uniform (bits) < p);
-}
-
 /* Phase two: draws the ballots of @seats on case @ci and applies the rule. */
 static GsVoteOutcome
 cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
@@ -322,7 +314,6 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
   const GsScenario *s = run->scenario;
   const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
-  guint64 key = gs__case_key (c);
   if (run->stance_body != bi || run->stance_matter != c->matter)
     {
       run->stance_body = bi;
@@ -330,42 +321,58 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       for (guint i = 0; i < b->n_members; i++)
         run->stance_person[i] = GS_NONE;
     }
-  for (guint i = 0; i < b->n_members; i++)
+  /* gs_draw_bits (GS_DRAW_BALLOT, case, body, time, person): the words the
+   * item's ballots share are absorbed once, the person per ballot. */
+  guint64 item_h = gs_draw_absorb (
+      gs_draw_absorb (
+          gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT], gs__case_key (c)),
+          bi),
+      (guint64)now);
+  /* In locals: a ballot's store may not be assumed apart from the run's
+   * and the body's fields, which would otherwise be read again per seat. */
+  guint n = b->n_members;
+  gboolean deputies_vote = b->deputies_vote;
+  gboolean may_affect = c->n_affects > 0;
+  GsBallot no = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
+                                                  : GS_BALLOT_AGAINST;
+  guint32 *stance_person = run->stance_person;
+  GsOdds *all_odds = run->odds;
+  for (guint i = 0; i < n; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
-          || (seat->deputy && !b->deputies_vote))
+          || (seat->deputy && !deputies_vote))
         continue;
-      if (run->stance_person[i] != seat->person)
+      guint32 person = seat->person;
+      GsOdds *odds = &all_odds[i];
+      if (stance_person[i] != person)
         {
-          gs__scenario_stance (s, seat->person, c->matter, &run->stances[i]);
-          run->stance_person[i] = seat->person;
-          run->ballot_h[i] = gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT],
-                                             seat->person);
+          GsStance st;
+          gs__scenario_stance (s, person, c->matter, &st);
+          odds->abstain = gs_draw_threshold (st.abstain);
+          odds->support = gs_draw_threshold (st.support);
+          odds->if_affected = gs_draw_threshold (st.if_affected);
+          stance_person[i] = person;
         }
-      GsStance st = run->stances[i];
-      double support
-          = affects_person (s, c, seat->person) ? st.if_affected : st.support;
+      guint64 abstain = odds->abstain, support = odds->support;
+      if (odds->if_affected != support && may_affect
+          && affects_person (s, c, person))
+        support = odds->if_affected;
       /* One key per ballot: its first number decides an abstention, the
        * second for or against; neither is drawn when certain. */
+      gboolean certain = gs_draw_certain (support);
       guint64 bits = 0;
-      if ((st.abstain > 0.0 && st.abstain < 1.0)
-          || (support > 0.0 && support < 1.0))
-        /* gs_draw_bits (GS_DRAW_BALLOT, person, key, bi, now), its first
-         * word absorbed once per seat and replication. */
-        bits = gs_draw_absorb (
-            gs_draw_absorb (gs_draw_absorb (run->ballot_h[i], key), bi),
-            (guint64)now);
-      if (chance (bits, st.abstain))
-        {
-          seat->ballot = GS_BALLOT_ABSTAIN;
-          continue;
-        }
-      if (chance (gs_draw_again (bits), support))
-        seat->ballot = GS_BALLOT_FOR;
+      if (!gs_draw_certain (abstain) || !certain)
+        bits = gs_draw_absorb (item_h, person);
+      GsBallot ballot;
+      if (gs_draw_below (bits, abstain))
+        ballot = GS_BALLOT_ABSTAIN;
+      else if (certain ? support != 0
+                       : gs_draw_below (gs_draw_again (bits), support))
+        ballot = GS_BALLOT_FOR;
       else
-        seat->ballot = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
-                                                         : GS_BALLOT_AGAINST;
+        ballot = no;
+      seat->ballot = ballot;
     }
   if (b->voting.per_org)
     {

@@ -160,6 +160,14 @@ typedef struct
  * refuses more); decide_in_common() keeps one flag per constituent. */
 #define GS_RUN_CONSTITUENTS_MAX GS_LIMIT_CONSTITUENTS_MAX
 
+/* A stance as thresholds on a draw's 53 bits (gs_draw_threshold()). */
+typedef struct
+{
+  guint64 abstain;
+  guint64 support;
+  guint64 if_affected;
+} GsOdds;
+
 struct _GsRun
 {
   const GsScenario *scenario; /* (not owned) */
@@ -189,13 +197,12 @@ struct _GsRun
                         the meeting's observers) */
   GsSeat *org_seats; /* scratch: one vote per organisation, one seat a
                         party (max parties) */
-  /* The stances of the last body's seats on the last matter voted on,
-   * each with the person it is for (a deputy may sit in the seat): a
-   * meeting's items of one matter look up each voter's stance once. */
-  GsStance *stances;
+  /* The stances of the last body's seats on the last matter voted on, as
+   * gs_draw_threshold()s, each with the person it is for (a deputy may sit
+   * in the seat): a meeting's items of one matter look up each voter's
+   * stance once. */
+  GsOdds *odds;
   guint32 *stance_person;
-  guint64 *ballot_h; /* with each: the ballot key's prefix absorbed with
-                        the person, the first word of every ballot */
   guint32 stance_body;
   guint32 stance_matter;
   GsBodyState *bodies;      /* one per scenario body */

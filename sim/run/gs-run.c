@@ -238,9 +238,8 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->seats = g_new0 (GsSeat, max_seats);
   run->people = g_new0 (guint32, max_people);
   run->org_seats = g_new0 (GsSeat, max_parties);
-  run->stances = g_new0 (GsStance, max_seats);
+  run->odds = g_new0 (GsOdds, max_seats);
   run->stance_person = g_new0 (guint32, max_seats);
-  run->ballot_h = g_new0 (guint64, max_seats);
   run->stance_body = GS_NONE;
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
@@ -306,7 +305,7 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   run->events = 0;
   run->now = 0;
   gs_draws_init (&run->draws, seed, replication);
-  run->stance_body = GS_NONE; /* the ballot prefixes are per replication */
+  run->stance_body = GS_NONE;
   gs_queue_clear (run->queue);
   g_array_set_size (run->cases, 0);
   g_array_set_size (run->gates, 0);
@@ -383,9 +382,8 @@ gs_run_free (GsRun *run)
   g_free (run->seats);
   g_free (run->org_seats);
   g_free (run->people);
-  g_free (run->stances);
+  g_free (run->odds);
   g_free (run->stance_person);
-  g_free (run->ballot_h);
   g_free (run->stream_due);
   g_free (run->stream_every);
   g_array_unref (run->refs);

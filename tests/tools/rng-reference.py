@@ -102,6 +102,7 @@ class Xoshiro256StarStar:
 
 # The words of each purpose's key (gs_draw_arity()): VALUE 0, GAP 1 and
 # ATTEND 2 have two; BALLOT 3, AGREE 4, OUTCOME 5 and CHAIR 6 have four.
+# A ballot's words: case key, body, time of the meeting, person.
 ARITY = {0: 2, 1: 2, 2: 2}
 
 
@@ -154,7 +155,7 @@ DRAW_KEYS = [
     (0, 0, 0, 0, 0, 0, 0),
     (1, 0, 2, 3, 19723, 0, 0),
     (1, 0, 2, 4, 19723, 0, 0),
-    (42, 7, 3, 5, (2 << 32) | 17, 3, 28401120),
+    (42, 7, 3, (2 << 32) | 17, 3, 28401120, 5),
     (0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 6,
      0xFFFFFFFFFFFFFFFF, 1, 0x8000000000000000, 12345),
 ]
@@ -177,6 +178,7 @@ def main_draws():
     print(f"  normal: {r.normal()!r}")
     print(f"normal of key (2024, 3, 0, 1, 5): {draw_normal(2024, 3, 0, 1, 5)!r}")
     main_traffic(7)
+    main_ballots(7)
 
 
 def main_traffic(seed):
@@ -205,6 +207,26 @@ def main_traffic(seed):
         present = [p for p in range(3)
                    if draw_uniform(seed, 0, 2, p, day) < 0.5]
         print(f"  week {w} (day {day}): present {present}")
+
+
+def main_ballots(seed):
+    """The ballots of test_draws_ballot_reference in tests/test-draws.c,
+    replication 0: one member (person 0) of body 0, always present, support
+    0.5, no abstention; case k of stream 0 (case key (1 << 32) | k) arrives
+    on 2024-01-01 + 7 (k - 1) days and is voted on at the meeting two days
+    later, at midnight, minute 1440 × (19725 + 7 (k - 1)).  The ballot's key
+    is (BALLOT, case key, body, time, person); the abstention test draws the
+    key's bits (certain here: abstain 0), and the member votes for, so the
+    case is approved, iff the uniform of the key extended by 1 is below
+    0.5."""
+    approved = []
+    for k in range(1, 9):
+        key = (1 << 32) | k
+        time = 1440 * (19725 + 7 * (k - 1))
+        bits = draw_bits(seed, 0, 3, key, 0, time, 0)
+        if to_uniform(draw_again(bits)) < 0.5:
+            approved.append(k)
+    print(f"ballots of seed {seed}: approved {approved} of 1..8")
 
 
 def self_check():
