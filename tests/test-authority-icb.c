@@ -317,6 +317,72 @@ test_authority_arbitrated_over_icb_limit (void)
   gs_scenario_free (s);
 }
 
+/* Who decided: an award of £1,001 through @level, on the ICB's function
+ * (@icb: one breach, the ICB's limit) or the trusts' matter (two, Trust
+ * A's first), whose first breach names the level that decided (@by,
+ * level 1 of ladder l) in its record and in a sentence beginning with
+ * @words, written out here from the scenario's names; the committee stays
+ * the body judged. */
+static void
+assert_decided_by (gboolean icb, const char *level, GsDecidedBy by,
+                   const char *day, const char *words)
+{
+  GsScenario *s = NULL;
+  g_autoptr (GsRun) run = run_dispute (icb, level, "1001", &s);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), icb ? 1 : 2);
+  assert_breach (s, run, 0, GS_BREACH_OVER_LIMIT, icb ? "icb" : "ta", day);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->breach.decided_by, by);
+  CU_ASSERT_EQUAL (r->breach.ladder, 0);
+  CU_ASSERT_EQUAL (r->breach.level, 0);
+  g_autoptr (GString) text = g_string_new (NULL);
+  gs_report_append_breach (text, run, r, gs_run_record_refs (run, r));
+  CU_ASSERT_TRUE (g_str_has_prefix (text->str, words));
+  if (!g_str_has_prefix (text->str, words))
+    fprintf (stderr, "\n%s\n", text->str);
+  gs_scenario_free (s);
+}
+
+static void
+test_authority_breach_names_decider (void)
+{
+  assert_decided_by (TRUE, arbitration, GS_DECIDED_BINDING, "2024-01-30",
+                     "The arbitrator at level 1 of l (Arbitrator), deciding "
+                     "for Joint Committee, approved 'P' (Commissioning, "
+                     "£1,001) for The ICB, over the limit");
+  assert_decided_by (TRUE, mediation, GS_DECIDED_MEDIATION, "2024-01-30",
+                     "The outcome agreed in mediation at level 1 of l "
+                     "(Mediator), adopted for Joint Committee, approved 'P'");
+  assert_decided_by (TRUE, chair, GS_DECIDED_CHAIR, "2024-01-30",
+                     "a1 at level 1 of l (");
+  /* The trusts' matter: Board A approves at its meeting of 10 February
+   * (see above), binding both trusts through the committee. */
+  assert_decided_by (
+      FALSE,
+      "<level decides='referral' forum='The boards' bodies='ba bb' need='1' "
+      "within='P1M'/>",
+      GS_DECIDED_REFERRAL, "2024-02-10",
+      "The bodies referred to at level 1 of l (The boards) (Board A (Trust "
+      "A) and Board B (Trust B)), deciding for Joint Committee, approved 'P' "
+      "(Commissioning, £1,001) for Trust A, over the limit");
+
+  /* The committee's own vote (no dispute): decided by the body, no
+   * ladder, and the sentence names the committee. */
+  g_autofree char *p = proposal ("m", "1001");
+  g_autofree char *rest = g_strconcat (schemes, p, NULL);
+  g_autoptr (GsScenario) s = scenario_new (TRUE, "", rest);
+  g_autoptr (GsRun) run = run_of (s);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->breach.decided_by, GS_DECIDED_BODY);
+  CU_ASSERT_EQUAL (r->breach.ladder, -1);
+  CU_ASSERT_EQUAL (r->breach.level, -1);
+  g_autoptr (GString) text = g_string_new (NULL);
+  gs_report_append_breach (text, run, r, gs_run_record_refs (run, r));
+  CU_ASSERT_TRUE (g_str_has_prefix (text->str, "Joint Committee approved"));
+}
+
 /* ---- govsim check ---------------------------------------------------------
  */
 
@@ -511,6 +577,8 @@ main (void)
       test_authority_chair_over_trust_limit },
     { "an arbitrated approval over the ICB's limit",
       test_authority_arbitrated_over_icb_limit },
+    { "a breach names the level that decided",
+      test_authority_breach_names_decider },
     { "govsim check judges an ICB function for the ICB",
       test_authority_icb_check },
     { "govsim check groups findings of one rule at one line",
