@@ -182,6 +182,9 @@ typedef struct
   gint32 outcome;    /* GsVoteOutcome */
   gint32 role;       /* GsVoteRole */
   gint32 collective; /* committees in common's collective outcome */
+  gint32 members;    /* seats (or organisations) entitled to vote on the
+                        item, as the rule counts them; 0 for a collective
+                        outcome */
 } GsRecVote; /* APPROVED: refs = organisations bound; BLOCKED: objectors */
 
 typedef struct

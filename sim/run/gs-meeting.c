@@ -411,6 +411,7 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   r.vote.casting = t->casting_used;
   r.vote.outcome = outcome;
   r.vote.role = role;
+  r.vote.members = (gint32)t->members;
   if (outcome == GS_OUTCOME_BLOCKED)
     {
       guint k = seat_people (run, seats, GS_BODY (run->scenario, bi)->n_members,

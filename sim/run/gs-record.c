@@ -209,7 +209,8 @@ static const GsEnumInfo enum_auth
 #define VOTE_FIELDS                                                            \
   COUNT (vote, votes_for), COUNT (vote, against), COUNT (vote, abstain),       \
       BOOL (vote, casting), ENUM (vote, outcome, enum_outcome),                \
-      ENUM (vote, role, enum_vote_role), BOOL (vote, collective)
+      ENUM (vote, role, enum_vote_role), BOOL (vote, collective),              \
+      COUNT (vote, members)
 
 #define QUORUM_FIELDS                                                          \
   COUNT (quorum, counted), COUNT (quorum, members), COUNT (quorum, needed),    \
@@ -266,24 +267,24 @@ static const GsRecordInfo table[] = {
   { GS_REC_APPROVED,
     NULL,
     "body",
-    7,
+    8,
     { VOTE_FIELDS },
     GS_LIST_ORGANISATION,
     "binds" },
-  { GS_REC_REJECTED, NULL, "body", 7, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
-  { GS_REC_TIED, NULL, "body", 7, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
+  { GS_REC_REJECTED, NULL, "body", 8, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
+  { GS_REC_TIED, NULL, "body", 8, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
   { GS_REC_BLOCKED,
     NULL,
     "body",
-    7,
+    8,
     { VOTE_FIELDS },
     GS_LIST_PERSON,
     "objectors" },
-  { GS_REC_NO_VOTES, NULL, "body", 7, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
+  { GS_REC_NO_VOTES, NULL, "body", 8, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
   { GS_REC_CONSTITUENT,
     NULL,
     "body",
-    7,
+    8,
     { VOTE_FIELDS },
     GS_LIST_PERSON,
     "objectors" },
