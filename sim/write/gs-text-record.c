@@ -849,16 +849,28 @@ text_urgent (GString *out, const Ctx *x)
           {
             g_string_append_printf (out,
                                     "'%s' approved by chair's action (%s%s) "
-                                    "for %s, worth ",
+                                    "for %s",
                                     x->title, chair, who, b->name);
-            gs_phrase_money (out, x->c->value);
-            if (b->urgent_limit < GS_VALUE_MAX)
+            /* A proposal with no sum is not "worth £0", and a limit it
+             * cannot reach is not worth citing; a missing limit is. */
+            gboolean limit = b->urgent_limit < GS_VALUE_MAX;
+            if (x->c->value > 0)
+              {
+                g_string_append (out, ", worth ");
+                gs_phrase_money (out, x->c->value);
+              }
+            else
+              g_string_append (out, "; no sum of money is involved");
+            if (x->c->value > 0 && limit)
               {
                 g_string_append (out, ", within the limit of ");
                 gs_phrase_money (out, b->urgent_limit);
               }
-            else
-              g_string_append (out, ", with no financial limit");
+            else if (!limit)
+              g_string_append_printf (out,
+                                      "%s the terms of reference set no "
+                                      "financial limit on chair's action",
+                                      x->c->value > 0 ? ";" : ", and");
           }
         next_meeting (out, "; reported to the meeting of ",
                       "; not reported: ", x->r->when);
