@@ -317,6 +317,72 @@ test_authority_arbitrated_over_icb_limit (void)
   gs_scenario_free (s);
 }
 
+/* Who decided: an award of £1,001 through @level, on the ICB's function
+ * (@icb: one breach, the ICB's limit) or the trusts' matter (two, Trust
+ * A's first), whose first breach names the level that decided (@by,
+ * level 1 of ladder l) in its record and in a sentence beginning with
+ * @words, written out here from the scenario's names; the committee stays
+ * the body judged. */
+static void
+assert_decided_by (gboolean icb, const char *level, GsDecidedBy by,
+                   const char *day, const char *words)
+{
+  GsScenario *s = NULL;
+  g_autoptr (GsRun) run = run_dispute (icb, level, "1001", &s);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), icb ? 1 : 2);
+  assert_breach (s, run, 0, GS_BREACH_OVER_LIMIT, icb ? "icb" : "ta", day);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->breach.decided_by, by);
+  CU_ASSERT_EQUAL (r->breach.ladder, 0);
+  CU_ASSERT_EQUAL (r->breach.level, 0);
+  g_autoptr (GString) text = g_string_new (NULL);
+  gs_report_append_breach (text, run, r, gs_run_record_refs (run, r));
+  CU_ASSERT_TRUE (g_str_has_prefix (text->str, words));
+  if (!g_str_has_prefix (text->str, words))
+    fprintf (stderr, "\n%s\n", text->str);
+  gs_scenario_free (s);
+}
+
+static void
+test_authority_breach_names_decider (void)
+{
+  assert_decided_by (TRUE, arbitration, GS_DECIDED_BINDING, "2024-01-30",
+                     "The arbitrator at level 1 of l (Arbitrator), deciding "
+                     "for Joint Committee, approved 'P' (Commissioning, "
+                     "£1,001) for The ICB, over the limit");
+  assert_decided_by (TRUE, mediation, GS_DECIDED_MEDIATION, "2024-01-30",
+                     "The outcome agreed in mediation at level 1 of l "
+                     "(Mediator), adopted for Joint Committee, approved 'P'");
+  assert_decided_by (TRUE, chair, GS_DECIDED_CHAIR, "2024-01-30",
+                     "a1 at level 1 of l (");
+  /* The trusts' matter: Board A approves at its meeting of 10 February
+   * (see above), binding both trusts through the committee. */
+  assert_decided_by (
+      FALSE,
+      "<level decides='referral' forum='The boards' bodies='ba bb' need='1' "
+      "within='P1M'/>",
+      GS_DECIDED_REFERRAL, "2024-02-10",
+      "The bodies referred to at level 1 of l (The boards) (Board A (Trust "
+      "A) and Board B (Trust B)), deciding for Joint Committee, approved 'P' "
+      "(Commissioning, £1,001) for Trust A, over the limit");
+
+  /* The committee's own vote (no dispute): decided by the body, no
+   * ladder, and the sentence names the committee. */
+  g_autofree char *p = proposal ("m", "1001");
+  g_autofree char *rest = g_strconcat (schemes, p, NULL);
+  g_autoptr (GsScenario) s = scenario_new (TRUE, "", rest);
+  g_autoptr (GsRun) run = run_of (s);
+  const GsRecord *r = gs_test_nth_breach (run, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->breach.decided_by, GS_DECIDED_BODY);
+  CU_ASSERT_EQUAL (r->breach.ladder, -1);
+  CU_ASSERT_EQUAL (r->breach.level, -1);
+  g_autoptr (GString) text = g_string_new (NULL);
+  gs_report_append_breach (text, run, r, gs_run_record_refs (run, r));
+  CU_ASSERT_TRUE (g_str_has_prefix (text->str, "Joint Committee approved"));
+}
+
 /* ---- govsim check ---------------------------------------------------------
  */
 
@@ -453,6 +519,83 @@ test_authority_absolute_majority_wording (void)
   CU_ASSERT_PTR_NULL (strstr (trace->str, "tied 1–0"));
 }
 
+/* Committee K of @n members under an absolute majority, the first @yes
+ * supporting and the rest abstaining, everyone present; a tie goes to
+ * an arbitrator. */
+static GsScenario *
+absolute_new (guint n, guint yes)
+{
+  g_autoptr (GString) xml = g_string_new (
+      "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
+      "horizon='P3M'>\n<organisation id='oa' name='A' kind='nhs-trust'/>"
+      "<matter id='m' name='Matter'/>\n");
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (xml,
+                            "<person id='p%u' org='oa' role='executive'/>"
+                            "<stance person='p%u' support='%d' abstain='%d'/>"
+                            "\n",
+                            i, i, i <= yes, i > yes);
+  g_string_append (xml, "<committee id='k' name='K' org='oa'>");
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (xml, "<member person='p%u'/>", i);
+  g_string_append (
+      xml, "<voting rule='absolute-majority'/>"
+           "<escalation ladder='l' on='tie'/>"
+           "<meets first='2024-01-05' every='P1M' capacity='5'/></committee>\n"
+           "<ladder id='l'><level decides='binding' forum='Arbitrator' "
+           "within='P10D' approve='1'/></ladder>\n"
+           "<proposal id='x' title='X' matter='m' lead='oa' body='k' "
+           "arrives='2024-01-02'/></scenario>\n");
+  return gs_test_load_inline (xml->str);
+}
+
+static void
+test_authority_absolute_majority_shortfall (void)
+{
+  /* Seven members, 3 for, 4 abstaining: more for than against, but an
+   * absolute majority of 7 needs 4 (7 / 2 + 1, by hand): rejected, and
+   * said so, with the members counted in the record. */
+  {
+    g_autoptr (GsScenario) s = absolute_new (7, 3);
+    g_autoptr (GsRun) run = run_of (s);
+    const GsRecord *r = gs_test_nth_record (run, GS_REC_REJECTED, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+    CU_ASSERT_EQUAL (r->vote.members, 7);
+    g_autoptr (GString) trace = g_string_new (NULL);
+    gs_report_text_trace (run, trace);
+    CU_ASSERT_PTR_NOT_NULL (
+        strstr (trace->str, "'X' rejected, 3 for and 0 against, 4 "
+                            "abstentions: short of the 4 votes an absolute "
+                            "majority of 7 needs"));
+    CU_ASSERT_PTR_NULL (strstr (trace->str, "tied"));
+  }
+  /* Six members, 3 for: exactly half, an equality the ToR send to the
+   * arbitrator; the escalation's reason is not "the vote tied". */
+  {
+    g_autoptr (GsScenario) s = absolute_new (6, 3);
+    g_autoptr (GsRun) run = run_of (s);
+    CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_TIED), 1);
+    CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_ESCALATED), 1);
+    g_autoptr (GString) trace = g_string_new (NULL);
+    gs_report_text_trace (run, trace);
+    CU_ASSERT_PTR_NOT_NULL (
+        strstr (trace->str, "goes to dispute resolution under 'l' — the "
+                            "votes for were exactly half of the members, "
+                            "short of the absolute majority the rule needs, "
+                            "with no casting vote"));
+    CU_ASSERT_PTR_NULL (strstr (trace->str, "the vote tied"));
+  }
+  /* Seven members, 4 for: carried; no shortfall said. */
+  {
+    g_autoptr (GsScenario) s = absolute_new (7, 4);
+    g_autoptr (GsRun) run = run_of (s);
+    CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 1);
+    g_autoptr (GString) trace = g_string_new (NULL);
+    gs_report_text_trace (run, trace);
+    CU_ASSERT_PTR_NULL (strstr (trace->str, "short of"));
+  }
+}
+
 /* ---- bad input ---------------------------------------------------------- */
 
 static void
@@ -511,12 +654,16 @@ main (void)
       test_authority_chair_over_trust_limit },
     { "an arbitrated approval over the ICB's limit",
       test_authority_arbitrated_over_icb_limit },
+    { "a breach names the level that decided",
+      test_authority_breach_names_decider },
     { "govsim check judges an ICB function for the ICB",
       test_authority_icb_check },
     { "govsim check groups findings of one rule at one line",
       test_authority_check_grouped },
     { "an absolute-majority shortfall is not called a tie",
       test_authority_absolute_majority_wording },
+    { "an absolute majority's shortfall is said, not called a tie",
+      test_authority_absolute_majority_shortfall },
     { "bad function-of", test_authority_icb_bad_input },
     { NULL, NULL },
   };

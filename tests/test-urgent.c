@@ -111,6 +111,42 @@ test_chair_action_same_day (void)
                     "2024-01-15\n");
 }
 
+/* The wording of chair's action when the proposal carries no sum or the
+ * terms of reference set no limit: never "worth £0".  Each is decided on
+ * 2024-01-02, the day it arrives, as above. */
+static void
+test_chair_action_no_sum_no_limit (void)
+{
+  static const struct
+  {
+    const char *xml, *words;
+  } cases[] = {
+    { HEAD PEOPLE COMMITTEE ("<urgent route='chair'/>")
+          PROPOSAL ("3000", "true") "<stance support='1'/>\n" TAIL,
+      "for Committee A, worth £3,000; the terms of reference set no "
+      "financial limit on chair's action; reported to the meeting of "
+      "2024-01-15\n" },
+    { HEAD PEOPLE COMMITTEE ("<urgent route='chair'/>")
+          PROPOSAL ("0", "true") "<stance support='1'/>\n" TAIL,
+      "for Committee A; no sum of money is involved, and the terms of "
+      "reference set no financial limit on chair's action; reported to the "
+      "meeting of 2024-01-15\n" },
+    { HEAD PEOPLE COMMITTEE (CHAIR_UP_TO_10K)
+          PROPOSAL ("0", "true") "<stance support='1'/>\n" TAIL,
+      "for Committee A; no sum of money is involved; reported to the "
+      "meeting of 2024-01-15\n" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GsScenario) s = gs_test_load_inline (cases[i].xml);
+      g_autoptr (GsRun) run = run_of (s);
+      CU_ASSERT_EQUAL (the_urgent (run)->urgent.outcome, GS_URGENT_TAKEN);
+      g_autofree char *trace = trace_of (run);
+      expect_in (trace, cases[i].words);
+      CU_ASSERT_PTR_NULL (strstr (trace, "£0"));
+    }
+}
+
 static void
 test_chair_action_not_urgent (void)
 {
@@ -598,6 +634,7 @@ test_urgent_refused_elsewhere (void)
 
 static const GsTestCase cases[] = {
   { "test_chair_action_same_day", test_chair_action_same_day },
+  { "test_chair_action_no_sum_no_limit", test_chair_action_no_sum_no_limit },
   { "test_chair_action_not_urgent", test_chair_action_not_urgent },
   { "test_chair_action_over_ceiling", test_chair_action_over_ceiling },
   { "test_chair_action_breach", test_chair_action_breach },

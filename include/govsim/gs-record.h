@@ -121,6 +121,16 @@ typedef enum
   GS_FAIL_REFUSED,      /* too few of the bodies referred to can approve */
 } GsLevelFailure;
 
+/* Who took a decision that breached (GsRecBreach.decided_by). */
+typedef enum
+{
+  GS_DECIDED_BODY,      /* the body itself: its vote, or its urgent route */
+  GS_DECIDED_CHAIR,     /* a person at a level of the dispute procedure */
+  GS_DECIDED_MEDIATION, /* an outcome agreed in mediation, adopted */
+  GS_DECIDED_BINDING,   /* an arbitrator's award */
+  GS_DECIDED_REFERRAL,  /* the bodies a level referred it to */
+} GsDecidedBy;
+
 typedef enum
 {
   GS_CASE_WAITING, /* arrived, not yet decided */
@@ -172,6 +182,9 @@ typedef struct
   gint32 outcome;    /* GsVoteOutcome */
   gint32 role;       /* GsVoteRole */
   gint32 collective; /* committees in common's collective outcome */
+  gint32 members;    /* seats (or organisations) entitled to vote on the
+                        item, as the rule counts them; 0 for a collective
+                        outcome */
 } GsRecVote; /* APPROVED: refs = organisations bound; BLOCKED: objectors */
 
 typedef struct
@@ -255,9 +268,14 @@ typedef struct
   gint32 status;     /* GsAuthStatus */
   gint32 upstream;   /* the delegator's GsAuthStatus, for sub-delegation
                         beyond the delegator's */
-} GsRecBreach;       /* BREACH: refs = the chain of delegations as far as it
-                        goes; BREACH_VOTE: only `breach`, refs = the people who
-                        voted */
+  gint32 decided_by; /* GsDecidedBy */
+  gint32 ladder;     /* decided at a level of this ladder, or -1 */
+  gint32 level;      /* ... that level, or -1 */
+} GsRecBreach;       /* BREACH: body = the body whose authority and parties
+                        the decision is judged by (the one the dispute arose
+                        in, when a level decided for it); refs = the chain of
+                        delegations as far as it goes; BREACH_VOTE: only
+                        `breach`, refs = the people who voted */
 
 typedef struct
 {

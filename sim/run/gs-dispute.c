@@ -12,9 +12,10 @@
  * A referral to several bodies is in gs-referral.c.
  *
  * An approval a chair, a mediation, an arbitrator or a referral reaches
- * binds the
- * organisations the body the dispute arose in would bind, and is checked
- * against the same schemes of delegation (gs__meeting_check_award()).
+ * binds the organisations the body the dispute arose in would bind, and is
+ * checked against the same schemes of delegation
+ * (gs__meeting_check_award_by()); a breach it makes names the level that
+ * decided.
  *
  * The draws of a level are keyed by (case, the dispute's number within the
  * case, ladder, level), so the same dispute reaching the same level in two
@@ -92,6 +93,25 @@ gs__dispute_start (GsRun *run, guint32 si, GsTrigger trigger, GsTime now)
   enter_level (run, si, now);
 }
 
+/* Who decides at a level that has no level body. */
+static GsDecidedBy
+award_by (GsLevelMethod method)
+{
+  switch (method)
+    {
+      case GS_LEVEL_CHAIR:
+        return GS_DECIDED_CHAIR;
+      case GS_LEVEL_MEDIATION:
+        return GS_DECIDED_MEDIATION;
+      case GS_LEVEL_REFERRAL:
+        return GS_DECIDED_REFERRAL;
+      case GS_LEVEL_BINDING:
+        return GS_DECIDED_BINDING;
+      default: /* a vote has its level body, judged as it voted */
+        return GS_DECIDED_BODY;
+    }
+}
+
 void
 gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved, GsTime now)
 {
@@ -105,7 +125,12 @@ gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved, GsTime now)
    * for the body by one person or outside it binds the same organisations
    * as the body's own would, within the same delegations. */
   if (approved && bi == GS_NONE)
-    gs__meeting_check_award (run, slot->body, slot->item, now);
+    {
+      GsAward by = { .by = award_by (slot_level (run, slot)->method),
+                     .ladder = slot->ladder,
+                     .level = (gint32)slot->level };
+      gs__meeting_check_award_by (run, slot->body, slot->item, now, &by);
+    }
   gs__slot_settle (run, si, approved ? GS_SLOT_APPROVED : GS_SLOT_REJECTED, now,
                    bi != GS_NONE ? bi : slot->body);
 }

@@ -418,6 +418,7 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   r.vote.casting = t->casting_used;
   r.vote.outcome = outcome;
   r.vote.role = role;
+  r.vote.members = (gint32)t->members;
   if (outcome == GS_OUTCOME_BLOCKED)
     {
       guint k = seat_people (run, seats, GS_BODY (run->scenario, bi)->n_members,
@@ -428,9 +429,11 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
     gs__run_emit (run, &r, bound, n_bound);
 }
 
+/* @by: who reached the approval for @bi, or NULL: @bi itself. */
 static void
 record_breach (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsBreach kind,
-               const GsBreachFinding *f, const guint32 *refs, guint n_refs)
+               const GsBreachFinding *f, const GsAward *by, const guint32 *refs,
+               guint n_refs)
 {
   GS_RUN_CASE (run, ci)->breaches++;
   run->bodies[bi].n.breaches++;
@@ -445,6 +448,9 @@ record_breach (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsBreach kind,
   r.breach.delegation = f != NULL ? f->auth.failed : -1;
   r.breach.status = f != NULL ? (gint32)f->auth.status : -1;
   r.breach.upstream = f != NULL ? (gint32)f->auth.upstream : -1;
+  r.breach.decided_by = by != NULL ? (gint32)by->by : GS_DECIDED_BODY;
+  r.breach.ladder = by != NULL ? by->ladder : -1;
+  r.breach.level = by != NULL ? by->level : -1;
   gs__run_emit (run, &r, refs, n_refs);
 }
 
@@ -457,10 +463,11 @@ motion_of (const GsCase *c)
                      .n_affects = c->n_affects };
 }
 
-/* The breaches of an approval by @bi of @ci binding @bound. */
+/* The breaches of an approval of @ci in the name of @bi binding @bound,
+ * reached by @by (NULL: @bi's own). */
 static void
-check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
-                const guint32 *bound, guint n_bound)
+check_approval_by (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                   const guint32 *bound, guint n_bound, const GsAward *by)
 {
   GsMotion m = motion_of (GS_RUN_CASE (run, ci));
   guint n = gs_breach_approval (run->scenario, bi, &m, now, bound, n_bound,
@@ -469,13 +476,27 @@ check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
     {
       const GsBreachFinding *f = &run->findings[i];
       gboolean chain = f->breach != GS_BREACH_AFFECTED_NO_SAY;
-      record_breach (run, now, bi, ci, f->breach, f,
+      record_breach (run, now, bi, ci, f->breach, f, by,
                      chain ? f->auth.links : NULL, chain ? f->auth.n_links : 0);
     }
 }
 
+static void
+check_approval (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                const guint32 *bound, guint n_bound)
+{
+  check_approval_by (run, now, bi, ci, bound, n_bound, NULL);
+}
+
 void
 gs__meeting_check_award (GsRun *run, guint32 bi, guint32 ci, GsTime now)
+{
+  gs__meeting_check_award_by (run, bi, ci, now, NULL);
+}
+
+void
+gs__meeting_check_award_by (GsRun *run, guint32 bi, guint32 ci, GsTime now,
+                            const GsAward *by)
 {
   const GsScenario *s = run->scenario;
   const GsBody *b = GS_BODY (s, bi);
@@ -485,7 +506,7 @@ gs__meeting_check_award (GsRun *run, guint32 bi, guint32 ci, GsTime now)
     {
       guint32 ki = b->kind == GS_BODY_CIC ? b->constituents[i] : bi;
       guint n = gs_binding_orgs (s, ki, &m, now, run->bound);
-      check_approval (run, now, ki, ci, run->bound, n);
+      check_approval_by (run, now, ki, ci, run->bound, n, by);
     }
 }
 
@@ -499,7 +520,7 @@ check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
     return;
   guint n = gs_breach_conflicted_voters (seats, b->n_members, run->people);
   if (n > 0)
-    record_breach (run, now, bi, ci, GS_BREACH_CONFLICTED_VOTED, NULL,
+    record_breach (run, now, bi, ci, GS_BREACH_CONFLICTED_VOTED, NULL, NULL,
                    run->people, n);
 }
 
@@ -507,7 +528,8 @@ void
 gs__meeting_breach_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
                                const guint32 *people, guint n)
 {
-  record_breach (run, now, bi, ci, GS_BREACH_CONFLICTED_VOTED, NULL, people, n);
+  record_breach (run, now, bi, ci, GS_BREACH_CONFLICTED_VOTED, NULL, NULL,
+                 people, n);
 }
 
 /* What a body's vote on an item came to. */

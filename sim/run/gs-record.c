@@ -158,6 +158,14 @@ G_STATIC_ASSERT (N (breaches) == GS_N_BREACHES);
 static const GsEnumInfo enum_breach
     = { "breach", breaches, N (breaches), FALSE };
 
+static const char *const deciders[] = {
+  [GS_DECIDED_BODY] = "body",           [GS_DECIDED_CHAIR] = "chair",
+  [GS_DECIDED_MEDIATION] = "mediation", [GS_DECIDED_BINDING] = "binding",
+  [GS_DECIDED_REFERRAL] = "referral",
+};
+static const GsEnumInfo enum_decider
+    = { "decided_by", deciders, N (deciders), FALSE };
+
 static const char *const auth_statuses[] = {
   [GS_AUTH_HELD] = "held",
   [GS_AUTH_BOARD] = "board",
@@ -201,7 +209,8 @@ static const GsEnumInfo enum_auth
 #define VOTE_FIELDS                                                            \
   COUNT (vote, votes_for), COUNT (vote, against), COUNT (vote, abstain),       \
       BOOL (vote, casting), ENUM (vote, outcome, enum_outcome),                \
-      ENUM (vote, role, enum_vote_role), BOOL (vote, collective)
+      ENUM (vote, role, enum_vote_role), BOOL (vote, collective),              \
+      COUNT (vote, members)
 
 #define QUORUM_FIELDS                                                          \
   COUNT (quorum, counted), COUNT (quorum, members), COUNT (quorum, needed),    \
@@ -258,24 +267,24 @@ static const GsRecordInfo table[] = {
   { GS_REC_APPROVED,
     NULL,
     "body",
-    7,
+    8,
     { VOTE_FIELDS },
     GS_LIST_ORGANISATION,
     "binds" },
-  { GS_REC_REJECTED, NULL, "body", 7, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
-  { GS_REC_TIED, NULL, "body", 7, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
+  { GS_REC_REJECTED, NULL, "body", 8, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
+  { GS_REC_TIED, NULL, "body", 8, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
   { GS_REC_BLOCKED,
     NULL,
     "body",
-    7,
+    8,
     { VOTE_FIELDS },
     GS_LIST_PERSON,
     "objectors" },
-  { GS_REC_NO_VOTES, NULL, "body", 7, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
+  { GS_REC_NO_VOTES, NULL, "body", 8, { VOTE_FIELDS }, GS_LIST_NONE, NULL },
   { GS_REC_CONSTITUENT,
     NULL,
     "body",
-    7,
+    8,
     { VOTE_FIELDS },
     GS_LIST_PERSON,
     "objectors" },
@@ -390,11 +399,14 @@ static const GsRecordInfo table[] = {
   { GS_REC_BREACH,
     NULL,
     "body",
-    5,
+    8,
     { ENUM (breach, breach, enum_breach),
       INDEX (breach, org, GS_LIST_ORGANISATION),
       INDEX (breach, delegation, GS_LIST_DELEGATION),
-      ENUM (breach, status, enum_auth), ENUM (breach, upstream, enum_auth) },
+      ENUM (breach, status, enum_auth), ENUM (breach, upstream, enum_auth),
+      ENUM (breach, decided_by, enum_decider),
+      INDEX (breach, ladder, GS_LIST_LADDER),
+      INDEX (breach, level, GS_LIST_LEVEL) },
     GS_LIST_DELEGATION,
     "chain" },
   { GS_REC_BREACH_VOTE,

@@ -321,6 +321,17 @@ void gs__meeting_check_award (GsRun *run, guint32 bi, guint32 ci, GsTime now);
  * meeting (a written resolution): recorded as a meeting records it. */
 void gs__meeting_breach_conflicted (GsRun *run, GsTime now, guint32 bi,
                                     guint32 ci, const guint32 *people, guint n);
+/* Who reached an approval for a body other than its own vote: the level
+ * of a dispute procedure (the breach records' decided_by, ladder, level). */
+typedef struct
+{
+  GsDecidedBy by;
+  gint32 ladder;
+  gint32 level;
+} GsAward;
+/* gs__meeting_check_award() naming who decided (@by NULL: the body). */
+void gs__meeting_check_award_by (GsRun *run, guint32 bi, guint32 ci, GsTime now,
+                                 const GsAward *by);
 
 /* gs-agenda.c */
 void gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since);

@@ -1,6 +1,7 @@
 /* gs-text-breach.c — the sentence for a breach of a delegation limit:
- * who approved what, for which organisation, and which link of the chain
- * of delegation fails, with the lines of the file that make it.
+ * who approved what (the body, or the level of its dispute procedure that
+ * decided for it), for which organisation, and which link of the chain of
+ * delegation fails, with the lines of the file that make it.
  */
 #include "write/gs-text-private.h"
 
@@ -65,6 +66,58 @@ append_chain (GString *out, const GsScenario *s, const guint32 *links, guint n)
     }
 }
 
+/* Who approved: the body, or the level of its dispute procedure that
+ * decided for it ("the arbitrator at level 2 of Dispute procedure
+ * (Arbitrator), deciding for Joint Committee"). */
+static void
+append_decider (GString *out, const GsScenario *s, const GsRecord *r)
+{
+  const GsRecBreach *br = &r->breach;
+  if (br->decided_by == GS_DECIDED_BODY || br->ladder < 0 || br->level < 0)
+    {
+      gs__text_body (out, s, r->body);
+      return;
+    }
+  const GsLevel *l = &GS_LADDER (s, br->ladder)->levels[br->level];
+  const char *verb = "deciding";
+  switch ((GsDecidedBy)br->decided_by)
+    {
+      case GS_DECIDED_CHAIR:
+        g_string_append (out, l->person >= 0 ? GS_PERSON (s, l->person)->name
+                                             : "The chair");
+        break;
+      case GS_DECIDED_MEDIATION:
+        g_string_append (out, "The outcome agreed in mediation");
+        verb = "adopted";
+        break;
+      case GS_DECIDED_REFERRAL:
+        g_string_append (out, "The bodies referred to");
+        break;
+      case GS_DECIDED_BINDING:
+      case GS_DECIDED_BODY:
+      default:
+        g_string_append (out, "The arbitrator");
+        break;
+    }
+  g_string_append (out, " at ");
+  gs__text_level (out, s, br->ladder, br->level);
+  if (br->decided_by == GS_DECIDED_REFERRAL)
+    {
+      g_string_append (out, " (");
+      for (guint j = 0; j < l->n_bodies; j++)
+        {
+          g_string_append (out, j == 0                 ? ""
+                                : j + 1 == l->n_bodies ? " and "
+                                                       : ", ");
+          gs__text_body (out, s, l->bodies[j]);
+        }
+      g_string_append (out, ")");
+    }
+  g_string_append_printf (out, ", %s for ", verb);
+  gs__text_body (out, s, r->body);
+  g_string_append (out, ",");
+}
+
 void
 gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r,
                          const guint32 *links)
@@ -78,7 +131,10 @@ gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r,
   const GsDelegation *d
       = br->delegation >= 0 ? GS_DELEGATION (s, br->delegation) : NULL;
 
-  gs__text_body (out, s, r->body);
+  if (br->breach == GS_BREACH_CONFLICTED_VOTED)
+    gs__text_body (out, s, r->body);
+  else
+    append_decider (out, s, r);
   if (br->breach == GS_BREACH_CONFLICTED_VOTED)
     {
       g_string_append_printf (out, ": on '%s', ", title);

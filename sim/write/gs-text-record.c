@@ -112,6 +112,37 @@ append_votes (GString *out, const GsRecVote *v)
                             v->abstain == 1 ? "" : "s");
 }
 
+/* The rule a vote of body @bi at @t was taken under: its terms as amended
+ * by then, and for consensus with a fallback the majority vote it falls
+ * back to (a consensus is blocked or carried, never tied or defeated). */
+static GsVoteRule
+vote_rule (const GsScenario *s, guint32 bi, GsTime t)
+{
+  const GsBody *b = gs__body_at (s, bi, t);
+  if (b->voting.rule == GS_RULE_CONSENSUS && b->has_fallback)
+    return b->fallback.rule;
+  return b->voting.rule;
+}
+
+/* ": short of the 4 votes an absolute majority of 7 needs", for a vote
+ * defeated under an absolute majority (a majority of all entitled to vote,
+ * not of those voting). */
+static void
+append_shortfall (GString *out, const GsScenario *s, const GsRecord *r)
+{
+  const GsRecVote *v = &r->vote;
+  if (r->kind != GS_REC_REJECTED || v->collective || v->members <= 0
+      || vote_rule (s, r->body, r->time) != GS_RULE_ABSOLUTE_MAJORITY)
+    return;
+  gboolean orgs = gs__body_at (s, r->body, r->time)->voting.per_org;
+  g_string_append_printf (out,
+                          ": short of the %d %s an absolute majority of %d "
+                          "%sneeds",
+                          v->members / 2 + 1,
+                          orgs ? "organisations' votes" : "votes", v->members,
+                          orgs ? "organisations " : "");
+}
+
 static const char *
 outcome_word (GsVoteOutcome o)
 {
@@ -313,10 +344,23 @@ static void
 text_escalated (GString *out, const Ctx *x)
 {
   gs__text_body (out, x->s, x->r->body);
-  g_string_append_printf (
-      out, ": '%s' goes to dispute resolution under '%s' — %s", x->title,
-      GS_LADDER (x->s, x->r->escalated.ladder)->name,
-      trigger_text (x->r->escalated.trigger));
+  const GsRecEscalated *e = &x->r->escalated;
+  g_string_append_printf (out,
+                          ": '%s' goes to dispute resolution under '%s' — ",
+                          x->title, GS_LADDER (x->s, e->ladder)->name);
+  /* Under an absolute majority the equality that counts is votes for
+   * exactly half the members (3 for, 0 against of 6), not a tie. */
+  if (e->trigger == GS_TRIGGER_TIE
+      && vote_rule (x->s, x->r->body, x->r->time) == GS_RULE_ABSOLUTE_MAJORITY)
+    g_string_append_printf (
+        out,
+        "the votes for were exactly half of the %s, short of the absolute "
+        "majority the rule needs, with no casting vote",
+        gs__body_at (x->s, x->r->body, x->r->time)->voting.per_org
+            ? "organisations"
+            : "members");
+  else
+    g_string_append (out, trigger_text (e->trigger));
 }
 
 static void
@@ -557,6 +601,7 @@ text_vote (GString *out, const Ctx *x)
     append_org_votes (out, GS_BODY (x->s, r->body), v);
   else
     append_votes (out, v);
+  append_shortfall (out, x->s, r);
   if (v->casting)
     g_string_append (out, " — decided on the chair's casting vote");
   g_string_append_printf (out, " (%.0f days after arrival)",
@@ -804,16 +849,28 @@ text_urgent (GString *out, const Ctx *x)
           {
             g_string_append_printf (out,
                                     "'%s' approved by chair's action (%s%s) "
-                                    "for %s, worth ",
+                                    "for %s",
                                     x->title, chair, who, b->name);
-            gs_phrase_money (out, x->c->value);
-            if (b->urgent_limit < GS_VALUE_MAX)
+            /* A proposal with no sum is not "worth £0", and a limit it
+             * cannot reach is not worth citing; a missing limit is. */
+            gboolean limit = b->urgent_limit < GS_VALUE_MAX;
+            if (x->c->value > 0)
+              {
+                g_string_append (out, ", worth ");
+                gs_phrase_money (out, x->c->value);
+              }
+            else
+              g_string_append (out, "; no sum of money is involved");
+            if (x->c->value > 0 && limit)
               {
                 g_string_append (out, ", within the limit of ");
                 gs_phrase_money (out, b->urgent_limit);
               }
-            else
-              g_string_append (out, ", with no financial limit");
+            else if (!limit)
+              g_string_append_printf (out,
+                                      "%s the terms of reference set no "
+                                      "financial limit on chair's action",
+                                      x->c->value > 0 ? ";" : ", and");
           }
         next_meeting (out, "; reported to the meeting of ",
                       "; not reported: ", x->r->when);
