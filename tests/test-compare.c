@@ -42,6 +42,7 @@
 
 #define TEACHING      GS_SCENARIO_DIR "/acute-alliance-jc.xml"
 #define DETERMINISTIC GS_TEST_DATA_DIR "/valid/compare-deterministic.xml"
+#define NEW_CLAUSES   GS_TEST_DATA_DIR "/valid/variant-new-clauses.xml"
 
 static GsSource *
 load_source (const char *path)
@@ -368,6 +369,90 @@ expect_build_error (const GsSource *src, const char *spec, GQuark domain,
       fprintf (stderr, "'%s' lacks '%s'\n", error->message, words);
       CU_FAIL ("message");
     }
+}
+
+/* The state of the one proposal of variant-new-clauses.xml under @spec
+ * (NULL: as written), and the words the diff gives the change. */
+static GsCaseState
+new_clause_state (const GsSource *src, const char *spec, char **words)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsVariant) v = NULL;
+  if (spec != NULL)
+    {
+      v = gs_variant_parse (spec, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+    }
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b = build (src, v);
+  if (words != NULL)
+    {
+      g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+      CU_ASSERT_EQUAL_FATAL (diff->len, 1);
+      const GsTermsChange *c = g_ptr_array_index (diff, 0);
+      *words
+          = g_strdup_printf ("%s: %s -> %s", c->setting, c->before, c->after);
+    }
+  g_autoptr (GsRun) run = gs_run_simulate (gs_terms_get_scenario (b), 1, 0,
+                                           GS_RUN_FLAGS_NONE, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (run);
+  CU_ASSERT_EQUAL_FATAL (gs_run_n_cases (run), 1);
+  return gs_run_get_case (run, 0)->state;
+}
+
+/* Variants of the clauses of one vote per organisation, time-limited
+ * membership and quorum by role per party: each changes the outcome as
+ * worked by hand in variant-new-clauses.xml's comment, and the diff names
+ * it in words. */
+static void
+test_variant_new_clauses_change_outcome (void)
+{
+  g_autoptr (GsSource) src = load_source (NEW_CLAUSES);
+  CU_ASSERT_EQUAL (new_clause_state (src, NULL, NULL), GS_CASE_APPROVED);
+  static const struct
+  {
+    const char *spec, *words;
+    GsCaseState want;
+  } cases[] = {
+    { "x: jc/voting@per=organisation",
+      "one vote per: (not set) -> organisation", GS_CASE_REJECTED },
+    { "x: jc/member[person=a3]@until=2024-01-01",
+      "member until: (not set) -> 2024-01-01", GS_CASE_REJECTED },
+    { "x: jc/quorum/each-party@roles=chief-executive",
+      "roles counted for each party: (not set) -> chief executive",
+      GS_CASE_WAITING },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = NULL;
+      GsCaseState got = new_clause_state (src, cases[i].spec, &words);
+      if (got != cases[i].want)
+        fprintf (stderr, "%s: state %d, want %d\n", cases[i].spec, got,
+                 cases[i].want);
+      CU_ASSERT_EQUAL (got, cases[i].want);
+      if (strstr (words, cases[i].words) == NULL)
+        {
+          fprintf (stderr, "'%s' lacks '%s'\n", words, cases[i].words);
+          CU_FAIL ("words");
+        }
+    }
+}
+
+/* Bad values of the new attributes: one message with the file and the
+ * line of the element (jc's <voting> is line 35, a3's <member> 31, the
+ * <quorum> and its <each-party> 34, counted in the file). */
+static void
+test_variant_new_clauses_bad_values (void)
+{
+  g_autoptr (GsSource) src = load_source (NEW_CLAUSES);
+  expect_build_error (src, "x: jc/voting@per=person", GS_LOADER_ERROR,
+                      GS_LOADER_ERROR_SCHEMA, "variant-new-clauses.xml:35:");
+  expect_build_error (src, "x: jc/member[person=a3]@until=soon",
+                      GS_LOADER_ERROR, GS_LOADER_ERROR_SCHEMA,
+                      "variant-new-clauses.xml:31:");
+  expect_build_error (src, "x: jc/quorum/each-party@roles=boss",
+                      GS_LOADER_ERROR, GS_LOADER_ERROR_SCHEMA,
+                      "variant-new-clauses.xml:34:");
 }
 
 static void
@@ -744,6 +829,10 @@ main (void)
     { "test_compare_findings_and_diff", test_compare_findings_and_diff },
     { "test_compare_two_files_diff_lines", test_compare_two_files_diff_lines },
     { "test_variant_errors", test_variant_errors },
+    { "test_variant_new_clauses_change_outcome",
+      test_variant_new_clauses_change_outcome },
+    { "test_variant_new_clauses_bad_values",
+      test_variant_new_clauses_bad_values },
     { "test_variant_settings_apply", test_variant_settings_apply },
     { "test_variant_sweeps", test_variant_sweeps },
     { "test_variant_in_file_refused_when_duplicated",

@@ -601,6 +601,202 @@ test_power_officer_refused (void)
       }
 }
 
+/* One vote per organisation: a joint committee of three trusts, each with
+ * one vote under a simple majority, so the parties are the players of
+ * [2; 1, 1, 1].  By hand: each trust swings in the two coalitions of it
+ * and one other (and no more: with all three, none is decisive), so
+ * Banzhaf is 2 / 6 = 1/3 each; each is pivotal when it arrives second, in
+ * 2 of the 6 orders, so Shapley–Shubik is 1/3 each.  Members' shares (1/m
+ * of each party served): trust A has a1 and a2, and a1 also holds a post
+ * at B, so B has a1 and b1: a1 = 1/6 + 1/6 = 1/3, a2 = 1/6, b1 = 1/6,
+ * c1 = 1/3.  The observer is no player. */
+static const char per_org_xml[]
+    = "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
+      "horizon='P1Y'>"
+      "<organisation id='oa' name='A' kind='nhs-trust'/>"
+      "<organisation id='ob' name='B' kind='nhs-trust'/>"
+      "<organisation id='oc' name='C' kind='nhs-trust'/>"
+      "<organisation id='icb' name='ICB' kind='icb'/>"
+      "<person id='a1' org='oa' role='chief-executive' director='true'>"
+      "<post org='ob' director='true'/></person>"
+      "<person id='a2' org='oa' role='chair' director='true'/>"
+      "<person id='b1' org='ob' role='chair' director='true'/>"
+      "<person id='c1' org='oc' role='chair' director='true'/>"
+      "<person id='x' org='icb' role='chief-executive' director='true'/>"
+      "<matter id='m' name='M'/>"
+      "<joint-committee id='jc' name='JC' parties='oa ob oc'>"
+      "<member person='a1'/><member person='a2'/><member person='b1'/>"
+      "<member person='c1'/><observer person='x'/>"
+      "<quorum present='3'/>"
+      "<voting rule='simple-majority' per='organisation'/>"
+      "<meets first='2024-01-10' every='P1M' capacity='4'/>"
+      "</joint-committee>"
+      "</scenario>";
+
+static void
+test_power_per_organisation (void)
+{
+  g_autoptr (GsScenario) s = gs_test_load_inline (per_org_xml);
+  int bi = gs_scenario_find_body (s, "jc");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsPowerReport) r = gs_power_analyse (s, bi, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  const GsBodyPower *bp = &r->bodies[0];
+  CU_ASSERT_EQUAL_FATAL (bp->n_games, 1);
+  const GsPowerGame *pg = &bp->games[0];
+  CU_ASSERT_EQUAL (pg->kind, GS_POWER_GAME_ORGANISATIONS);
+  CU_ASSERT_EQUAL_FATAL (pg->n_players, 3);
+  CU_ASSERT_EQUAL (pg->quota, 2);
+  for (guint p = 0; p < 3; p++)
+    {
+      CU_ASSERT_EQUAL (pg->players[p].person, -1);
+      CU_ASSERT_EQUAL (pg->players[p].org, GS_BODY (s, bi)->parties[p]);
+      CU_ASSERT_DOUBLE_EQUAL (pg->power->players[p].banzhaf, 1.0 / 3, 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (pg->power->players[p].shapley, 1.0 / 3, 1e-12);
+      CU_ASSERT_STRING_EQUAL (pg->power->players[p].swings, "2");
+      CU_ASSERT_FALSE (pg->power->players[p].veto);
+    }
+  /* Members' shares, in member order: a1, a2, b1, c1. */
+  static const double want[] = { 1.0 / 3, 1.0 / 6, 1.0 / 6, 1.0 / 3 };
+  static const guint parties[] = { 2, 1, 1, 1 };
+  CU_ASSERT_EQUAL_FATAL (bp->n_shares, 4);
+  double total = 0;
+  for (guint i = 0; i < 4; i++)
+    {
+      CU_ASSERT_EQUAL (bp->shares[i].person,
+                       GS_BODY (s, bi)->members[i].person);
+      CU_ASSERT_EQUAL (bp->shares[i].n_parties, parties[i]);
+      CU_ASSERT_DOUBLE_EQUAL (bp->shares[i].banzhaf, want[i], 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (bp->shares[i].shapley, want[i], 1e-12);
+      total += bp->shares[i].banzhaf;
+    }
+  CU_ASSERT_DOUBLE_EQUAL (total, 1.0, 1e-12);
+  /* Head-count decisiveness does not apply to one vote per organisation. */
+  CU_ASSERT_EQUAL (bp->n_matters, 0);
+
+  /* The text names the game, the shares and the observer's zero. */
+  g_autoptr (GString) text = g_string_new (NULL);
+  gs_power_write_text (s, r, text);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "(one vote per organisation)"));
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (text->str, "the organisations as players, one vote each"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "Members' shares"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "x (x): Banzhaf 0, Shapley 0."));
+}
+
+/* A body amended during the period: a committee voting [3; 2, 1, 1] by
+ * weight until 2024-07-01, by unanimity from then.  By hand, before: a
+ * (weight 2) swings in {a,b}, {a,c} and {a,b,c} (without a, 2 < 3), b
+ * only in {a,b}, c only in {a,c}: Banzhaf 3/5, 1/5, 1/5; a is pivotal
+ * unless it arrives first (then the second player is), in 4 of 6 orders:
+ * Shapley–Shubik 2/3, 1/6, 1/6.  From 2024-07-01, unanimity of three:
+ * 1/3 each, every member a veto player.  The day before the change still
+ * has the first rules.  The member d sits from 2024-04-01 only: vacant
+ * before it (on 2024-03-31 still), a seat of weight 0 that no index
+ * counts. */
+static const char amended_xml[]
+    = "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
+      "horizon='P1Y'>"
+      "<organisation id='oa' name='A' kind='nhs-trust'/>"
+      "<person id='a' org='oa' role='chair' director='true'/>"
+      "<person id='b' org='oa' role='ned' director='true'/>"
+      "<person id='c' org='oa' role='ned' director='true'/>"
+      "<person id='d' org='oa' role='ned' director='true'/>"
+      "<board id='bd' name='Board' org='oa'>"
+      "<member person='a' chair='true'/><member person='b'/>"
+      "<member person='c'/>"
+      "<meets first='2024-01-10' every='P1M' capacity='4'/>"
+      "</board>"
+      "<committee id='cm' name='Committee' org='oa'>"
+      "<member person='a' weight='2'/><member person='b'/>"
+      "<member person='c'/><member person='d' from='2024-04-01'/>"
+      "<voting rule='weighted' quota='3'/>"
+      "<meets first='2024-01-10' every='P1M' capacity='4'/>"
+      "</committee>"
+      "<amend-body body='cm' date='2024-07-01'>"
+      "<voting rule='unanimity'/>"
+      "</amend-body>"
+      "</scenario>";
+
+static GsPowerReport *
+power_on (const GsScenario *s, int bi, const char *date)
+{
+  GsPowerOptions opt = { 0 };
+  if (date != NULL)
+    {
+      opt.has_on = TRUE;
+      g_assert_true (gs_date_parse (date, &opt.on, NULL));
+    }
+  g_autoptr (GError) error = NULL;
+  GsPowerReport *r = gs_power_analyse (s, bi, &opt, &error);
+  g_assert_no_error (error);
+  return r;
+}
+
+static void
+test_power_amended_body (void)
+{
+  g_autoptr (GsScenario) s = gs_test_load_inline (amended_xml);
+  int bi = gs_scenario_find_body (s, "cm");
+  CU_ASSERT_FATAL (bi >= 0);
+  static const char *const before[] = { NULL, "2024-03-31" };
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    {
+      g_autoptr (GsPowerReport) r = power_on (s, bi, before[k]);
+      const GsBodyPower *bp = &r->bodies[0];
+      CU_ASSERT_EQUAL (bp->change, -1);
+      const GsPowerGame *pg = &bp->games[0];
+      CU_ASSERT_EQUAL_FATAL (pg->n_players, 4);
+      CU_ASSERT_EQUAL (pg->quota, 3);
+      const GsPlayerPower *p = pg->power->players;
+      CU_ASSERT_DOUBLE_EQUAL (p[0].banzhaf, 3.0 / 5, 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (p[1].banzhaf, 1.0 / 5, 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (p[2].banzhaf, 1.0 / 5, 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (p[0].shapley, 2.0 / 3, 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (p[1].shapley, 1.0 / 6, 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (p[2].shapley, 1.0 / 6, 1e-12);
+      /* d: vacant until 2024-04-01, a seat of weight 0. */
+      CU_ASSERT_TRUE (pg->players[3].vacant);
+      CU_ASSERT_EQUAL (pg->players[3].weight, 0);
+      CU_ASSERT_DOUBLE_EQUAL (p[3].banzhaf, 0.0, 1e-12);
+    }
+  /* On 2024-06-30, the day before the change, d sits: [3; 2,1,1,1].  By
+   * hand: a swings with any one or two of the three others (3 + 3 = 6
+   * coalitions; with all three, 3 >= 3 without a, so not there); b swings
+   * in {a,b} and in {b,c,d} (without b, 2 < 3 in both; in any larger
+   * coalition 3 remain without it), likewise c and d: 2 each.  Banzhaf
+   * a = 6/12 = 1/2, the others 2/12 = 1/6 each. */
+  {
+    g_autoptr (GsPowerReport) r = power_on (s, bi, "2024-06-30");
+    CU_ASSERT_EQUAL (r->bodies[0].change, -1);
+    const GsPowerGame *pg = &r->bodies[0].games[0];
+    CU_ASSERT_FALSE (pg->players[3].vacant);
+    CU_ASSERT_DOUBLE_EQUAL (pg->power->players[0].banzhaf, 0.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL (pg->power->players[3].banzhaf, 1.0 / 6, 1e-12);
+  }
+  /* From the day of the change: unanimity of the four. */
+  g_autoptr (GsPowerReport) r = power_on (s, bi, "2024-07-01");
+  const GsBodyPower *bp = &r->bodies[0];
+  CU_ASSERT_EQUAL (bp->change, 0);
+  const GsPowerGame *pg = &bp->games[0];
+  CU_ASSERT_EQUAL (pg->quota, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      CU_ASSERT_DOUBLE_EQUAL (pg->power->players[i].banzhaf, 0.25, 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (pg->power->players[i].shapley, 0.25, 1e-12);
+      CU_ASSERT_TRUE (pg->power->players[i].veto);
+    }
+  g_autoptr (GString) text = g_string_new (NULL);
+  gs_power_write_text (s, r, text);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "Committee ('cm'), committee: "
+                                             "unanimity"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (
+      text->str, "Rules in force on 2024-07-01: as amended from 2024-07-01"));
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (text->str, "As first written: weighted votes with a quota of 3 "
+                         "(--on 2024-01-01)."));
+}
+
 int
 main (void)
 {
@@ -619,6 +815,8 @@ main (void)
       test_power_decisiveness_vs_simulation },
     { "test_power_scenario_headline", test_power_scenario_headline },
     { "test_power_officer_refused", test_power_officer_refused },
+    { "test_power_per_organisation", test_power_per_organisation },
+    { "test_power_amended_body", test_power_amended_body },
     { NULL, NULL },
   };
   return gs_test_run ("power", cases);

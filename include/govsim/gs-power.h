@@ -152,6 +152,9 @@ typedef struct
   guint64 seed;            /* Monte Carlo stream */
   gboolean force_sampling; /* sample even where exact is possible (tests) */
   gboolean no_dp;          /* enumerate even weighted games (tests) */
+  gboolean has_on;         /* analyse the rules in force on @on ... */
+  gint64 on;               /* ... a GsTime; without has_on, the period's
+                              first day */
 } GsPowerOptions;
 
 /**
@@ -172,21 +175,42 @@ void gs_game_power_free (GsGamePower *power);
 
 typedef enum
 {
-  GS_POWER_GAME_MEMBERS,      /* players: the body's members (seats) */
-  GS_POWER_GAME_CONSTITUENTS, /* committees in common: the constituents,
-                                 each the organisation it decides for */
-  GS_POWER_GAME_PEOPLE,       /* committees in common: every member of every
-                                 constituent, under both levels of rules */
+  GS_POWER_GAME_MEMBERS,       /* players: the body's members (seats) */
+  GS_POWER_GAME_CONSTITUENTS,  /* committees in common: the constituents,
+                                  each the organisation it decides for */
+  GS_POWER_GAME_PEOPLE,        /* committees in common: every member of every
+                                  constituent, under both levels of rules */
+  GS_POWER_GAME_ORGANISATIONS, /* one vote per organisation: the parties,
+                                  one vote each, under the body's rule */
 } GsPowerGameKind;
 
-/* A player of a body's game: a seat (member), or a constituent. */
+/* A player of a body's game: a seat (member), a constituent, or (one vote
+ * per organisation) a party. */
 typedef struct
 {
-  int person;     /* the member, or -1 for a constituent */
-  int body;       /* the constituent body, or -1 */
-  int org;        /* the organisation whose player it is, or -1 */
-  guint64 weight; /* in the game (a casting chair: 3 against 2) */
+  int person;      /* the member, or -1 for a constituent or a party */
+  int body;        /* the constituent body (the body itself for a seat), or
+                      -1 for a party */
+  int org;         /* the organisation whose player it is: a member's post
+                      on the body (see gs_power_seat_org()), or -1 */
+  guint64 weight;  /* in the game (a casting chair: 3 against 2; 0 for a
+                      vacant seat) */
+  gboolean vacant; /* a seat nobody holds on the day analysed (a member
+                      from a later day, or until an earlier one) */
 } GsPowerPlayer;
+
+/* One vote per organisation: a member's share of the power of the parties
+ * they serve on the body.  A party's vote follows its present voting
+ * members (gs_vote_org_seats), who are alike inside it, so each of its m
+ * members is given 1/m of the party's index; a member serving several
+ * parties (a shared chief executive) adds up their share of each. */
+typedef struct
+{
+  guint person;
+  guint n_parties; /* the parties they serve on the body */
+  double banzhaf;  /* the sum over those parties of party Banzhaf / m */
+  double shapley;  /* likewise for Shapley–Shubik */
+} GsMemberShare;
 
 /* An organisation's share: its players' indices summed. */
 typedef struct
@@ -243,9 +267,16 @@ typedef struct
 typedef struct
 {
   guint body;
+  gint64 on;          /* the day whose rules were analysed (a GsTime) */
+  int change;         /* the amendment in force on it (an index into the
+                         body's changes), or -1: the rules as first written */
   GsPowerGame *games; /* members, or for committees in common the
-                         constituents then the people */
+                         constituents then the people, or for one vote per
+                         organisation the parties */
   guint n_games;
+  GsMemberShare *shares; /* one vote per organisation: one per member, in
+                            member order (vacant seats have none) */
+  guint n_shares;
   gboolean quorum_computed;    /* FALSE when too many people are shared */
   double inquorate;            /* P(a meeting is inquorate) */
   GsQuorumCriticality *quorum; /* one per member, in member order */
@@ -290,6 +321,23 @@ void gs_power_report_free (GsPowerReport *report);
  */
 void gs_power_rule_phrase (const GsScenario *scenario, guint body,
                            GString *out);
+
+/**
+ * gs_power_rule_phrase_on:
+ * As gs_power_rule_phrase() for the rule in force on @on (a GsTime), with
+ * ", one vote per organisation" where the body votes so.
+ */
+void gs_power_rule_phrase_on (const GsScenario *scenario, guint body, gint64 on,
+                              GString *out);
+
+/**
+ * gs_power_seat_org:
+ * The organisation member @person serves on @body: their post at the
+ * body's own organisation (a board, committee or constituent), else their
+ * first post at one of its parties (a joint committee), else their own
+ * organisation (-1 for none).
+ */
+int gs_power_seat_org (const GsScenario *scenario, guint body, guint person);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsGame, gs_game_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsGamePower, gs_game_power_free)

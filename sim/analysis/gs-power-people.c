@@ -177,12 +177,16 @@ qshape_init (QShape *q, const GsBody *b)
   return TRUE;
 }
 
-/* The state after a seat whose occupant @counts (for the head-count) with
- * @role and @party, and fills the chair's seat when @chair_filled. */
+/* The state after a seat whose occupant @person @counts (for the
+ * head-count) in their own role, for each party they serve in a post whose
+ * role the each-party rule accepts (as gs_quorum_check() does), and fills
+ * the chair's seat when @chair_filled. */
 static guint64
-qshape_step (const QShape *q, guint64 state, gboolean counts, GsRole role,
-             gint32 party, gboolean chair_filled)
+qshape_step (const GsScenario *s, const QShape *q, guint64 state,
+             gboolean counts, guint person, gboolean chair_filled)
 {
+  GsRole role = GS_PERSON (s, person)->role;
+  guint32 party_roles = q->b->quorum.party_roles;
   guint digits[G_N_ELEMENTS (q->radix)];
   guint64 x = state;
   for (guint d = 0; d < q->n_digits; d++)
@@ -198,8 +202,14 @@ qshape_step (const QShape *q, guint64 state, gboolean counts, GsRole role,
     if (counts && (GsRole)q->roles[r] == role && digits[d] + 1 < q->radix[d])
       digits[d]++;
   for (guint p = 0; p < q->n_parties; p++, d++)
-    if (counts && q->parties[p] == party && digits[d] + 1 < q->radix[d])
-      digits[d]++;
+    {
+      const GsPost *post
+          = counts ? gs__person_post (s, person, q->parties[p]) : NULL;
+      if (post != NULL
+          && (party_roles == 0 || (party_roles & (1u << post->role)) != 0)
+          && digits[d] + 1 < q->radix[d])
+        digits[d]++;
+    }
   if (q->chair && chair_filled)
     digits[d] = 1;
   guint64 out = 0;
@@ -556,8 +566,7 @@ body_chance (const GsScenario *s, const GsBody *b, const QShape *q,
               gboolean counts = o->present
                                 && (!conflicted || b->quorum.conflicted_count)
                                 && (!o->deputy || b->quorum.deputies_count);
-              const GsPerson *pp = GS_PERSON (s, o->person);
-              guint64 nq = qshape_step (q, qs, counts, pp->role, pp->org,
+              guint64 nq = qshape_step (s, q, qs, counts, o->person,
                                         chair_seat && o->present);
               TState nt = item ? tally_step (&t, ts, o, conflicted, chair_seat,
                                              b->members[i].weight)
@@ -649,7 +658,7 @@ bodies_quorate (const GsScenario *s, const guint *bodies, const QShape *qs,
         continue;
       double all = 1.0;
       for (guint c = 0; c < n && all > 0; c++)
-        all *= body_chance (s, GS_BODY (s, bodies[c]), &qs[c], NULL, fix);
+        all *= body_chance (s, qs[c].b, &qs[c], NULL, fix);
       total += w * all;
     }
   for (guint k = 0; k < n_shared; k++)
@@ -661,7 +670,7 @@ bodies_quorate (const GsScenario *s, const guint *bodies, const QShape *qs,
 void
 gs__power_quorum_criticality (const GsScenario *s, guint bi, GsBodyPower *bp)
 {
-  const GsBody *b = GS_BODY (s, bi);
+  const GsBody *b = gs__body_at (s, bi, bp->on);
   g_autofree guint *bodies = NULL;
   guint n = 0;
   if (b->kind == GS_BODY_CIC)
@@ -680,7 +689,7 @@ gs__power_quorum_criticality (const GsScenario *s, guint bi, GsBodyPower *bp)
   guint seats = 0;
   for (guint c = 0; c < n; c++)
     {
-      if (!qshape_init (&qs[c], GS_BODY (s, bodies[c])))
+      if (!qshape_init (&qs[c], gs__body_at (s, bodies[c], bp->on)))
         return;
       seats += GS_BODY (s, bodies[c])->n_members;
     }
@@ -867,7 +876,7 @@ void
 gs__power_decisiveness (const GsScenario *s, guint bi, GsBodyPower *bp,
                         const GsGamePower *apriori)
 {
-  const GsBody *b = GS_BODY (s, bi);
+  const GsBody *b = gs__body_at (s, bi, bp->on);
   QShape q;
   if (!qshape_init (&q, b))
     return;

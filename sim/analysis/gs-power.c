@@ -22,51 +22,72 @@
 
 /* ---- building the games ----------------------------------------------- */
 
-static void
-member_game_weights (const GsBody *b, guint64 *weights, guint64 *quota)
+/* The rule whose game a body plays: its own, or where a blocked consensus
+ * goes to a vote (at once or at the next meeting), that vote's: a motion
+ * everyone supports carries under both, and any other is decided by the
+ * vote, so the two rules together are the vote's game. */
+static const GsVoting *
+game_rule (const GsBody *b)
 {
-  guint n = b->n_members;
-  const GsVoting *v = &b->voting;
-  for (guint i = 0; i < n; i++)
-    weights[i] = 1;
+  return b->has_fallback ? &b->fallback : &b->voting;
+}
+
+/* The quota and weights of a head-count @rule over @n voters (seats not
+ * vacant), with a casting chair when @casting. */
+static guint64
+rule_quota (const GsVoting *v, guint n, gboolean casting)
+{
   switch (v->rule)
     {
       case GS_RULE_SIMPLE_MAJORITY:
       case GS_RULE_ABSOLUTE_MAJORITY:
-        if (n % 2 == 0 && v->casting && b->chair >= 0)
-          {
-            for (guint i = 0; i < n; i++)
-              weights[i] = 2;
-            weights[b->chair] = 3;
-            *quota = (guint64)n + 1;
-          }
-        else
-          *quota = n / 2 + 1;
-        break;
+        return n % 2 == 0 && casting ? (guint64)n + 1 : n / 2 + 1;
       case GS_RULE_QUALIFIED_MAJORITY:
         {
           guint64 den = MAX (v->den, 1);
           guint64 q = ((guint64)n * v->num + den - 1) / den;
-          *quota = MAX (q, 1);
-          break;
-        }
-      case GS_RULE_WEIGHTED:
-        {
-          guint64 total = 0;
-          for (guint i = 0; i < n; i++)
-            {
-              weights[i] = MAX (b->members[i].weight, 1);
-              total += weights[i];
-            }
-          *quota = v->quota > 0 ? v->quota : total + 1;
-          break;
+          return MAX (q, 1);
         }
       case GS_RULE_UNANIMITY:
       case GS_RULE_CONSENSUS:
+      case GS_RULE_WEIGHTED:
       default:
-        *quota = n;
-        break;
+        return n;
     }
+}
+
+/* The game of @b's rule (@b as in force) over its seats; a seat with
+ * @vacant set counts for nothing (weight 0) and is not among the n voters
+ * the quota is reckoned from. */
+static void
+member_game_weights (const GsBody *b, const gboolean *vacant, guint64 *weights,
+                     guint64 *quota)
+{
+  guint n = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    n += vacant[i] ? 0 : 1;
+  const GsVoting *v = game_rule (b);
+  for (guint i = 0; i < b->n_members; i++)
+    weights[i] = vacant[i] ? 0 : 1;
+  gboolean casting = v->casting && b->chair >= 0 && !vacant[b->chair]
+                     && (v->rule == GS_RULE_SIMPLE_MAJORITY
+                         || v->rule == GS_RULE_ABSOLUTE_MAJORITY);
+  if (v->rule == GS_RULE_WEIGHTED)
+    {
+      guint64 total = 0;
+      for (guint i = 0; i < b->n_members; i++)
+        {
+          weights[i] = vacant[i] ? 0 : MAX (b->members[i].weight, 1);
+          total += weights[i];
+        }
+      *quota = v->quota > 0 ? v->quota : total + 1;
+      return;
+    }
+  *quota = rule_quota (v, n, casting);
+  if (casting && n % 2 == 0)
+    for (guint i = 0; i < b->n_members; i++)
+      if (!vacant[i])
+        weights[i] = (int)i == b->chair ? 3 : 2;
 }
 
 static guint64
@@ -169,20 +190,95 @@ power_game_fill (const GsScenario *s, GsPowerGame *pg, GsGame *game,
   game_orgs (s, game, pg);
 }
 
-static GsGame *
-members_game (const GsScenario *s, guint bi, GsPowerPlayer *players,
-              guint64 *quota)
+int
+gs_power_seat_org (const GsScenario *s, guint bi, guint person)
 {
   const GsBody *b = GS_BODY (s, bi);
-  g_autofree guint64 *w = g_new0 (guint64, MAX (b->n_members, 1));
-  member_game_weights (b, w, quota);
+  if (b->org >= 0 && gs__person_serves (s, person, b->org))
+    return b->org;
+  for (guint k = 0; k < b->n_parties; k++)
+    if (gs__person_serves (s, person, b->parties[k]))
+      return b->parties[k];
+  return GS_PERSON (s, person)->org;
+}
+
+/* Whether member @m's seat is held on @on. */
+static gboolean
+seat_vacant (const GsMember *m, GsTime on)
+{
+  return on < m->from || on >= m->until;
+}
+
+/* The game of body @bi's rule in force on @on over its seats. */
+static GsGame *
+members_game (const GsScenario *s, guint bi, GsTime on, GsPowerPlayer *players,
+              guint64 *quota)
+{
+  const GsBody *b = gs__body_at (s, bi, on);
+  guint n = b->n_members;
+  g_autofree guint64 *w = g_new0 (guint64, MAX (n, 1));
+  g_autofree gboolean *vacant = g_new0 (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    vacant[i] = seat_vacant (&b->members[i], on);
+  member_game_weights (b, vacant, w, quota);
+  for (guint i = 0; i < n; i++)
+    players[i] = (GsPowerPlayer){
+      .person = (int)b->members[i].person,
+      .body = (int)bi,
+      .org = gs_power_seat_org (s, bi, b->members[i].person),
+      .weight = w[i],
+      .vacant = vacant[i],
+    };
+  return gs_game_new_weighted (*quota, w, n);
+}
+
+/* One vote per organisation: the parties as players under the rule in
+ * force (gs_vote_org_seats() gives each one seat of weight 1 and no chair,
+ * so there is no casting vote), and each member's share of the parties
+ * they serve. */
+static void
+parties_game (const GsScenario *s, guint bi, GsTime on,
+              const GsPowerOptions *options, GsBodyPower *bp)
+{
+  const GsBody *b = gs__body_at (s, bi, on);
+  guint k = b->n_parties;
+  GsPowerGame *pg = &bp->games[0];
+  pg->kind = GS_POWER_GAME_ORGANISATIONS;
+  pg->n_players = k;
+  pg->players = g_new0 (GsPowerPlayer, MAX (k, 1));
+  g_autofree guint64 *ones = g_new (guint64, MAX (k, 1));
+  for (guint p = 0; p < k; p++)
+    {
+      ones[p] = 1;
+      pg->players[p] = (GsPowerPlayer){
+        .person = -1, .body = -1, .org = b->parties[p], .weight = 1
+      };
+    }
+  pg->quota = rule_quota (game_rule (b), k, FALSE);
+  g_autoptr (GsGame) game = gs_game_new_weighted (pg->quota, ones, k);
+  power_game_fill (s, pg, game, options);
+
+  /* Members per party, then each member's share. */
+  g_autofree guint *m = g_new0 (guint, MAX (k, 1));
   for (guint i = 0; i < b->n_members; i++)
-    players[i]
-        = (GsPowerPlayer){ .person = (int)b->members[i].person,
-                           .body = (int)bi,
-                           .org = GS_PERSON (s, b->members[i].person)->org,
-                           .weight = w[i] };
-  return gs_game_new_weighted (*quota, w, b->n_members);
+    if (!seat_vacant (&b->members[i], on))
+      for (guint p = 0; p < k; p++)
+        m[p] += gs__person_serves (s, b->members[i].person, b->parties[p]);
+  bp->shares = g_new0 (GsMemberShare, MAX (b->n_members, 1));
+  for (guint i = 0; i < b->n_members; i++)
+    {
+      if (seat_vacant (&b->members[i], on))
+        continue;
+      GsMemberShare *sh = &bp->shares[bp->n_shares++];
+      sh->person = b->members[i].person;
+      for (guint p = 0; p < k; p++)
+        if (gs__person_serves (s, sh->person, b->parties[p]))
+          {
+            sh->n_parties++;
+            sh->banzhaf += pg->power->players[p].banzhaf / m[p];
+            sh->shapley += pg->power->players[p].shapley / m[p];
+          }
+    }
 }
 
 /* ---- the report ------------------------------------------------------- */
@@ -199,6 +295,7 @@ body_power_clear (GsBodyPower *bp)
       g_free (pg->blocking_orgs);
     }
   g_free (bp->games);
+  g_free (bp->shares);
   g_free (bp->quorum);
   g_free (bp->matters);
   g_free (bp->decisive);
@@ -219,8 +316,15 @@ static void
 analyse_body (const GsScenario *s, guint bi, const GsPowerOptions *options,
               GsBodyPower *bp)
 {
-  const GsBody *b = GS_BODY (s, bi);
+  GsTime on = options != NULL && options->has_on ? options->on : s->start;
+  const GsBody *first = GS_BODY (s, bi);
+  const GsBody *b = gs__body_at (s, bi, on);
   bp->body = bi;
+  bp->on = on;
+  bp->change = -1;
+  for (guint i = 0; i < first->n_changes; i++)
+    if (b == &first->changes[i].body)
+      bp->change = (int)i;
   if (b->kind == GS_BODY_CIC)
     {
       guint k = b->n_constituents;
@@ -256,7 +360,7 @@ analyse_body (const GsScenario *s, guint bi, const GsPowerOptions *options,
       for (guint c = 0; c < k; c++)
         {
           guint64 q;
-          parts[c] = members_game (s, b->constituents[c],
+          parts[c] = members_game (s, b->constituents[c], on,
                                    pg->players + pg->n_players, &q);
           pg->n_players += GS_BODY (s, b->constituents[c])->n_members;
         }
@@ -267,6 +371,12 @@ analyse_body (const GsScenario *s, guint bi, const GsPowerOptions *options,
         gs_game_free (parts[c]);
       power_game_fill (s, pg, compound, options);
     }
+  else if (b->voting.per_org)
+    {
+      bp->n_games = 1;
+      bp->games = g_new0 (GsPowerGame, 1);
+      parties_game (s, bi, on, options, bp);
+    }
   else
     {
       bp->n_games = 1;
@@ -275,11 +385,14 @@ analyse_body (const GsScenario *s, guint bi, const GsPowerOptions *options,
       mg->kind = GS_POWER_GAME_MEMBERS;
       mg->n_players = b->n_members;
       mg->players = g_new0 (GsPowerPlayer, MAX (b->n_members, 1));
-      g_autoptr (GsGame) game = members_game (s, bi, mg->players, &mg->quota);
+      g_autoptr (GsGame) game
+          = members_game (s, bi, on, mg->players, &mg->quota);
       power_game_fill (s, mg, game, options);
     }
   gs__power_quorum_criticality (s, bi, bp);
-  if (b->kind != GS_BODY_CIC)
+  /* Decisiveness counts heads: not for committees in common nor for one
+   * vote per organisation, whose a-priori game is over other players. */
+  if (b->kind != GS_BODY_CIC && !b->voting.per_org)
     gs__power_decisiveness (s, bi, bp, bp->games[0].power);
 }
 
@@ -348,33 +461,10 @@ gs_power_analyse (const GsScenario *s, int body, const GsPowerOptions *options,
   return r;
 }
 
-void
-gs_power_rule_phrase (const GsScenario *s, guint bi, GString *out)
+/* One voting rule in words, without its casting vote. */
+static void
+rule_words (const GsVoting *v, GString *out)
 {
-  const GsBody *b = GS_BODY (s, bi);
-  if (b->kind == GS_BODY_CIC)
-    {
-      guint k = b->n_constituents;
-      switch (b->cic_rule)
-        {
-          case GS_CIC_ALL:
-            g_string_append_printf (out, "the agreement of all %u committees",
-                                    k);
-            break;
-          case GS_CIC_MAJORITY:
-            g_string_append_printf (out, "a majority of the %u committees", k);
-            break;
-          case GS_CIC_AT_LEAST:
-          default:
-            g_string_append_printf (out,
-                                    "the agreement of at least %u of the "
-                                    "%u committees",
-                                    b->cic_n, k);
-            break;
-        }
-      return;
-    }
-  const GsVoting *v = &b->voting;
   switch (v->rule)
     {
       case GS_RULE_SIMPLE_MAJORITY:
@@ -400,8 +490,52 @@ gs_power_rule_phrase (const GsScenario *s, guint bi, GString *out)
         g_string_append (out, "consensus");
         break;
     }
-  if (v->casting
-      && (v->rule == GS_RULE_SIMPLE_MAJORITY
-          || v->rule == GS_RULE_ABSOLUTE_MAJORITY))
+}
+
+void
+gs_power_rule_phrase (const GsScenario *s, guint bi, GString *out)
+{
+  gs_power_rule_phrase_on (s, bi, s->start, out);
+}
+
+void
+gs_power_rule_phrase_on (const GsScenario *s, guint bi, gint64 on, GString *out)
+{
+  const GsBody *b = gs__body_at (s, bi, on);
+  if (b->kind == GS_BODY_CIC)
+    {
+      guint k = b->n_constituents;
+      switch (b->cic_rule)
+        {
+          case GS_CIC_ALL:
+            g_string_append_printf (out, "the agreement of all %u committees",
+                                    k);
+            break;
+          case GS_CIC_MAJORITY:
+            g_string_append_printf (out, "a majority of the %u committees", k);
+            break;
+          case GS_CIC_AT_LEAST:
+          default:
+            g_string_append_printf (out,
+                                    "the agreement of at least %u of the "
+                                    "%u committees",
+                                    b->cic_n, k);
+            break;
+        }
+      return;
+    }
+  const GsVoting *v = game_rule (b);
+  rule_words (&b->voting, out);
+  if (b->has_fallback)
+    {
+      g_string_append (out, b->fallback_next ? ", then at the next meeting "
+                                             : ", then at once ");
+      rule_words (&b->fallback, out);
+    }
+  if (b->voting.per_org)
+    g_string_append (out, " (one vote per organisation)");
+  else if (v->casting
+           && (v->rule == GS_RULE_SIMPLE_MAJORITY
+               || v->rule == GS_RULE_ABSOLUTE_MAJORITY))
     g_string_append (out, " with the chair's casting vote");
 }

@@ -1,5 +1,5 @@
 /* gs-cli-power.c — `govsim power FILE [--body ID] [--format text|json|csv|html]
- * [--samples N] [--seed N] [-o FILE]`.
+ * [--samples N] [--seed N] [--on DATE] [-o FILE]`.
  *
  * Loads the scenario, analyses the voting power of one body or of every
  * deciding body (gs-power.h), and writes the report as text or JSON, whole
@@ -20,6 +20,7 @@ gs_cli_power (int argc, char **argv)
 {
   gint64 max_kib = 0, samples = 0, seed = -1;
   g_autofree char *body_id = NULL, *format = NULL, *output = NULL;
+  g_autofree char *on_text = NULL;
   GOptionEntry entries[]
       = { { "body", 'b', 0, G_OPTION_ARG_STRING, &body_id,
             "Analyse this body only (default: every deciding body)", "ID" },
@@ -34,6 +35,10 @@ gs_cli_power (int argc, char **argv)
             "N" },
           { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
             "Seed of the Monte Carlo samples (default: the scenario's)", "N" },
+          { "on", 0, 0, G_OPTION_ARG_STRING, &on_text,
+            "Analyse the rules in force on this day, for a body amended "
+            "during the period (default: the period's first day)",
+            "DATE" },
           { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_kib,
             "Refuse scenario files larger than this (default 16384)", "KIB" },
           G_OPTION_ENTRY_NULL };
@@ -49,7 +54,11 @@ gs_cli_power (int argc, char **argv)
       "each member's quorum criticality and probability of casting\nthe "
       "deciding vote per matter type.  Committees in common are analysed "
       "as\nthe group over its committees, over all their people, and each\n"
-      "committee on its own.\n\n"
+      "committee on its own.  A body whose rules are amended during the "
+      "period\nis analysed under the rules in force on --on (default: the "
+      "period's\nfirst day), and the report names the other periods; with "
+      "one vote per\norganisation the players are the organisations and "
+      "each member holds a\nshare of theirs; observers have no power.\n\n"
       "Exit status: 0 written, 2 bad input or command line, 3 output that "
       "could\nnot be written.");
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -69,6 +78,16 @@ gs_cli_power (int argc, char **argv)
     return gs_cli_usage_error (ctx, "--format needs text, json, csv or html");
   if (samples < 0)
     return gs_cli_usage_error (ctx, "--samples needs a positive number");
+  GsTime on = 0;
+  if (on_text != NULL)
+    {
+      g_autoptr (GError) derr = NULL;
+      if (!gs_date_parse (on_text, &on, &derr))
+        {
+          g_autofree char *msg = g_strdup_printf ("--on: %s", derr->message);
+          return gs_cli_usage_error (ctx, msg);
+        }
+    }
 
   g_autoptr (GsScenario) s = gs_cli_load (argv[1], max_kib);
   if (s == NULL)
@@ -87,6 +106,8 @@ gs_cli_power (int argc, char **argv)
   GsPowerOptions opt = {
     .samples = (guint64)samples,
     .seed = seed >= 0 ? (guint64)seed : gs_scenario_get_default_seed (s),
+    .has_on = on_text != NULL,
+    .on = on,
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (GsPowerReport) report = gs_power_analyse (s, body, &opt, &error);

@@ -1092,7 +1092,25 @@ static const struct
   { "voting", "of", "majority of" },
   { "voting", "fraction", "fraction needed" },
   { "quorum", "present", "quorum (members present)" },
+  { "voting", "per", "one vote per" },
+  { "voting", "then", "vote after a blocked consensus" },
   { "each-party", "min", "members needed from each party" },
+  { "each-party", "roles", "roles counted for each party" },
+  { "member", "from", "member from" },
+  { "member", "until", "member until" },
+  { "urgent", "route", "urgent decisions" },
+  { "urgent", "up-to", "chair's action limit" },
+  { "urgent", "with", "chair's action taken with" },
+  { "urgent", "days", "days to decide a written resolution" },
+  { "urgent", "rule", "written resolution rule" },
+  { "urgent", "fraction", "written resolution majority" },
+  { "level", "decides", "how the level decides" },
+  { "level", "bodies", "bodies referred to" },
+  { "level", "need", "approvals needed" },
+  { "level", "within", "time allowed" },
+  { "post", "org", "post at" },
+  { "post", "role", "role in the post" },
+  { "post", "director", "director in the post" },
   { "meets", "every", "meeting interval" },
   { "meets", "capacity", "items per meeting" },
   { "meets", "notice", "notice before an item is taken" },
@@ -1135,8 +1153,8 @@ setting_words (xmlNodePtr n, const char *attr)
 
 /* The attributes whose values are ids (shown as written). */
 static const char *const reference_attrs[]
-    = { "person",  "deputy",  "org",    "body", "matter", "lead",
-        "affects", "parties", "ladder", "to",   "by",     NULL };
+    = { "person",  "deputy", "org", "body", "matter", "lead", "affects",
+        "parties", "ladder", "to",  "by",   "bodies", NULL };
 
 /* A value in words: sums in pounds, enumerations with spaces. */
 static char *
@@ -1146,8 +1164,9 @@ value_words (const char *attr, const char *v)
     return g_strdup ("(not set)");
   if (g_strv_contains (reference_attrs, attr))
     return g_strdup (v);
-  if ((strcmp (attr, "limit") == 0 || strcmp (attr, "value") == 0) && *v
-      && strspn (v, "0123456789") == strlen (v))
+  if ((strcmp (attr, "limit") == 0 || strcmp (attr, "value") == 0
+       || strcmp (attr, "up-to") == 0)
+      && *v && strspn (v, "0123456789") == strlen (v))
     return gs__load_pounds (g_ascii_strtoll (v, NULL, 10));
   if (g_ascii_islower (*v)
       && strspn (v, "abcdefghijklmnopqrstuvwxyz-") == strlen (v))

@@ -5,7 +5,10 @@
  * each player with its indices.  Columns are named as the JSON document's
  * keys; indices are written with g_ascii_dtostr(), the shortest text that
  * reads back as the same double, whatever the locale; exact counts
- * (swings) are decimal digits, as in the JSON.  Standard errors are empty
+ * (swings) are decimal digits, as in the JSON.  With one vote per
+ * organisation, rows of players "member-shares" give each member's share
+ * of their parties' indices; rows of "observers" list those in attendance,
+ * with no power.  Standard errors are empty
  * for exact methods, and "dummy" is empty where sampling cannot tell.
  */
 #include "write/gs-text-private.h"
@@ -30,10 +33,39 @@ players_word (GsPowerGameKind kind)
         return "constituents";
       case GS_POWER_GAME_PEOPLE:
         return "people";
+      case GS_POWER_GAME_ORGANISATIONS:
+        return "organisations";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "members";
     }
+}
+
+/* A row for a person who is no player of a game: a member's share of their
+ * parties' power (one vote per organisation), or an observer's none. */
+static void
+person_row (GString *out, const GsScenario *s, const GsBodyPower *bp,
+            guint person, const char *players, const char *method,
+            double banzhaf, double shapley)
+{
+  const GsBody *body = GS_BODY (s, bp->body);
+  const GsPerson *p = GS_PERSON (s, person);
+  int org = gs_power_seat_org (s, bp->body, person);
+  gs__csv_field (out, body->id, TRUE);
+  gs__csv_field (out, body->name, FALSE);
+  gs__csv_field (out, players, FALSE);
+  gs__csv_field (out, method, FALSE);
+  gs__csv_field (out, p->id, FALSE);
+  gs__csv_field (out, p->name, FALSE);
+  gs__csv_field (out, org >= 0 ? GS_ORG (s, org)->id : NULL, FALSE);
+  gs__csv_field (out, NULL, FALSE); /* weight */
+  gs__csv_field (out, NULL, FALSE); /* swings */
+  cell_double (out, banzhaf);
+  gs__csv_field (out, NULL, FALSE); /* raw */
+  cell_double (out, shapley);
+  for (guint k = 0; k < 6; k++) /* Coleman's, errors, veto, dummy */
+    gs__csv_field (out, NULL, FALSE);
+  gs__csv_end (out);
 }
 
 void
@@ -77,13 +109,16 @@ gs_power_write_csv (const GsScenario *s, const GsPowerReport *r, GString *out)
               gs__csv_field (out, players_word (pg->kind), FALSE);
               gs__csv_field (out, gs_power_method_to_string (p->method), FALSE);
               gboolean person = pl->person >= 0;
+              gboolean party = !person && pl->body < 0;
               gs__csv_field (out,
-                             person ? GS_PERSON (s, pl->person)->id
-                                    : GS_BODY (s, pl->body)->id,
+                             person  ? GS_PERSON (s, pl->person)->id
+                             : party ? GS_ORG (s, pl->org)->id
+                                     : GS_BODY (s, pl->body)->id,
                              FALSE);
               gs__csv_field (out,
-                             person ? GS_PERSON (s, pl->person)->name
-                                    : GS_BODY (s, pl->body)->name,
+                             person  ? GS_PERSON (s, pl->person)->name
+                             : party ? GS_ORG (s, pl->org)->name
+                                     : GS_BODY (s, pl->body)->name,
                              FALSE);
               gs__csv_field (out, pl->org >= 0 ? GS_ORG (s, pl->org)->id : NULL,
                              FALSE);
@@ -112,5 +147,11 @@ gs_power_write_csv (const GsScenario *s, const GsPowerReport *r, GString *out)
               gs__csv_end (out);
             }
         }
+      for (guint i = 0; i < bp->n_shares; i++)
+        person_row (out, s, bp, bp->shares[i].person, "member-shares",
+                    "derived", bp->shares[i].banzhaf, bp->shares[i].shapley);
+      for (guint i = 0; i < body->n_observers; i++)
+        person_row (out, s, bp, body->observers[i], "observers", "none", 0.0,
+                    0.0);
     }
 }

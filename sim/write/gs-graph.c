@@ -16,8 +16,11 @@
  *   - each explicit pathway as a green chain from a node for the pathway
  *     through its gateways' bodies, edges numbered by gateway;
  *   - each escalation ladder as a purple chain of its levels, a dotted
- *     edge to the body that decides at a level, and from each body whose
- *     disputes climb it;
+ *     edge to the body that decides at a level, a dashed one to each body
+ *     a referral level refers to (labelled with the approvals it needs and
+ *     its time), and from each body whose disputes climb it;
+ *   - a body's observers as a grey dashed note beside it ("observes"),
+ *     never as members;
  *   - what the static review blames in red: the element's node, cluster or
  *     edge, with the rule ids in its label and the sentences as tooltips.
  * Every string from the scenario reaches Graphviz as an ordinary (not an
@@ -38,6 +41,7 @@
 
 #define RED    "#c0392b"
 #define BLUE   "#1f5fa8"
+#define GREY   "#7f8c8d"
 #define GREEN  "#2e7d32"
 #define PURPLE "#6a3d9a"
 
@@ -281,17 +285,55 @@ add_bodies (Graph *gr)
       if (b->kind == GS_BODY_JOINT_COMMITTEE)
         for (guint k = 0; k < b->n_parties; k++)
           {
-            guint org = (guint)b->parties[k], seats = 0;
+            /* A member serves each party they hold a post at (a shared
+             * chief executive, each of their trusts), as the quorum and
+             * the vote count them. */
+            guint org = (guint)b->parties[k], seats = 0, shared = 0;
             for (guint m = 0; m < b->n_members; m++)
-              seats += GS_PERSON (s, b->members[m].person)->org == (int)org;
+              if (gs__person_serves (s, b->members[m].person, (int)org))
+                {
+                  seats++;
+                  guint others = 0;
+                  for (guint q = 0; q < b->n_parties; q++)
+                    others += gs__person_serves (s, b->members[m].person,
+                                                 b->parties[q]);
+                  shared += others > 1;
+                }
             Agedge_t *e = agedge (gr->g, gr->org_nodes[org], gr->body_nodes[i],
                                   NULL, 1);
             g_autofree char *lab
-                = g_strdup_printf ("%u member%s", seats, seats == 1 ? "" : "s");
+                = shared > 0
+                      ? g_strdup_printf ("%u member%s (%u shared)", seats,
+                                         seats == 1 ? "" : "s", shared)
+                      : g_strdup_printf ("%u member%s", seats,
+                                         seats == 1 ? "" : "s");
             set (e, "label", lab);
             set (e, "style", "dashed");
             set (e, "arrowhead", "none");
           }
+      if (b->n_observers > 0)
+        {
+          /* Observers: in attendance, no vote, not counted — a grey note
+           * beside the body, never a member edge. */
+          g_autofree char *oname = g_strdup_printf ("o%u", i);
+          Agnode_t *on = agnode (gr->g, oname, 1);
+          g_autoptr (GString) olab = g_string_new ("observers:");
+          for (guint k = 0; k < b->n_observers; k++)
+            g_string_append_printf (olab, "\n%s",
+                                    GS_PERSON (s, b->observers[k])->name);
+          g_string_append (olab, "\n(no vote, not counted)");
+          label_marked (on, olab->str, NULL, 0, FALSE);
+          set (on, "shape", "note");
+          set (on, "style", "dashed");
+          set (on, "color", GREY);
+          set (on, "fontcolor", GREY);
+          Agedge_t *e = agedge (gr->g, on, gr->body_nodes[i], NULL, 1);
+          set (e, "label", "observes");
+          set (e, "style", "dashed");
+          set (e, "color", GREY);
+          set (e, "fontcolor", GREY);
+          set (e, "arrowhead", "odot");
+        }
       if (b->kind == GS_BODY_CIC)
         for (guint k = 0; k < b->n_constituents; k++)
           {
@@ -441,6 +483,23 @@ add_ladders (Graph *gr)
               set (d, "style", "dotted");
               set (d, "color", PURPLE);
               set (d, "arrowhead", "none");
+            }
+          for (guint r = 0; r < lv->n_bodies; r++)
+            {
+              /* Referral: the dispute goes to each of these bodies, which
+               * must agree as the level needs, within its time. */
+              Agedge_t *d
+                  = agedge (gr->g, vn, gr->body_nodes[lv->bodies[r]], NULL, 1);
+              g_autofree char *rlab
+                  = lv->need == lv->n_bodies
+                        ? g_strdup_printf ("referral: all %u, within %s",
+                                           lv->n_bodies, within)
+                        : g_strdup_printf ("referral: %u of %u, within %s",
+                                           lv->need, lv->n_bodies, within);
+              set (d, "label", rlab);
+              set (d, "style", "dashed");
+              set (d, "color", PURPLE);
+              set (d, "fontcolor", PURPLE);
             }
           prev = vn;
         }

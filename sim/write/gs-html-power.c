@@ -27,6 +27,7 @@ static const char *
 player_name (const GsScenario *s, const GsPowerPlayer *p)
 {
   return p->person >= 0 ? GS_PERSON (s, p->person)->name
+         : p->body < 0  ? GS_ORG (s, p->org)->name
                         : GS_BODY (s, p->body)->name;
 }
 
@@ -34,6 +35,7 @@ static const char *
 player_id (const GsScenario *s, const GsPowerPlayer *p)
 {
   return p->person >= 0 ? GS_PERSON (s, p->person)->id
+         : p->body < 0  ? GS_ORG (s, p->org)->id
                         : GS_BODY (s, p->body)->id;
 }
 
@@ -45,6 +47,32 @@ cell4 (GString *out, double v)
   g_string_append (out, "</td>");
 }
 
+/* One vote per organisation: each member's share of their parties'. */
+static void
+write_shares (GString *out, const GsScenario *s, const GsBodyPower *bp)
+{
+  if (bp->shares == NULL)
+    return;
+  g_string_append (out, "<p>");
+  gs__html_esc (out, gs__text_power_shares_note);
+  g_string_append (out, "</p>\n<table class=\"shares\"><thead><tr><th>"
+                        "member</th><th>parties</th><th>Banzhaf</th>"
+                        "<th>Shapley</th></tr></thead><tbody>\n");
+  for (guint i = 0; i < bp->n_shares; i++)
+    {
+      const GsMemberShare *sh = &bp->shares[i];
+      const GsPerson *p = GS_PERSON (s, sh->person);
+      g_autofree char *name = g_strdup_printf ("%s (%s)", p->name, p->id);
+      g_string_append (out, "<tr><td>");
+      gs__html_esc (out, name);
+      g_string_append_printf (out, "</td><td>%u</td>", sh->n_parties);
+      cell4 (out, sh->banzhaf);
+      cell4 (out, sh->shapley);
+      g_string_append (out, "</tr>\n");
+    }
+  g_string_append (out, "</tbody></table>\n");
+}
+
 static const char *
 game_title (GsPowerGameKind kind)
 {
@@ -54,6 +82,8 @@ game_title (GsPowerGameKind kind)
         return "the committees as players, under the group's rule";
       case GS_POWER_GAME_PEOPLE:
         return "every member of every committee, under both levels of rules";
+      case GS_POWER_GAME_ORGANISATIONS:
+        return "the organisations as players, one vote each";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "the members as players";
@@ -146,8 +176,9 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg,
                           game_title (pg->kind), pg->n_players);
   gs__text_power_method (out, p);
   g_string_append (out, ".</p>\n<table class=\"indices\"><thead><tr><th>");
-  g_string_append (out, pg->kind == GS_POWER_GAME_CONSTITUENTS ? "committee"
-                                                               : "member");
+  g_string_append (out, pg->kind == GS_POWER_GAME_CONSTITUENTS    ? "committee"
+                        : pg->kind == GS_POWER_GAME_ORGANISATIONS ? "party"
+                                                                  : "member");
   g_string_append (out, "</th><th class=\"l\">organisation</th><th>weight</th>"
                         "<th>swings</th><th>Banzhaf</th><th>raw</th>"
                         "<th>Shapley</th><th>prevent</th><th>initiate</th>"
@@ -173,7 +204,9 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg,
       cell4 (out, pp->coleman_initiate);
       g_string_append_printf (out, "<td class=\"l\">%s%s</td></tr>\n",
                               pp->veto ? "veto " : "",
-                              pp->dummy ? "dummy" : "");
+                              pl->vacant  ? "vacant on the day"
+                              : pp->dummy ? "dummy"
+                                          : "");
       if (sampled)
         {
           g_string_append (out, "<tr class=\"se\"><td></td><td></td><td></td>"
@@ -185,7 +218,7 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg,
         }
     }
   g_string_append (out, "</tbody></table>\n");
-  if (pg->n_orgs > 0)
+  if (pg->n_orgs > 0 && pg->kind != GS_POWER_GAME_ORGANISATIONS)
     {
       g_string_append (out, "<table class=\"orgs\"><thead><tr><th>"
                             "organisation</th><th>players</th><th>Banzhaf</th>"
@@ -372,7 +405,7 @@ gs_power_write_html (const GsScenario *s, const GsPowerReport *r, GString *out,
       if (b->group >= 0)
         g_string_append_printf (title, " of '%s'", GS_BODY (s, b->group)->id);
       g_string_append (title, ": ");
-      gs_power_rule_phrase (s, bp->body, title);
+      gs_power_rule_phrase_on (s, bp->body, bp->on, title);
       g_string_append_printf (page,
                               "<section id=\"body-%u\" class=\"body\">"
                               "<h2>",
@@ -388,11 +421,27 @@ gs_power_write_html (const GsScenario *s, const GsPowerReport *r, GString *out,
           g_string_append (page, "</li>\n");
         }
       g_string_append (page, "</ul>\n");
+      g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+      gs__text_power_rules_in_force (s, bp, rules);
+      for (guint k = 0; k < rules->len; k++)
+        {
+          g_string_append (page, "<p class=\"rules\">");
+          gs__html_esc (page, g_ptr_array_index (rules, k));
+          g_string_append (page, "</p>\n");
+        }
       for (guint g = 0; g < bp->n_games; g++)
         {
           g_autofree char *prefix = g_strdup_printf ("b%u-g%u-", i + 1, g + 1);
           if (!write_game (page, s, &bp->games[g], prefix, error))
             return FALSE;
+        }
+      write_shares (page, s, bp);
+      g_autofree char *observers = gs__text_power_observers (s, bp);
+      if (observers != NULL)
+        {
+          g_string_append (page, "<p class=\"observers\">");
+          gs__html_esc (page, observers);
+          g_string_append (page, "</p>\n");
         }
       g_autofree char *qp = g_strdup_printf ("b%u-", i + 1);
       if (!write_quorum (page, s, bp, qp, error))

@@ -26,6 +26,8 @@ game_players_word (GsPowerGameKind kind)
         return "constituents";
       case GS_POWER_GAME_PEOPLE:
         return "people";
+      case GS_POWER_GAME_ORGANISATIONS:
+        return "organisations";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "members";
@@ -68,9 +70,10 @@ write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
       for (guint k = 0; k < p->smallest_blocking; k++)
         {
           const GsPowerPlayer *pl = &pg->players[p->blocking_example[k]];
-          json_builder_add_string_value (j, pl->person >= 0
-                                                ? GS_PERSON (s, pl->person)->id
-                                                : GS_BODY (s, pl->body)->id);
+          json_builder_add_string_value (
+              j, pl->person >= 0 ? GS_PERSON (s, pl->person)->id
+                 : pl->body >= 0 ? GS_BODY (s, pl->body)->id
+                                 : GS_ORG (s, pl->org)->id);
         }
       json_builder_end_array (j);
       json_builder_set_member_name (j, "organisations");
@@ -96,11 +99,13 @@ write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
       if (pl->person >= 0)
         gs__json_ref (j, "person", GS_PERSON (s, pl->person)->id,
                       GS_PERSON (s, pl->person)->name);
-      if (pl->person < 0 || pg->kind == GS_POWER_GAME_PEOPLE)
+      if ((pl->person < 0 || pg->kind == GS_POWER_GAME_PEOPLE) && pl->body >= 0)
         gs__json_ref (j, "body", GS_BODY (s, pl->body)->id,
                       GS_BODY (s, pl->body)->name);
       org_ref (j, s, "organisation", pl->org);
       gs__json_int (j, "weight", (gint64)pl->weight);
+      if (pl->vacant)
+        gs__json_bool (j, "vacant", TRUE);
       gs__json_string (j, "swings", pp->swings);
       gs__json_double (j, "banzhaf", pp->banzhaf);
       gs__json_double (j, "banzhaf_raw", pp->banzhaf_raw);
@@ -152,8 +157,75 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
   if (b->group >= 0)
     gs__json_string (j, "group", GS_BODY (s, b->group)->id);
   g_autoptr (GString) rule = g_string_new (NULL);
-  gs_power_rule_phrase (s, bp->body, rule);
+  gs_power_rule_phrase_on (s, bp->body, bp->on, rule);
   gs__json_string (j, "rule", rule->str);
+  char day[GS_DATE_BUF];
+  gs__json_string (j, "on", gs_time_format_date (bp->on, day));
+  if (b->n_changes > 0)
+    {
+      /* Which terms of reference were analysed, and every period. */
+      json_builder_set_member_name (j, "rules_in_force");
+      json_builder_begin_object (j);
+      if (bp->change >= 0)
+        {
+          const GsBodyChange *c = &b->changes[bp->change];
+          gs__json_string (j, "amended", gs_time_format_date (c->date, day));
+          gs__json_int (j, "line", c->line);
+        }
+      else
+        {
+          json_builder_set_member_name (j, "amended");
+          json_builder_add_null_value (j);
+          gs__json_int (j, "line",
+                        b->voting_line > 0 ? b->voting_line : b->line);
+        }
+      json_builder_set_member_name (j, "periods");
+      json_builder_begin_array (j);
+      for (guint k = 0; k <= b->n_changes; k++)
+        {
+          GsTime from = k == 0 ? s->start : b->changes[k - 1].date;
+          g_autoptr (GString) r = g_string_new (NULL);
+          gs_power_rule_phrase_on (s, bp->body, from, r);
+          json_builder_begin_object (j);
+          gs__json_string (j, "from", gs_time_format_date (from, day));
+          gs__json_string (j, "rule", r->str);
+          json_builder_end_object (j);
+        }
+      json_builder_end_array (j);
+      json_builder_end_object (j);
+    }
+  if (b->n_observers > 0)
+    {
+      json_builder_set_member_name (j, "observers");
+      json_builder_begin_array (j);
+      for (guint i = 0; i < b->n_observers; i++)
+        {
+          const GsPerson *p = GS_PERSON (s, b->observers[i]);
+          json_builder_begin_object (j);
+          gs__json_ref (j, "person", p->id, p->name);
+          gs__json_double (j, "banzhaf", 0.0);
+          gs__json_double (j, "shapley_shubik", 0.0);
+          json_builder_end_object (j);
+        }
+      json_builder_end_array (j);
+    }
+  if (bp->shares != NULL)
+    {
+      json_builder_set_member_name (j, "member_shares");
+      json_builder_begin_array (j);
+      for (guint i = 0; i < bp->n_shares; i++)
+        {
+          const GsMemberShare *sh = &bp->shares[i];
+          const GsPerson *p = GS_PERSON (s, sh->person);
+          json_builder_begin_object (j);
+          gs__json_ref (j, "person", p->id, p->name);
+          gs__json_int (j, "parties", sh->n_parties);
+          gs__json_double (j, "banzhaf", sh->banzhaf);
+          gs__json_double (j, "shapley_shubik", sh->shapley);
+          json_builder_end_object (j);
+        }
+      json_builder_end_array (j);
+    }
 
   json_builder_set_member_name (j, "headline");
   json_builder_begin_array (j);

@@ -80,6 +80,8 @@ player_name (const GsScenario *s, const GsPowerPlayer *p)
 {
   if (p->person >= 0)
     return GS_PERSON (s, p->person)->name;
+  if (p->body < 0)
+    return GS_ORG (s, p->org)->name;
   return GS_BODY (s, p->body)->name;
 }
 
@@ -88,6 +90,8 @@ player_id (const GsScenario *s, const GsPowerPlayer *p)
 {
   if (p->person >= 0)
     return GS_PERSON (s, p->person)->id;
+  if (p->body < 0)
+    return GS_ORG (s, p->org)->id;
   return GS_BODY (s, p->body)->id;
 }
 
@@ -117,7 +121,7 @@ gs_power_headline (const GsScenario *s, const GsBodyPower *bp,
   const GsPowerGame *pg = &bp->games[0];
   const GsGamePower *p = pg->power;
   g_autoptr (GString) rule = g_string_new (NULL);
-  gs_power_rule_phrase (s, bp->body, rule);
+  gs_power_rule_phrase_on (s, bp->body, bp->on, rule);
 
   if (!p->can_pass)
     {
@@ -288,6 +292,8 @@ game_title (GsPowerGameKind kind)
         return "the committees as players, under the group's rule";
       case GS_POWER_GAME_PEOPLE:
         return "every member of every committee, under both levels of rules";
+      case GS_POWER_GAME_ORGANISATIONS:
+        return "the organisations as players, one vote each";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "the members as players";
@@ -303,9 +309,11 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg)
                           game_title (pg->kind), pg->n_players);
   gs__text_power_method (out, p);
   g_string_append (out, "):\n\n    ");
-  gs__text_cell (
-      out, pg->kind == GS_POWER_GAME_CONSTITUENTS ? "committee" : "member",
-      NAME_W);
+  gs__text_cell (out,
+                 pg->kind == GS_POWER_GAME_CONSTITUENTS    ? "committee"
+                 : pg->kind == GS_POWER_GAME_ORGANISATIONS ? "party"
+                                                           : "member",
+                 NAME_W);
   g_string_append_c (out, ' ');
   gs__text_cell (out, "organisation", ORG_W);
   g_string_append_printf (out, " %3s %14s %8s %8s %8s %8s %8s\n", "wt",
@@ -331,7 +339,9 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg)
       append_col (out, 9, "%.4f", pp->coleman_initiate);
       if (pp->veto)
         g_string_append (out, "  veto");
-      if (pp->dummy)
+      if (pl->vacant)
+        g_string_append (out, "  vacant on the day");
+      else if (pp->dummy)
         g_string_append (out, "  dummy");
       g_string_append_c (out, '\n');
       if (sampled)
@@ -345,7 +355,7 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg)
           g_string_append_c (out, '\n');
         }
     }
-  if (pg->n_orgs > 0)
+  if (pg->n_orgs > 0 && pg->kind != GS_POWER_GAME_ORGANISATIONS)
     {
       g_string_append (out, "\n    ");
       gs__text_cell (out, "organisation", NAME_W);
@@ -521,6 +531,108 @@ write_decisive (GString *out, const GsScenario *s, const GsBodyPower *bp)
   g_string_append_c (out, '\n');
 }
 
+/* Which terms of reference were analysed (the rules as first written or
+ * as amended) and the other periods, as sentences (shared with the HTML
+ * page); none for a body never amended. */
+void
+gs__text_power_rules_in_force (const GsScenario *s, const GsBodyPower *bp,
+                               GPtrArray *sentences)
+{
+  const GsBody *b = GS_BODY (s, bp->body);
+  if (b->n_changes == 0)
+    return;
+  char day[GS_DATE_BUF], from[GS_DATE_BUF];
+  gs_time_format_date (bp->on, day);
+  if (bp->change < 0)
+    g_ptr_array_add (
+        sentences,
+        g_strdup_printf ("Rules in force on %s: as first "
+                         "written (line %d).",
+                         day, b->voting_line > 0 ? b->voting_line : b->line));
+  else
+    {
+      const GsBodyChange *c = &b->changes[bp->change];
+      g_ptr_array_add (
+          sentences,
+          g_strdup_printf ("Rules in force on %s: as amended "
+                           "from %s (line %d).",
+                           day, gs_time_format_date (c->date, from), c->line));
+    }
+  if (bp->change >= 0)
+    {
+      g_autoptr (GString) rule = g_string_new (NULL);
+      gs_power_rule_phrase_on (s, bp->body, s->start, rule);
+      gs_time_format_date (s->start, from);
+      g_ptr_array_add (
+          sentences,
+          g_strdup_printf ("As first written: %s (--on %s).", rule->str, from));
+    }
+  for (guint k = 0; k < b->n_changes; k++)
+    if ((int)k != bp->change)
+      {
+        const GsBodyChange *c = &b->changes[k];
+        g_autoptr (GString) rule = g_string_new (NULL);
+        gs_power_rule_phrase_on (s, bp->body, c->date, rule);
+        gs_time_format_date (c->date, from);
+        g_ptr_array_add (sentences,
+                         g_strdup_printf ("Amended from %s (line %d): %s "
+                                          "(--on %s for the power under it).",
+                                          from, c->line, rule->str, from));
+      }
+}
+
+/* Observers, in a sentence (shared with the HTML page), or NULL. */
+char *
+gs__text_power_observers (const GsScenario *s, const GsBodyPower *bp)
+{
+  const GsBody *b = GS_BODY (s, bp->body);
+  if (b->n_observers == 0)
+    return NULL;
+  GString *g = g_string_new ("Observers (in attendance, not voting, not "
+                             "counted for the quorum; no power): ");
+  for (guint i = 0; i < b->n_observers; i++)
+    {
+      const GsPerson *p = GS_PERSON (s, b->observers[i]);
+      if (i > 0)
+        g_string_append (g, i + 1 == b->n_observers ? " and " : ", ");
+      g_string_append_printf (g, "%s (%s)", p->name, p->id);
+    }
+  g_string_append (g, ": Banzhaf 0, Shapley 0.");
+  return g_string_free (g, FALSE);
+}
+
+/* How a member's share of one vote per organisation is reckoned (shared
+ * with the HTML page). */
+const char gs__text_power_shares_note[]
+    = "Members' shares: a party's vote follows its present voting members, "
+      "so each of its m members holds 1/m of its index; a member serving "
+      "several parties holds a share of each.";
+
+/* One vote per organisation: each member's share of their parties'. */
+static void
+write_shares (GString *out, const GsScenario *s, const GsBodyPower *bp)
+{
+  if (bp->shares == NULL)
+    return;
+  g_string_append_printf (out, "  %s\n\n    ", gs__text_power_shares_note);
+  gs__text_cell (out, "member", NAME_W);
+  g_string_append_printf (out, " %7s %8s %8s\n", "parties", "Banzhaf",
+                          "Shapley");
+  for (guint i = 0; i < bp->n_shares; i++)
+    {
+      const GsMemberShare *sh = &bp->shares[i];
+      const GsPerson *p = GS_PERSON (s, sh->person);
+      g_string_append (out, "    ");
+      g_autofree char *name = g_strdup_printf ("%s (%s)", p->name, p->id);
+      gs__text_cell (out, name, NAME_W);
+      g_string_append_printf (out, " %7u", sh->n_parties);
+      append_col (out, 9, "%.4f", sh->banzhaf);
+      append_col (out, 9, "%.4f", sh->shapley);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
 void
 gs_power_write_text (const GsScenario *s, const GsPowerReport *r, GString *out)
 {
@@ -537,8 +649,15 @@ gs_power_write_text (const GsScenario *s, const GsPowerReport *r, GString *out)
       if (b->group >= 0)
         g_string_append_printf (out, " of '%s'", GS_BODY (s, b->group)->id);
       g_string_append (out, ": ");
-      gs_power_rule_phrase (s, bp->body, out);
+      gs_power_rule_phrase_on (s, bp->body, bp->on, out);
       g_string_append (out, "\n\n");
+      g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+      gs__text_power_rules_in_force (s, bp, rules);
+      for (guint k = 0; k < rules->len; k++)
+        g_string_append_printf (out, "  %s\n",
+                                (const char *)g_ptr_array_index (rules, k));
+      if (rules->len > 0)
+        g_string_append_c (out, '\n');
       g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
       gs_power_headline (s, bp, lines);
       for (guint k = 0; k < lines->len; k++)
@@ -547,6 +666,10 @@ gs_power_write_text (const GsScenario *s, const GsPowerReport *r, GString *out)
       g_string_append_c (out, '\n');
       for (guint g = 0; g < bp->n_games; g++)
         write_game (out, s, &bp->games[g]);
+      write_shares (out, s, bp);
+      g_autofree char *observers = gs__text_power_observers (s, bp);
+      if (observers != NULL)
+        g_string_append_printf (out, "  %s\n\n", observers);
       write_quorum (out, s, bp);
       write_decisive (out, s, bp);
     }

@@ -77,6 +77,17 @@ void gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
 /* How voting-power indices were computed ("exact, by …", "sampled: …"). */
 void gs__text_power_method (GString *out, const GsGamePower *p);
 
+/* Power: which rules were analysed and the body's other periods (none for
+ * a body never amended), as sentences appended to @sentences. */
+void gs__text_power_rules_in_force (const GsScenario *s, const GsBodyPower *bp,
+                                    GPtrArray *sentences);
+
+/* Power: the body's observers in a sentence (transfer full), or NULL. */
+char *gs__text_power_observers (const GsScenario *s, const GsBodyPower *bp);
+
+/* Power: how members' shares of one vote per organisation are reckoned. */
+extern const char gs__text_power_shares_note[];
+
 /* A proposal's fate transitions, "approved → gridlocked 23.0%, …". */
 void gs__text_fate_transitions (GString *out, const GsCompareCase *c);
 

@@ -102,8 +102,17 @@ def cmd_power(govsim, schema_dir, scenario):
     validate(validator(schema_dir, "power"), doc, scenario + " (power)")
     rows, _ = read_csv(run([govsim, "power", scenario, "--format", "csv"]),
                        scenario + " (power CSV)")
-    want = [(b["body"], g["players"], i.get("person") or i.get("body"), i["banzhaf"])
-            for b in doc["bodies"] for g in b["games"] for i in g["indices"]]
+    # Then, per body, the rows of members' shares (one vote per
+    # organisation) and of observers (no power).
+    want = []
+    for b in doc["bodies"]:
+        want += [(b["body"], g["players"],
+                  i.get("person") or i.get("body") or i["organisation"],
+                  i["banzhaf"]) for g in b["games"] for i in g["indices"]]
+        want += [(b["body"], "member-shares", m["person"], m["banzhaf"])
+                 for m in b.get("member_shares", [])]
+        want += [(b["body"], "observers", o["person"], o["banzhaf"])
+                 for o in b.get("observers", [])]
     got = [(r["body"], r["players"], r["player"], float(r["banzhaf"])) for r in rows]
     if got != want:
         fail("power CSV and JSON disagree")
