@@ -539,7 +539,7 @@ text_vote (GString *out, const Ctx *x)
   gboolean approved = r->kind == GS_REC_APPROVED;
   gs__text_body (out, x->s, r->body);
   if (v->role == GS_VOTE_LEVEL)
-    g_string_append (out, " (escalation)");
+    g_string_append (out, ", in dispute resolution");
   if (v->role == GS_VOTE_RECOMMEND)
     g_string_append_printf (out, ": '%s' %s, ", x->title,
                             approved ? "recommended" : "not recommended");
@@ -596,6 +596,26 @@ text_tied (GString *out, const Ctx *x)
                           organisations ? "organisations" : "members");
 }
 
+/* After a blocked consensus, the majority vote that follows: "; put to a
+ * simple majority vote at once" (a constituent's is always at once: the
+ * loader refuses next-meeting for one). */
+static void
+append_fallback (GString *out, const Ctx *x)
+{
+  static const char *const rules[] = {
+    [GS_RULE_SIMPLE_MAJORITY] = "a simple majority",
+    [GS_RULE_ABSOLUTE_MAJORITY] = "an absolute majority",
+    [GS_RULE_QUALIFIED_MAJORITY] = "a qualified majority",
+  };
+  const GsBody *b = GS_BODY (x->s, x->r->body);
+  if (!b->has_fallback)
+    return;
+  g_string_append_printf (out, "; put to %s vote %s", rules[b->fallback.rule],
+                          b->fallback_next && x->r->vote.role != GS_VOTE_LEVEL
+                              ? "at the next meeting"
+                              : "at once");
+}
+
 static void
 text_blocked (GString *out, const Ctx *x)
 {
@@ -603,20 +623,7 @@ text_blocked (GString *out, const Ctx *x)
   g_string_append_printf (out, ": '%s' blocked — no consensus: ", x->title);
   people (out, x);
   g_string_append (out, " objected");
-  const GsBody *b = GS_BODY (x->s, x->r->body);
-  if (b->has_fallback)
-    {
-      static const char *const rules[] = {
-        [GS_RULE_SIMPLE_MAJORITY] = "a simple majority",
-        [GS_RULE_ABSOLUTE_MAJORITY] = "an absolute majority",
-        [GS_RULE_QUALIFIED_MAJORITY] = "a qualified majority",
-      };
-      g_string_append_printf (
-          out, "; put to %s vote %s", rules[b->fallback.rule],
-          b->fallback_next && x->r->vote.role != GS_VOTE_LEVEL
-              ? "at the next meeting"
-              : "at once");
-    }
+  append_fallback (out, x);
 }
 
 static void
@@ -641,6 +648,7 @@ text_constituent (GString *out, const Ctx *x)
     {
       g_string_append (out, "; objecting: ");
       people (out, x);
+      append_fallback (out, x);
     }
 }
 
@@ -699,6 +707,8 @@ text_amended (GString *out, const Ctx *x)
     g_string_append_printf (out, " of %u/%u", b->voting.num, b->voting.den);
   if (b->has_fallback)
     g_string_append_printf (out, ", then %s", rules[b->fallback.rule]);
+  if (b->voting.per_org)
+    g_string_append (out, ", one vote per organisation");
   if (b->quorum.present > 0)
     g_string_append_printf (out, ", quorum %u present", b->quorum.present);
   if (b->quorum.frac_den > 0)

@@ -128,6 +128,11 @@ def encoding_a(path, scratch):
     has(text, name, "2025-07-03", "level 1 of Wealdmoor dispute procedure (Reconsideration) did not carry it")
     # Boards meet 15, 16, 17, 18, 21 Jul: the fifth approval agrees it.
     has(text, name, "2025-07-17 Calderbridge Board", "approved, 3 for and 2 against")
+    # A board's vote on the referral is a vote in dispute resolution, said
+    # once, after the one bracket naming its trust.
+    has(text, name, "2025-07-15 Ashford Downs Board (Ashford Downs NHS Foundation Trust), "
+        "in dispute resolution: 'Reconfiguration of hyperacute stroke services' approved")
+    hasnt(text, name, "(escalation)")
     has(text, name, "2025-07-21 'Reconfiguration of hyperacute stroke services': level 2 of "
         "Wealdmoor dispute procedure (Referral) settles the dispute — approved")
     # Breaches: a2 (GBP 2.5m) and the referral's approval (GBP 3m) exceed
@@ -193,6 +198,12 @@ def encoding_b(path, scratch):
     if nds:
         ids = {e["id"] for e in nds[0]["elements"]}
         expect({"mh-gc", "grp-ceo"} <= ids, "B-non-director: names %r" % ids)
+        # One person, who serves Marlow Heath by a post without
+        # director="true": the clause on the post closes before the reason.
+        expect("but one member is not a director of the trust — Group chief executive ('grp-ceo'), "
+               "who serves Marlow Heath NHS Foundation Trust ('mh') but not as a director: only "
+               "a foundation trust's directors" in nds[0]["message"],
+               "B-non-director: %r" % nds[0]["message"])
 
     text, report = run(path)
     expect("…" not in text, "B: a name is truncated")
@@ -210,7 +221,8 @@ def encoding_b(path, scratch):
         "Marlow Heath Group Committee 4 of 5")
     # Consensus, then a simple majority at once: Hallowfield NED 1 objects
     # to b1, then 4-1.
-    before(text, name, ("2025-04-29 Hallowfield Group Committee", "blocked", "objecting: Hallowfield NED 1"),
+    before(text, name, ("2025-04-29 Hallowfield Group Committee", "blocked",
+                        "objecting: Hallowfield NED 1; put to a simple majority vote at once"),
            ("2025-04-29 Hallowfield Group Committee", "approved, 4 for and 1 against"))
     # Working-day notice around bank holidays: b1 (Mon 14 Apr, past Good
     # Friday and Easter Monday to Wed 23 Apr) is taken on 29 Apr; b2 (Mon
@@ -276,6 +288,8 @@ def encoding_c(path, scratch):
     # The amendment of 1 Oct reaches the first meeting on or after it.
     has(text, name, "2025-10-16 Severnside Joint Provider Committee: amended terms of reference take effect "
         "(change of 2025-10-01")
+    # ToR 7's variation: a majority of the trusts, so still one vote each.
+    has(text, name, "(change of 2025-10-01, line 141): voting by simple majority, one vote per organisation")
     # The same kind of item before and after: blocked by Oakhurst under
     # consensus (16 Sep); 3 trusts to 1 under the majority (16 Nov).
     has(text, name, "2025-09-16 Severnside Joint Provider Committee: 'Single payroll service hosted by "
