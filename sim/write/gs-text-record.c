@@ -42,8 +42,12 @@ next_meeting (GString *out, const char *prefix, const char *none, GsTime when)
     g_string_append_printf (out, "%s%s", prefix, gs_time_format_date (when, d));
 }
 
+/* @rule: the terms of reference in force at the meeting, for the roles an
+ * each-party rule counts ("no chair or chief executive of Trust P present":
+ * someone who serves P in another post is there but does not count). */
 static void
-append_quorum (GString *out, const GsScenario *s, const GsRecQuorum *q)
+append_quorum (GString *out, const GsScenario *s, const GsQuorum *rule,
+               const GsRecQuorum *q)
 {
   static const char *const roles[]
       = { "chair",     "NED",      "chief executive", "finance director",
@@ -71,6 +75,26 @@ append_quorum (GString *out, const GsScenario *s, const GsRecQuorum *q)
             q->counted == 1 ? "" : "s", q->needed);
         break;
       case GS_QUORUM_FAIL_PARTY:
+        if (rule->party_roles != 0 && q->party >= 0)
+          {
+            if (q->counted == 0)
+              g_string_append (out, "no ");
+            else
+              g_string_append_printf (out, "%d ", q->counted);
+            gboolean first = TRUE;
+            for (guint r = 0; r < GS_N_ROLES; r++)
+              if (rule->party_roles & (1u << r))
+                {
+                  g_string_append_printf (out, "%s%s", first ? "" : " or ",
+                                          roles[r]);
+                  first = FALSE;
+                }
+            g_string_append_printf (out,
+                                    " of %s present, the quorum needs %d "
+                                    "from each party",
+                                    GS_ORG (s, q->party)->name, q->needed);
+            break;
+          }
         g_string_append_printf (
             out,
             "%d present from %s, the quorum needs %d "
@@ -512,7 +536,8 @@ text_inquorate (GString *out, const Ctx *x)
       return;
     }
   g_string_append (out, ": inquorate — ");
-  append_quorum (out, x->s, &x->r->quorum);
+  append_quorum (out, x->s, &gs__body_at (x->s, x->r->body, x->r->time)->quorum,
+                 &x->r->quorum);
   if (x->r->n_refs > 0)
     {
       g_string_append (out, "; absent: ");
@@ -528,7 +553,8 @@ text_item_inquorate (GString *out, const Ctx *x)
                           ": inquorate for '%s' once conflicted members are "
                           "left out — ",
                           x->title);
-  append_quorum (out, x->s, &x->r->quorum);
+  append_quorum (out, x->s, &gs__body_at (x->s, x->r->body, x->r->time)->quorum,
+                 &x->r->quorum);
 }
 
 static void

@@ -143,8 +143,10 @@ def encoding_a(path, scratch):
            "A: breaches %r" % ex)
     # Quorum by role per party: 31 Jul, both of Ellesmere's away; 28 Aug,
     # Brackenmoor's chief executive alone makes Brackenmoor's part.
-    has(text, name, "2025-07-31 Wealdmoor Joint Committee: inquorate — 0 present from "
-        "Ellesmere Vale NHS Foundation Trust")
+    # The rule counts only a chair or chief executive of each trust (ToR's
+    # roles="chair chief-executive"), so the line says which were missing.
+    has(text, name, "2025-07-31 Wealdmoor Joint Committee: inquorate — no chair or chief "
+        "executive of Ellesmere Vale NHS Foundation Trust present, the quorum needs 1 from each party")
     has(text, name, "2025-08-28 Wealdmoor Joint Committee: quorate — 9 of 10 present")
     # Urgent decisions: u1 within GBP 250,000, u2 above it.
     has(text, name, "2025-11-25 'Winter escalation beds' approved by chair's action",
@@ -300,7 +302,10 @@ def encoding_c(path, scratch):
         "contract' not carried — the organisations' votes tied 2–2")
     # The shared chief executive away: no chief executive for Pennyford or
     # Quarry Hill; s2 is taken at the next meeting.
-    has(text, name, "2026-01-16 Severnside Joint Provider Committee: inquorate")
+    # The common chair and Pennyford's NED serve Pennyford and are there,
+    # but the rule counts chief executives only (ToR 6).
+    has(text, name, "2026-01-16 Severnside Joint Provider Committee: inquorate — no chief executive "
+        "of Pennyford Teaching Hospitals NHS Foundation Trust present, the quorum needs 1 from each party")
     has(text, name, "2026-02-16 Severnside Joint Provider Committee: 'Shared occupational health service' "
         "approved, 4 of 4 organisations for")
     # The ICB's limit is judged whoever leads and whoever is affected: c3
