@@ -164,6 +164,7 @@ trigger_text (gint32 trigger)
     "the committees in common split",
     "meetings were inquorate",
     "its deadline is near",
+    "more were for than against but short of what its rule needs",
   };
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (trigger == (1 << i))
