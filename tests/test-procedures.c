@@ -260,6 +260,61 @@ test_procedures_before_deadline_working_days (void)
   CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-05-24"));
 }
 
+/* on='not-carried': five members under an absolute majority; p1 and p2
+ * support, p3-p5 always abstain.  At the meeting of 10 January 2024, 2
+ * for, 0 against, 3 abstaining: 2 x 2 = 4 is not more than the 5 members,
+ * so the motion is rejected, although more were for than against.  With
+ * on='tie' alone (the old triggers) that ends it, rejected on 10 January;
+ * with on='not-carried' it goes to the ladder that day, whose arbitrator
+ * approves within 10 days. */
+static GsScenario *
+not_carried_scenario (const char *on)
+{
+  g_autofree char *rest = g_strdup_printf (
+      "<person id='p1' org='oa' role='chair'/>"
+      "<person id='p2' org='oa' role='ned'/>"
+      "<person id='p3' org='oa' role='ned'/>"
+      "<person id='p4' org='oa' role='ned'/>"
+      "<person id='p5' org='oa' role='ned'/>"
+      "<committee id='k' name='K' org='oa'><member person='p1'/>"
+      "<member person='p2'/><member person='p3'/><member person='p4'/>"
+      "<member person='p5'/><voting rule='absolute-majority'/>"
+      "<escalation ladder='l' on='%s'/>"
+      "<meets first='2024-01-10' every='P7D' capacity='5'/></committee>"
+      "<ladder id='l'><level decides='binding' forum='Arbitrator' "
+      "within='P10D' approve='1'/></ladder>"
+      "<proposal id='x' title='X' matter='m' lead='oa' arrives='2024-01-02' "
+      "body='k'/>"
+      "<stance support='1'/><stance person='p3' support='1' abstain='1'/>"
+      "<stance person='p4' support='1' abstain='1'/>"
+      "<stance person='p5' support='1' abstain='1'/>",
+      on);
+  g_autofree char *xml = scenario_xml ("2024-01-01", "P2M", rest);
+  return gs_test_load_inline (xml);
+}
+
+static void
+test_procedures_not_carried_trigger (void)
+{
+  g_autoptr (GsScenario) tie = not_carried_scenario ("tie");
+  g_autoptr (GsRun) run = gs_test_simulate (tie, 1, 0, GS_RUN_FLAGS_NONE);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_REJECTED, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->vote.votes_for, 2);
+  CU_ASSERT_EQUAL (r->vote.against, 0);
+  CU_ASSERT_EQUAL (r->vote.abstain, 3);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_ESCALATED), 0);
+  CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_REJECTED);
+
+  g_autoptr (GsScenario) nc = not_carried_scenario ("tie not-carried");
+  g_autoptr (GsRun) run2 = gs_test_simulate (nc, 1, 0, GS_RUN_FLAGS_NONE);
+  r = gs_test_nth_record (run2, GS_REC_ESCALATED, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->escalated.trigger, (gint32)GS_TRIGGER_NOT_CARRIED);
+  CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-10"));
+  CU_ASSERT_EQUAL (gs_run_get_case (run2, 0)->state, GS_CASE_APPROVED);
+}
+
 /* ---- consensus first, then a majority vote ------------------------------ */
 
 /* Three members; p1 and p2 always support, p3 never does (so p3 objects
@@ -476,6 +531,7 @@ main (void)
     { "duration_in_words", test_procedures_duration_in_words },
     { "before_deadline_working_days",
       test_procedures_before_deadline_working_days },
+    { "not_carried_trigger", test_procedures_not_carried_trigger },
     { "consensus_alone", test_procedures_consensus_alone },
     { "consensus_then_majority_same",
       test_procedures_consensus_then_majority_same },

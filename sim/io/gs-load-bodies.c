@@ -521,9 +521,11 @@ gs__load_bodies (GsLoader *l, xmlNodePtr root)
     }
 }
 
-static const char *const trigger_names[] = { "tie", "blocked", "split", NULL };
+static const char *const trigger_names[]
+    = { "tie", "blocked", "split", "not-carried", NULL };
 static const guint trigger_bits[]
-    = { GS_TRIGGER_TIE, GS_TRIGGER_BLOCKED, GS_TRIGGER_SPLIT };
+    = { GS_TRIGGER_TIE, GS_TRIGGER_BLOCKED, GS_TRIGGER_SPLIT,
+        GS_TRIGGER_NOT_CARRIED };
 
 /* A body's <escalation>, once the ladders are known. */
 static void

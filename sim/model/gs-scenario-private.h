@@ -84,11 +84,13 @@ typedef struct
  * to which escalation ladder instead of failing. */
 typedef enum
 {
-  GS_TRIGGER_TIE = 1 << 0,       /* an equality of votes, no casting vote */
-  GS_TRIGGER_BLOCKED = 1 << 1,   /* consensus blocked by an objection */
-  GS_TRIGGER_SPLIT = 1 << 2,     /* committees in common disagreed */
-  GS_TRIGGER_INQUORATE = 1 << 3, /* N consecutive inquorate meetings */
-  GS_TRIGGER_DEADLINE = 1 << 4,  /* the deadline is about to be missed */
+  GS_TRIGGER_TIE = 1 << 0,         /* an equality of votes, no casting vote */
+  GS_TRIGGER_BLOCKED = 1 << 1,     /* consensus blocked by an objection */
+  GS_TRIGGER_SPLIT = 1 << 2,       /* committees in common disagreed */
+  GS_TRIGGER_INQUORATE = 1 << 3,   /* N consecutive inquorate meetings */
+  GS_TRIGGER_DEADLINE = 1 << 4,    /* the deadline is about to be missed */
+  GS_TRIGGER_NOT_CARRIED = 1 << 5, /* rejected with more for than against:
+                                      short of what the rule needs */
 } GsTrigger;
 
 typedef struct

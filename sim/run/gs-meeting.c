@@ -539,6 +539,7 @@ typedef struct
   GsVoteOutcome outcome; /* committees in common: CARRIED or DEFEATED */
   gboolean split;        /* committees in common that disagreed */
   guint votes_for;       /* members (or constituents) for */
+  guint against;         /* members against (0 for committees in common) */
   gboolean again;        /* consensus blocked: to the majority vote at the
                             next meeting */
 } Verdict;
@@ -576,6 +577,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
     }
   v.voted = TRUE;
   v.votes_for = tally.votes_for;
+  v.against = tally.against;
   guint n = 0;
   gboolean binds = v.outcome == GS_OUTCOME_CARRIED && role != GS_VOTE_RECOMMEND;
   if (binds)
@@ -770,6 +772,8 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
     trigger = GS_TRIGGER_TIE;
   else if (v->outcome == GS_OUTCOME_BLOCKED)
     trigger = GS_TRIGGER_BLOCKED;
+  else if (v->outcome == GS_OUTCOME_DEFEATED && v->votes_for > v->against)
+    trigger = GS_TRIGGER_NOT_CARRIED;
   if (esc->ladder >= 0 && (esc->triggers & trigger) != 0)
     gs__dispute_start (run, si, trigger, now);
   else

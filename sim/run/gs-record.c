@@ -128,9 +128,9 @@ static const GsEnumInfo enum_role = { "role", roles, N (roles), FALSE };
 
 /* Bit k of a trigger set names value k; as the scenario's `on` words. */
 static const char *const triggers[] = {
-  "tie", "blocked", "split", "inquorate", "deadline",
+  "tie", "blocked", "split", "inquorate", "deadline", "not-carried",
 };
-G_STATIC_ASSERT (GS_TRIGGER_DEADLINE == 1 << 4);
+G_STATIC_ASSERT (GS_TRIGGER_NOT_CARRIED == 1 << 5);
 static const GsEnumInfo enum_trigger
     = { "trigger", triggers, N (triggers), TRUE };
 

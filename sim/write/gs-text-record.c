@@ -42,8 +42,12 @@ next_meeting (GString *out, const char *prefix, const char *none, GsTime when)
     g_string_append_printf (out, "%s%s", prefix, gs_time_format_date (when, d));
 }
 
+/* @rule: the terms of reference in force at the meeting, for the roles an
+ * each-party rule counts ("no chair or chief executive of Trust P present":
+ * someone who serves P in another post is there but does not count). */
 static void
-append_quorum (GString *out, const GsScenario *s, const GsRecQuorum *q)
+append_quorum (GString *out, const GsScenario *s, const GsQuorum *rule,
+               const GsRecQuorum *q)
 {
   static const char *const roles[]
       = { "chair",     "NED",      "chief executive", "finance director",
@@ -71,6 +75,26 @@ append_quorum (GString *out, const GsScenario *s, const GsRecQuorum *q)
             q->counted == 1 ? "" : "s", q->needed);
         break;
       case GS_QUORUM_FAIL_PARTY:
+        if (rule->party_roles != 0 && q->party >= 0)
+          {
+            if (q->counted == 0)
+              g_string_append (out, "no ");
+            else
+              g_string_append_printf (out, "%d ", q->counted);
+            gboolean first = TRUE;
+            for (guint r = 0; r < GS_N_ROLES; r++)
+              if (rule->party_roles & (1u << r))
+                {
+                  g_string_append_printf (out, "%s%s", first ? "" : " or ",
+                                          roles[r]);
+                  first = FALSE;
+                }
+            g_string_append_printf (out,
+                                    " of %s present, the quorum needs %d "
+                                    "from each party",
+                                    GS_ORG (s, q->party)->name, q->needed);
+            break;
+          }
         g_string_append_printf (
             out,
             "%d present from %s, the quorum needs %d "
@@ -171,6 +195,7 @@ trigger_text (gint32 trigger)
     "the committees in common split",
     "meetings were inquorate",
     "its deadline is near",
+    "more were for than against but short of what its rule needs",
   };
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (trigger == (1 << i))
@@ -556,7 +581,8 @@ text_inquorate (GString *out, const Ctx *x)
       return;
     }
   g_string_append (out, ": inquorate — ");
-  append_quorum (out, x->s, &x->r->quorum);
+  append_quorum (out, x->s, &gs__body_at (x->s, x->r->body, x->r->time)->quorum,
+                 &x->r->quorum);
   if (x->r->n_refs > 0)
     {
       g_string_append (out, "; absent: ");
@@ -572,7 +598,8 @@ text_item_inquorate (GString *out, const Ctx *x)
                           ": inquorate for '%s' once conflicted members are "
                           "left out — ",
                           x->title);
-  append_quorum (out, x->s, &x->r->quorum);
+  append_quorum (out, x->s, &gs__body_at (x->s, x->r->body, x->r->time)->quorum,
+                 &x->r->quorum);
 }
 
 static void
@@ -583,7 +610,7 @@ text_vote (GString *out, const Ctx *x)
   gboolean approved = r->kind == GS_REC_APPROVED;
   gs__text_body (out, x->s, r->body);
   if (v->role == GS_VOTE_LEVEL)
-    g_string_append (out, " (escalation)");
+    g_string_append (out, ", in dispute resolution");
   if (v->role == GS_VOTE_RECOMMEND)
     g_string_append_printf (out, ": '%s' %s, ", x->title,
                             approved ? "recommended" : "not recommended");
@@ -641,6 +668,26 @@ text_tied (GString *out, const Ctx *x)
                           organisations ? "organisations" : "members");
 }
 
+/* After a blocked consensus, the majority vote that follows: "; put to a
+ * simple majority vote at once" (a constituent's is always at once: the
+ * loader refuses next-meeting for one). */
+static void
+append_fallback (GString *out, const Ctx *x)
+{
+  static const char *const rules[] = {
+    [GS_RULE_SIMPLE_MAJORITY] = "a simple majority",
+    [GS_RULE_ABSOLUTE_MAJORITY] = "an absolute majority",
+    [GS_RULE_QUALIFIED_MAJORITY] = "a qualified majority",
+  };
+  const GsBody *b = GS_BODY (x->s, x->r->body);
+  if (!b->has_fallback)
+    return;
+  g_string_append_printf (out, "; put to %s vote %s", rules[b->fallback.rule],
+                          b->fallback_next && x->r->vote.role != GS_VOTE_LEVEL
+                              ? "at the next meeting"
+                              : "at once");
+}
+
 static void
 text_blocked (GString *out, const Ctx *x)
 {
@@ -648,20 +695,7 @@ text_blocked (GString *out, const Ctx *x)
   g_string_append_printf (out, ": '%s' blocked — no consensus: ", x->title);
   people (out, x);
   g_string_append (out, " objected");
-  const GsBody *b = GS_BODY (x->s, x->r->body);
-  if (b->has_fallback)
-    {
-      static const char *const rules[] = {
-        [GS_RULE_SIMPLE_MAJORITY] = "a simple majority",
-        [GS_RULE_ABSOLUTE_MAJORITY] = "an absolute majority",
-        [GS_RULE_QUALIFIED_MAJORITY] = "a qualified majority",
-      };
-      g_string_append_printf (
-          out, "; put to %s vote %s", rules[b->fallback.rule],
-          b->fallback_next && x->r->vote.role != GS_VOTE_LEVEL
-              ? "at the next meeting"
-              : "at once");
-    }
+  append_fallback (out, x);
 }
 
 static void
@@ -686,6 +720,7 @@ text_constituent (GString *out, const Ctx *x)
     {
       g_string_append (out, "; objecting: ");
       people (out, x);
+      append_fallback (out, x);
     }
 }
 
@@ -744,6 +779,8 @@ text_amended (GString *out, const Ctx *x)
     g_string_append_printf (out, " of %u/%u", b->voting.num, b->voting.den);
   if (b->has_fallback)
     g_string_append_printf (out, ", then %s", rules[b->fallback.rule]);
+  if (b->voting.per_org)
+    g_string_append (out, ", one vote per organisation");
   if (b->quorum.present > 0)
     g_string_append_printf (out, ", quorum %u present", b->quorum.present);
   if (b->quorum.frac_den > 0)

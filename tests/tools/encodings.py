@@ -128,6 +128,11 @@ def encoding_a(path, scratch):
     has(text, name, "2025-07-03", "level 1 of Wealdmoor dispute procedure (Reconsideration) did not carry it")
     # Boards meet 15, 16, 17, 18, 21 Jul: the fifth approval agrees it.
     has(text, name, "2025-07-17 Calderbridge Board", "approved, 3 for and 2 against")
+    # A board's vote on the referral is a vote in dispute resolution, said
+    # once, after the one bracket naming its trust.
+    has(text, name, "2025-07-15 Ashford Downs Board (Ashford Downs NHS Foundation Trust), "
+        "in dispute resolution: 'Reconfiguration of hyperacute stroke services' approved")
+    hasnt(text, name, "(escalation)")
     has(text, name, "2025-07-21 'Reconfiguration of hyperacute stroke services': level 2 of "
         "Wealdmoor dispute procedure (Referral) settles the dispute — approved")
     # Breaches: a2 (GBP 2.5m) and the referral's approval (GBP 3m) exceed
@@ -138,8 +143,10 @@ def encoding_a(path, scratch):
            "A: breaches %r" % ex)
     # Quorum by role per party: 31 Jul, both of Ellesmere's away; 28 Aug,
     # Brackenmoor's chief executive alone makes Brackenmoor's part.
-    has(text, name, "2025-07-31 Wealdmoor Joint Committee: inquorate — 0 present from "
-        "Ellesmere Vale NHS Foundation Trust")
+    # The rule counts only a chair or chief executive of each trust (ToR's
+    # roles="chair chief-executive"), so the line says which were missing.
+    has(text, name, "2025-07-31 Wealdmoor Joint Committee: inquorate — no chair or chief "
+        "executive of Ellesmere Vale NHS Foundation Trust present, the quorum needs 1 from each party")
     has(text, name, "2025-08-28 Wealdmoor Joint Committee: quorate — 9 of 10 present")
     # Urgent decisions: u1 within GBP 250,000, u2 above it.
     has(text, name, "2025-11-25 'Winter escalation beds' approved by chair's action",
@@ -193,6 +200,12 @@ def encoding_b(path, scratch):
     if nds:
         ids = {e["id"] for e in nds[0]["elements"]}
         expect({"mh-gc", "grp-ceo"} <= ids, "B-non-director: names %r" % ids)
+        # One person, who serves Marlow Heath by a post without
+        # director="true": the clause on the post closes before the reason.
+        expect("but one member is not a director of the trust — Group chief executive ('grp-ceo'), "
+               "who serves Marlow Heath NHS Foundation Trust ('mh') but not as a director: only "
+               "a foundation trust's directors" in nds[0]["message"],
+               "B-non-director: %r" % nds[0]["message"])
 
     text, report = run(path)
     expect("…" not in text, "B: a name is truncated")
@@ -210,7 +223,8 @@ def encoding_b(path, scratch):
         "Marlow Heath Group Committee 4 of 5")
     # Consensus, then a simple majority at once: Hallowfield NED 1 objects
     # to b1, then 4-1.
-    before(text, name, ("2025-04-29 Hallowfield Group Committee", "blocked", "objecting: Hallowfield NED 1"),
+    before(text, name, ("2025-04-29 Hallowfield Group Committee", "blocked",
+                        "objecting: Hallowfield NED 1; put to a simple majority vote at once"),
            ("2025-04-29 Hallowfield Group Committee", "approved, 4 for and 1 against"))
     # Working-day notice around bank holidays: b1 (Mon 14 Apr, past Good
     # Friday and Easter Monday to Wed 23 Apr) is taken on 29 Apr; b2 (Mon
@@ -276,6 +290,8 @@ def encoding_c(path, scratch):
     # The amendment of 1 Oct reaches the first meeting on or after it.
     has(text, name, "2025-10-16 Severnside Joint Provider Committee: amended terms of reference take effect "
         "(change of 2025-10-01")
+    # ToR 7's variation: a majority of the trusts, so still one vote each.
+    has(text, name, "(change of 2025-10-01, line 141): voting by simple majority, one vote per organisation")
     # The same kind of item before and after: blocked by Oakhurst under
     # consensus (16 Sep); 3 trusts to 1 under the majority (16 Nov).
     has(text, name, "2025-09-16 Severnside Joint Provider Committee: 'Single payroll service hosted by "
@@ -286,7 +302,10 @@ def encoding_c(path, scratch):
         "contract' not carried — the organisations' votes tied 2–2")
     # The shared chief executive away: no chief executive for Pennyford or
     # Quarry Hill; s2 is taken at the next meeting.
-    has(text, name, "2026-01-16 Severnside Joint Provider Committee: inquorate")
+    # The common chair and Pennyford's NED serve Pennyford and are there,
+    # but the rule counts chief executives only (ToR 6).
+    has(text, name, "2026-01-16 Severnside Joint Provider Committee: inquorate — no chief executive "
+        "of Pennyford Teaching Hospitals NHS Foundation Trust present, the quorum needs 1 from each party")
     has(text, name, "2026-02-16 Severnside Joint Provider Committee: 'Shared occupational health service' "
         "approved, 4 of 4 organisations for")
     # The ICB's limit is judged whoever leads and whoever is affected: c3

@@ -107,10 +107,17 @@ gs__check_ft_committee_non_director (GsCheckContext *ctx)
       g_autoptr (GString) msg = g_string_new (NULL);
       gs__say_body (msg, s, bi);
       append_committee_of (msg, s, b);
-      g_string_append_printf (msg,
-                              ", but %s %s not %s of the trust: ", who->str,
-                              people->len == 1 ? "is" : "are",
-                              people->len == 1 ? "a director" : "directors");
+      /* The names last: a name may carry its own clause ("who serves
+       * ... but not as a director"), which must not run into the verb. */
+      if (people->len == 1)
+        g_string_append (msg, ", but one member is not a director of the "
+                              "trust — ");
+      else
+        g_string_append_printf (msg,
+                                ", but %u members are not directors of the "
+                                "trust — ",
+                                people->len);
+      g_string_append_printf (msg, "%s: ", who->str);
       g_string_append (msg,
                        "only a foundation trust's directors may sit on its "
                        "committees, unless the committee is a joint committee "
