@@ -190,6 +190,31 @@ test_vacant_seat (void)
                    gs_test_day ("2024-01-10"));
 }
 
+/* Without a quorum clause, a majority of the seats held that day.  Four
+ * seats, Di's from 1 July; Cy away in January.  On 10 January the seats
+ * held are 3 (Ann, Bob, Cy), a majority of them ⌊3/2⌋ + 1 = 2, and Ann and
+ * Bob are present: quorate, and X (2 for) approved.  Counting Di's vacant
+ * seat the quorum would be ⌊4/2⌋ + 1 = 3 and the meeting inquorate. */
+static void
+test_default_quorum_vacant_seat (void)
+{
+  const char *xml = HEAD
+      "<committee id='k' name='K' org='a'>\n"
+      "<member person='p1'/><member person='p2'/><member person='p3'/>"
+      "<member person='p4' from='2024-07-01'/>\n"
+      "<meets first='2024-01-10' every='P1M' capacity='5'/>\n"
+      "</committee>\n"
+      "<absence person='p3' from='2024-01-01' until='2024-02-01'/>\n"
+      "<stance support='1'/>\n"
+      "<proposal id='x' title='X' matter='m' lead='a' arrives='2024-01-02' "
+      "body='k'/>\n" TAIL;
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 0);
+  CU_ASSERT_EQUAL (time_of (run, GS_REC_APPROVED, 0),
+                   gs_test_day ("2024-01-10"));
+}
+
 static void
 expect_refused (const char *xml, const char *text)
 {
@@ -244,6 +269,7 @@ static const GsTestCase cases[] = {
   { "test_changes_cumulative", test_changes_cumulative },
   { "test_member_joins", test_member_joins },
   { "test_vacant_seat", test_vacant_seat },
+  { "test_default_quorum_vacant_seat", test_default_quorum_vacant_seat },
   { "test_refused", test_refused },
   { NULL, NULL },
 };

@@ -75,8 +75,11 @@ typedef struct
 
 typedef struct
 {
-  guint present;  /* at least this many in the room (0: no rule) */
-  guint frac_num; /* at least ⌈members × num / den⌉ (den 0: no rule) */
+  guint present;     /* at least this many in the room (0: no rule) */
+  gboolean majority; /* no quorum clause: a majority of the seats held that
+                        day, not vacant (present is that of a full
+                        membership) */
+  guint frac_num;    /* at least ⌈members × num / den⌉ (den 0: no rule) */
   guint frac_den;
   guint role_min[GS_N_ROLES]; /* at least this many of each role present */
   guint party_min;         /* at least this many from each party (0: no rule) */

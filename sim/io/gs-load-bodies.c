@@ -95,6 +95,7 @@ read_quorum (GsLoader *l, xmlNodePtr c, GsBody *b)
     {
       /* Without a quorum clause, a majority of the members must attend. */
       q->present = b->n_members / 2 + 1;
+      q->majority = TRUE;
       return;
     }
   b->quorum_line = (int)gs__xml_line (qn);

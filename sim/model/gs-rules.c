@@ -100,9 +100,10 @@ gs_quorum_check (const GsQuorum *q, const GsSeat *seats, guint n,
   verdict->counted = counted;
   verdict->have = counted;
 
-  if (q->present > 0 && counted < q->present)
-    return quorum_fail (verdict, GS_QUORUM_FAIL_PRESENT, q->present, counted,
-                        -1);
+  /* Without a clause, a majority of the seats held that day. */
+  guint heads = q->majority ? held / 2 + 1 : q->present;
+  if (heads > 0 && counted < heads)
+    return quorum_fail (verdict, GS_QUORUM_FAIL_PRESENT, heads, counted, -1);
 
   if (q->frac_den > 0)
     {

@@ -843,7 +843,11 @@ record_meeting (GsRun *run, GsTime now, guint32 bi, const GsSeat *seats,
   const GsScenario *s = run->scenario;
   const GsBody *b = gs__body_at (s, bi, now);
   GsRecord r = gs__record (now, GS_REC_MEETING, bi, GS_NONE);
-  guint seats_total = b->n_members, n_people = 0, n_observers = b->n_observers;
+  guint seats_total = 0, n_people = 0, n_observers = b->n_observers;
+  /* The seats held that day: a vacant one is nobody's. */
+  for (guint i = 0; i < b->n_members; i++)
+    seats_total += seats[i].vacant ? 0 : 1;
+  guint quorum = b->quorum.majority ? seats_total / 2 + 1 : b->quorum.present;
   for (guint i = 0; i < b->n_constituents; i++)
     {
       seats_total += GS_BODY (s, b->constituents[i])->n_members;
@@ -887,7 +891,7 @@ record_meeting (GsRun *run, GsTime now, guint32 bi, const GsSeat *seats,
     }
   r.meeting.present = (gint32)present;
   r.meeting.seats = (gint32)seats_total;
-  r.meeting.quorum = b->kind == GS_BODY_CIC ? 0 : (gint32)b->quorum.present;
+  r.meeting.quorum = b->kind == GS_BODY_CIC ? 0 : (gint32)quorum;
   r.meeting.items = (gint32)items;
   r.meeting.deputies = (gint32)deputies;
   gs__run_emit (run, &r, run->people, n_people);

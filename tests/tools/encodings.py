@@ -273,10 +273,11 @@ def encoding_c(path, scratch):
         "capacity across Severnside' approved, 4 of 4 organisations for, 0 against",
         "binds Severnside Integrated Care Board")
     # Quorum by role per party: Quarry Hill has no chief executive of its
-    # own; the shared one meets it for Pennyford and Quarry Hill.  8 of 9:
-    # the seats listed are 9 (the vacant NED seat counts, README), the
-    # people present 8; the observer is not counted.
-    has(text, name, "2025-06-16 Severnside Joint Provider Committee: quorate — 8 of 9 present; "
+    # own; the shared one meets it for Pennyford and Quarry Hill.  8 of 8:
+    # the seats listed are 9 but the time-limited NED's is vacant that day
+    # and not counted (README), the people present 8; the observer is not
+    # counted.
+    has(text, name, "2025-06-16 Severnside Joint Provider Committee: quorate — 8 of 8 present; "
         "in attendance, not voting: ICB director of commissioning")
     # Awards: c2 at GBP 4,000,000 (within, inclusive), c3 GBP 4,500,000 on
     # 15 Oct and c4 GBP 4,200,000 on 14 Feb over the ICB's GBP 4m; nothing
