@@ -9,6 +9,7 @@
 
 #include <govsim/gs-run.h>
 #include <govsim/gs-loader.h>
+#include <govsim/gs-report.h>
 
 #include <string.h>
 
@@ -90,4 +91,23 @@ gs_test_nth_record (const GsRun *run, GsRecordKind kind, guint nth)
         return r;
     }
   return NULL;
+}
+
+/* The run's trace as text.  (transfer full) */
+static inline char *
+gs_test_trace (const GsRun *run)
+{
+  GString *out = g_string_new (NULL);
+  gs_report_text_trace (run, out);
+  return g_string_free (out, FALSE);
+}
+
+/* Asserts that @needle is in @text, and shows both when not. */
+static inline void
+gs_test_expect_in (const char *text, const char *needle)
+{
+  gboolean found = strstr (text, needle) != NULL;
+  CU_ASSERT_TRUE (found);
+  if (!found)
+    fprintf (stderr, "\n'%s' not in:\n%s\n", needle, text);
 }

@@ -56,23 +56,6 @@ time_of (const GsRun *run, GsRecordKind kind, guint32 item)
   return -1;
 }
 
-static char *
-trace_of (const GsRun *run)
-{
-  GString *out = g_string_new (NULL);
-  gs_report_text_trace (run, out);
-  return g_string_free (out, FALSE);
-}
-
-static void
-expect_in (const char *text, const char *needle)
-{
-  gboolean found = strstr (text, needle) != NULL;
-  CU_ASSERT_TRUE (found);
-  if (!found)
-    fprintf (stderr, "\n'%s' not in:\n%s\n", needle, text);
-}
-
 /* The change takes effect on 1 March.  29 February, under unanimity: 2 for,
  * 1 against, somebody against → X rejected.  1 March, under a simple
  * majority: 2 > 1 → Y approved, and the trace says the change took effect
@@ -90,10 +73,11 @@ test_boundary (void)
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_AMENDED), 1);
   CU_ASSERT_EQUAL (time_of (run, GS_REC_AMENDED, GS_NONE),
                    gs_test_day ("2024-03-01"));
-  g_autofree char *trace = trace_of (run);
-  expect_in (trace, "2024-03-01 K: amended terms of reference take effect "
-                    "(change of 2024-03-01, line 13): voting by simple "
-                    "majority, quorum 2 present");
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace,
+                     "2024-03-01 K: amended terms of reference take effect "
+                     "(change of 2024-03-01, line 13): voting by simple "
+                     "majority, quorum 2 present");
 }
 
 /* The same, the change taking effect a day later (2 March): on 1 March the
@@ -223,7 +207,7 @@ expect_refused (const char *xml, const char *text)
       = gs_loader_load_bytes (xml, strlen (xml), "inline", &error);
   CU_ASSERT_PTR_NULL (s);
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-  expect_in (error->message, text);
+  gs_test_expect_in (error->message, text);
 }
 
 #define BODY_K                                                                 \

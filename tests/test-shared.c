@@ -40,15 +40,6 @@ trace_of (const char *xml)
 }
 
 static void
-expect_in (const char *text, const char *needle)
-{
-  gboolean found = strstr (text, needle) != NULL;
-  CU_ASSERT_TRUE (found);
-  if (!found)
-    fprintf (stderr, "\n'%s' not in:\n%s\n", needle, text);
-}
-
-static void
 expect_not_in (const char *text, const char *needle)
 {
   gboolean found = strstr (text, needle) != NULL;
@@ -73,7 +64,7 @@ static void
 expect_refused (const char *xml, const char *text)
 {
   g_autofree char *msg = refusal_of (xml);
-  expect_in (msg, text);
+  gs_test_expect_in (msg, text);
 }
 
 /* ---- posts -------------------------------------------------------------- */
@@ -177,13 +168,13 @@ test_shared_director (void)
                              "ft-committee-non-director", &msg),
                    1);
   if (msg != NULL)
-    expect_in (msg, "who serves Trust A ('a') but not as a director");
+    gs_test_expect_in (msg, "who serves Trust A ('a') but not as a director");
   /* Without a post at a at all: a true finding, naming b. */
   g_autofree char *other = NULL;
   CU_ASSERT_EQUAL (
       findings (FT_COMMITTEE (""), "ft-committee-non-director", &other), 1);
   if (other != NULL)
-    expect_in (other, "of Trust B ('b')");
+    gs_test_expect_in (other, "of Trust B ('b')");
 }
 
 /* ---- each-party quorum and quorum by role per party ---------------------- */
@@ -207,18 +198,18 @@ test_each_party_shared (void)
   /* The chief executive present counts for a and for b: 1 >= 1 for each,
    * so the meeting is quorate and the item carried 1-0. */
   g_autofree char *t = trace_of (JC_EACH_PARTY ("1", "<each-party min='1'/>"));
-  expect_in (t, "JC: quorate — 1 of 3 present, quorum 1");
-  expect_in (t, "'Change' approved, 1 for and 0 against");
+  gs_test_expect_in (t, "JC: quorate — 1 of 3 present, quorum 1");
+  gs_test_expect_in (t, "'Change' approved, 1 for and 0 against");
   /* Boundary: absent, both parties have 0 of the 1 needed; a is reported
    * first (parties in order). */
   g_autofree char *none
       = trace_of (JC_EACH_PARTY ("0", "<each-party min='1'/>"));
-  expect_in (none, "JC: inquorate");
+  gs_test_expect_in (none, "JC: inquorate");
   expect_not_in (none, ": quorate —");
   /* Two from each party: b has only the chief executive. */
   g_autofree char *two
       = trace_of (JC_EACH_PARTY ("1", "<each-party min='2'/>"));
-  expect_in (two, "JC: inquorate");
+  gs_test_expect_in (two, "JC: inquorate");
 }
 
 static void
@@ -228,12 +219,12 @@ test_each_party_roles (void)
    * executive is chief executive at a and at b, so both parties have 1. */
   g_autofree char *t = trace_of (JC_EACH_PARTY (
       "1", "<each-party min='1' roles='chair chief-executive'/>"));
-  expect_in (t, "JC: quorate");
+  gs_test_expect_in (t, "JC: quorate");
   /* Boundary: only NEDs count -> a and b each have 0 NEDs present (the
    * NEDs never attend, the CEO is no NED). */
   g_autofree char *ned
       = trace_of (JC_EACH_PARTY ("1", "<each-party min='1' roles='ned'/>"));
-  expect_in (ned, "JC: inquorate");
+  gs_test_expect_in (ned, "JC: inquorate");
   /* govsim check: with roles='chair', nobody could ever make a's quorum. */
   g_autofree char *msg = NULL;
   CU_ASSERT_EQUAL (
@@ -241,7 +232,7 @@ test_each_party_roles (void)
                 "quorum-never-met", &msg),
       1);
   if (msg != NULL)
-    expect_in (msg, "from each party in the role of chair there but");
+    gs_test_expect_in (msg, "from each party in the role of chair there but");
   CU_ASSERT_EQUAL (
       findings (JC_EACH_PARTY (
                     "1", "<each-party min='1' roles='chair chief-executive'/>"),
@@ -331,15 +322,17 @@ test_cic_shared_counts (void)
   /* Present: the shared CEO counts once — 4 people (3 chairs + CEO) of 4,
    * and each committee has 2 of its 2 seats filled. */
   g_autofree char *t = trace_of (CIC ("1", "P1M", "1"));
-  expect_in (t, "Group: quorate — 4 of 4 present: A committee 2 of 2, "
-                "B committee 2 of 2, C committee 2 of 2; 1 item to decide");
-  expect_in (t, "'Change #1' approved, 3 of 3 constituent committees in "
-                "favour");
+  gs_test_expect_in (
+      t, "Group: quorate — 4 of 4 present: A committee 2 of 2, "
+         "B committee 2 of 2, C committee 2 of 2; 1 item to decide");
+  gs_test_expect_in (t,
+                     "'Change #1' approved, 3 of 3 constituent committees in "
+                     "favour");
   /* Absent: every committee is short of its chief executive at once. */
   g_autofree char *none = trace_of (CIC ("0", "P1M", "1"));
-  expect_in (none, "A committee (Trust A): inquorate");
-  expect_in (none, "B committee (Trust B): inquorate");
-  expect_in (none, "C committee (Trust C): inquorate");
+  gs_test_expect_in (none, "A committee (Trust A): inquorate");
+  gs_test_expect_in (none, "B committee (Trust B): inquorate");
+  gs_test_expect_in (none, "C committee (Trust C): inquorate");
 }
 
 /* A shared person's attendance is one draw per day for all their seats:
@@ -422,14 +415,15 @@ test_per_org_vote (void)
 {
   /* By heads: 3 for (a1, a2, a3), 2 against (b1, c1) -> approved. */
   g_autofree char *heads = trace_of (PER_ORG ("member", "1"));
-  expect_in (heads, "'Change' approved, 3 for and 2 against");
+  gs_test_expect_in (heads, "'Change' approved, 3 for and 2 against");
   /* By organisation: a for, b and c against -> rejected 1-2. */
   g_autofree char *orgs = trace_of (PER_ORG ("organisation", "1"));
-  expect_in (orgs, "'Change' rejected, 1 of 3 organisations for, 2 against");
+  gs_test_expect_in (orgs,
+                     "'Change' rejected, 1 of 3 organisations for, 2 against");
   /* Boundary: c has nobody present -> a for, b against: 1-1, a tie with no
    * casting vote. */
   g_autofree char *tie = trace_of (PER_ORG ("organisation", "0"));
-  expect_in (tie, "the organisations' votes tied 1–1");
+  gs_test_expect_in (tie, "the organisations' votes tied 1–1");
 }
 
 static void
@@ -509,15 +503,16 @@ test_observers (void)
   /* The observer is in the room and shown, but the vote is 1-0 (the
    * member only) and the count is 1 of 1. */
   g_autofree char *t = trace_of (OBSERVED ("1", "1"));
-  expect_in (t, "JC: quorate — 1 of 1 present, quorum 1; in attendance, not "
-                "voting: ICB observer; 1 item to decide");
-  expect_in (t, "'Change' approved, 1 for and 0 against");
+  gs_test_expect_in (
+      t, "JC: quorate — 1 of 1 present, quorum 1; in attendance, not "
+         "voting: ICB observer; 1 item to decide");
+  gs_test_expect_in (t, "'Change' approved, 1 for and 0 against");
   /* Not counted for the quorum: 2 needed, 1 member present -> inquorate. */
   g_autofree char *q = trace_of (OBSERVED ("2", "1"));
-  expect_in (q, "JC: inquorate — 1 of 1 present, quorum 2");
+  gs_test_expect_in (q, "JC: inquorate — 1 of 1 present, quorum 2");
   /* Boundary: an observer who does not attend is not shown. */
   g_autofree char *away = trace_of (OBSERVED ("1", "0"));
-  expect_in (away, "JC: quorate — 1 of 1 present, quorum 1; 1 item");
+  gs_test_expect_in (away, "JC: quorate — 1 of 1 present, quorum 1; 1 item");
 }
 
 static void

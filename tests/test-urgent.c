@@ -53,23 +53,6 @@ run_of (const GsScenario *s)
   return run;
 }
 
-static char *
-trace_of (const GsRun *run)
-{
-  GString *out = g_string_new (NULL);
-  gs_report_text_trace (run, out);
-  return g_string_free (out, FALSE);
-}
-
-static void
-expect_in (const char *text, const char *needle)
-{
-  gboolean found = strstr (text, needle) != NULL;
-  CU_ASSERT_TRUE (found);
-  if (!found)
-    fprintf (stderr, "\n'%s' not in:\n%s\n", needle, text);
-}
-
 /* The one urgent record of @run, which must have exactly one. */
 static const GsRecord *
 the_urgent (const GsRun *run)
@@ -104,11 +87,12 @@ test_chair_action_same_day (void)
   CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-02"));
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 0);
   CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
-  g_autofree char *trace = trace_of (run);
-  expect_in (trace, "2024-01-02 'Ward repair' approved by chair's action "
-                    "(Ann Chair) for Committee A, worth £3,000, within the "
-                    "limit of £10,000; reported to the meeting of "
-                    "2024-01-15\n");
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace,
+                     "2024-01-02 'Ward repair' approved by chair's action "
+                     "(Ann Chair) for Committee A, worth £3,000, within the "
+                     "limit of £10,000; reported to the meeting of "
+                     "2024-01-15\n");
 }
 
 /* The wording of chair's action when the proposal carries no sum or the
@@ -141,8 +125,8 @@ test_chair_action_no_sum_no_limit (void)
       g_autoptr (GsScenario) s = gs_test_load_inline (cases[i].xml);
       g_autoptr (GsRun) run = run_of (s);
       CU_ASSERT_EQUAL (the_urgent (run)->urgent.outcome, GS_URGENT_TAKEN);
-      g_autofree char *trace = trace_of (run);
-      expect_in (trace, cases[i].words);
+      g_autofree char *trace = gs_test_trace (run);
+      gs_test_expect_in (trace, cases[i].words);
       CU_ASSERT_PTR_NULL (strstr (trace, "£0"));
     }
 }
@@ -179,10 +163,11 @@ test_chair_action_over_ceiling (void)
                    gs_test_day ("2024-01-15"));
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 1);
   CU_ASSERT_EQUAL (gs_test_count_breaches (run), 1);
-  g_autofree char *trace = trace_of (run);
-  expect_in (trace, "2024-01-02 'Ward repair' is urgent but worth £20,000, "
-                    "above the £10,000 chair's action may decide for "
-                    "Committee A; it goes to the meeting of 2024-01-15\n");
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace,
+                     "2024-01-02 'Ward repair' is urgent but worth £20,000, "
+                     "above the £10,000 chair's action may decide for "
+                     "Committee A; it goes to the meeting of 2024-01-15\n");
 }
 
 static void
@@ -275,10 +260,11 @@ test_written_last_day (void)
   CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
   CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-09"));
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 0);
-  g_autofree char *trace = trace_of (run);
-  expect_in (trace, "2024-01-09 'Ward repair' approved by written resolution "
-                    "of Committee A on day 7 of 7: 3 of 3 members in favour, "
-                    "3 needed; reported to the meeting of 2024-01-15\n");
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace,
+                     "2024-01-09 'Ward repair' approved by written resolution "
+                     "of Committee A on day 7 of 7: 3 of 3 members in favour, "
+                     "3 needed; reported to the meeting of 2024-01-15\n");
 }
 
 static void
@@ -298,11 +284,12 @@ test_written_fails (void)
     CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
                      gs_test_day ("2024-01-15"));
     CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 1);
-    g_autofree char *trace = trace_of (run);
-    expect_in (trace, "2024-01-09 'Ward repair' not carried by written "
-                      "resolution of Committee A after 7 of 7 days: 2 of 3 "
-                      "members in favour, 3 needed; it goes to the meeting "
-                      "of 2024-01-15\n");
+    g_autofree char *trace = gs_test_trace (run);
+    gs_test_expect_in (trace,
+                       "2024-01-09 'Ward repair' not carried by written "
+                       "resolution of Committee A after 7 of 7 days: 2 of 3 "
+                       "members in favour, 3 needed; it goes to the meeting "
+                       "of 2024-01-15\n");
   }
   /* A majority (more than 1/2 of 3: 2) passes on day 0 with Ann and Bo,
    * Cy being away. */
@@ -376,13 +363,15 @@ test_written_conflict_withdraws (void)
   CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
                    gs_test_day ("2024-01-02"));
-  g_autofree char *trace = trace_of (run);
-  expect_in (trace, "2024-01-02 Committee A: on 'Ward repair', Cy Ned is "
-                    "excluded from the vote (declared conflict of "
-                    "interest)\n");
-  expect_in (trace, "2024-01-02 'Ward repair' approved by written resolution "
-                    "of Committee A on day 0 of 7: 2 of 2 members in favour, "
-                    "2 needed;");
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace,
+                     "2024-01-02 Committee A: on 'Ward repair', Cy Ned is "
+                     "excluded from the vote (declared conflict of "
+                     "interest)\n");
+  gs_test_expect_in (trace,
+                     "2024-01-02 'Ward repair' approved by written resolution "
+                     "of Committee A on day 0 of 7: 2 of 2 members in favour, "
+                     "2 needed;");
 }
 
 static void
@@ -548,7 +537,7 @@ expect_refused (const char *clause, const char *text)
       = gs_loader_load_bytes (xml, strlen (xml), "inline", &error);
   CU_ASSERT_PTR_NULL (s);
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-  expect_in (error->message, text);
+  gs_test_expect_in (error->message, text);
 }
 
 static void
@@ -588,9 +577,10 @@ test_urgent_refused_elsewhere (void)
       = gs_loader_load_bytes (xml, strlen (xml), "inline", &error);
   CU_ASSERT_PTR_NULL (s);
   CU_ASSERT_PTR_NOT_NULL_FATAL (error);
-  expect_in (error->message,
-             "inline:10: urgent decisions between meetings apply to a "
-             "board, committee or joint committee that meets on its own");
+  gs_test_expect_in (
+      error->message,
+      "inline:10: urgent decisions between meetings apply to a "
+      "board, committee or joint committee that meets on its own");
   /* With the chief executive, on a committee without one (line 10). */
   g_autofree char *xml2 = g_strconcat (
       HEAD PEOPLE,
@@ -604,9 +594,10 @@ test_urgent_refused_elsewhere (void)
       = gs_loader_load_bytes (xml2, strlen (xml2), "inline", &error2);
   CU_ASSERT_PTR_NULL (s2);
   CU_ASSERT_PTR_NOT_NULL_FATAL (error2);
-  expect_in (error2->message,
-             "inline:10: chair's action with=\"chief-executive\", but no "
-             "member of 'ca' is a chief executive");
+  gs_test_expect_in (
+      error2->message,
+      "inline:10: chair's action with=\"chief-executive\", but no "
+      "member of 'ca' is a chief executive");
   /* Committees in common: refused with the reason (line 12). */
   const char *xml3
       = HEAD PEOPLE "<organisation id='ob' name='Trust B' kind='nhs-trust'/>\n"
@@ -625,11 +616,12 @@ test_urgent_refused_elsewhere (void)
       = gs_loader_load_bytes (xml3, strlen (xml3), "inline", &error3);
   CU_ASSERT_PTR_NULL (s3);
   CU_ASSERT_PTR_NOT_NULL_FATAL (error3);
-  expect_in (error3->message,
-             "inline:12: urgent decisions between meetings apply to a "
-             "board, committee or joint committee that meets on its own; "
-             "'g' is committees in common, whose committees each decide for "
-             "their own organisation only at the meeting in common");
+  gs_test_expect_in (
+      error3->message,
+      "inline:12: urgent decisions between meetings apply to a "
+      "board, committee or joint committee that meets on its own; "
+      "'g' is committees in common, whose committees each decide for "
+      "their own organisation only at the meeting in common");
 }
 
 static const GsTestCase cases[] = {
