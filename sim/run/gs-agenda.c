@@ -248,7 +248,7 @@ close_run (GsRun *run, GsSlot *slot, GsTime now, GsCarryEnd how)
 }
 
 void
-gs__slot_bump (GsRun *run, guint32 si, GsTime now, GsCarryEnd how)
+gs__slot_bump_full (GsRun *run, guint32 si, GsTime now, GsCarryEnd how)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
   if (slot->ready && gs__slot_on_agenda (slot))

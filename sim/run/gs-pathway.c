@@ -71,6 +71,8 @@ conclude (GsRun *run, GsTime now, guint32 ci, GsCaseState state, guint32 body,
   guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
   for (guint i = 0; i < n; i++)
     withdraw (run, c->slots + i, now);
+  if (!gs__run_building (run, GS_REC_DECIDED))
+    return;
   GsRecord r = gs__record (now, GS_REC_DECIDED, body, ci);
   r.decided.state = state;
   r.decided.gateway = (gint32)gate;
@@ -123,8 +125,14 @@ gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body)
       && gs__value_in (&pw->gateways[0].applies, c->value))
     {
       /* An implicit pathway's one gateway opens on arrival: what the walk
-       * below does, without the walk (nearly every generated case). */
-      open_gate (run, ci, 0, now);
+       * below and open_gate() do, without the walk, the gateway's record
+       * (an implicit pathway has none) or the loop over its one body
+       * (nearly every generated case). */
+      GsGate *gate = GS_RUN_GATE (run, c, 0);
+      gate->state = GS_GATE_OPEN;
+      gate->opened = now;
+      gate->closed = GS_TIME_NEVER;
+      queue_slot (run, c->slots, now);
       return;
     }
   gboolean all_passed = TRUE; /* every gateway before this one passed */

@@ -338,7 +338,20 @@ void gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since);
 gboolean gs__ticket_live (const GsRun *run, const GsTicket *t);
 /* Bumps the slot's epoch (killing its ticket and timers), first closing
  * its run of carry-overs, which ended as @how. */
-void gs__slot_bump (GsRun *run, guint32 si, GsTime now, GsCarryEnd how);
+void gs__slot_bump_full (GsRun *run, guint32 si, GsTime now, GsCarryEnd how);
+/* gs__slot_bump_full(), or just the epoch where there is nothing else to
+ * do: the slot is not among its body's eligible tickets (so it has no run
+ * of carry-overs) and is not in a dispute (so it has no referrals to drop,
+ * gs__referral_drop()).  Nearly every bump: a slot queued or settled. */
+static inline void
+gs__slot_bump (GsRun *run, guint32 si, GsTime now, GsCarryEnd how)
+{
+  GsSlot *slot = GS_RUN_SLOT (run, si);
+  if (G_LIKELY (!slot->ready && slot->state != GS_SLOT_DISPUTE))
+    slot->epoch++;
+  else
+    gs__slot_bump_full (run, si, now, how);
+}
 /* At the body's scheduled meeting: moves the tickets eligible at @now into
  * the eligible heap; returns how many live tickets it holds (0: the
  * meeting is not held). */

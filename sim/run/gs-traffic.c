@@ -52,24 +52,19 @@ draw_value (const GsRun *run, const GsValueDist *v, guint32 stream,
   return (gint64)llround (CLAMP (x, 0.0, (double)GS_VALUE_MAX));
 }
 
-/* Appends a case and room for its gateways and slots, every one written in
- * place: this runs for every case of every replication. */
-static guint32
-new_case (GsRun *run, const GsCase *proto)
+/* Lays out room for the gateways and slots of case @ci, just written in
+ * place at @c, every one written in place: this runs for every case of
+ * every replication. */
+static void
+lay_out (GsRun *run, GsCase *c, guint32 ci)
 {
-  const GsPathway *pw = GS_PATHWAY (run->scenario, proto->pathway);
-  guint32 ci = run->cases->len;
-  GsCase *c
-      = gs__array_extend (run->cases, &run->cases_mark, sizeof (GsCase), 1);
-  *c = *proto;
-  c->decided = GS_TIME_NEVER;
-  c->state = GS_CASE_WAITING;
+  const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
   c->gates = run->gates->len;
   c->slots = run->slots->len;
   GsGate *gate = gs__array_extend (run->gates, &run->gates_mark,
                                    sizeof (GsGate), pw->n_gateways);
   for (guint g = 0; g < pw->n_gateways; g++)
-    gate[g] = (GsGate){ 0 };
+    gate[g] = (GsGate){ .opened = 0, .closed = 0, .state = GS_GATE_CLOSED };
   /* The gateway slots, then each one's referral slots (gs-referral.c). */
   guint width = run->scenario->referral_width;
   GsSlot *slot = gs__array_extend (run->slots, &run->slots_mark,
@@ -88,7 +83,14 @@ new_case (GsRun *run, const GsCase *proto)
                         .state = GS_SLOT_IDLE,
                         .ladder = -1,
                         .settled = GS_TIME_NEVER };
-  return ci;
+}
+
+/* Room for the next case, to be written in full by the caller. */
+static GsCase *
+case_extend (GsRun *run, guint32 *ci)
+{
+  *ci = run->cases->len;
+  return gs__array_extend (run->cases, &run->cases_mark, sizeof (GsCase), 1);
 }
 
 void
@@ -98,7 +100,9 @@ gs__traffic_start (GsRun *run)
   for (guint i = 0; i < s->proposals->len; i++)
     {
       const GsProposal *p = GS_PROPOSAL (s, i);
-      GsCase c = {
+      guint32 ci;
+      GsCase *c = case_extend (run, &ci);
+      *c = (GsCase){
         .proposal = i,
         .arrivals = GS_NONE,
         .matter = p->matter,
@@ -110,8 +114,11 @@ gs__traffic_start (GsRun *run)
         .arrives = p->arrives,
         .due = p->deadline == GS_TIME_NEVER ? GS_TIME_NEVER
                                             : end_of_day (p->deadline),
+        .decided = GS_TIME_NEVER,
+        .state = GS_CASE_WAITING,
       };
-      gs__run_schedule (run, p->arrives, GS_EV_ARRIVE, new_case (run, &c), 0);
+      lay_out (run, c, ci);
+      gs__run_schedule (run, p->arrives, GS_EV_ARRIVE, ci, 0);
     }
   for (guint i = 0; i < s->arrivals->len; i++)
     gs__run_schedule (run, GS_ARRIVALS (s, i)->first, GS_EV_GENERATE, i, 0);
@@ -140,26 +147,33 @@ void
 gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
 {
   const GsArrivals *a = GS_ARRIVALS (run->scenario, ai);
-  GsCase c = {
+  gint64 value = draw_value (run, &a->value, ai, k + 1);
+  int pw = a->pathway >= 0
+               ? a->pathway
+               : gs__scenario_select_pathway (run->scenario, a->matter, value);
+  g_assert (pw >= 0); /* the loader checked the stream's values are covered */
+  GsTime due = a->has_deadline ? end_of_day (gs__time_add_cached (
+                   &run->stream_due[ai], now, &a->deadline, 1))
+                               : GS_TIME_NEVER;
+  guint32 ci;
+  GsCase *c = case_extend (run, &ci);
+  *c = (GsCase){
     .proposal = GS_NONE,
     .arrivals = ai,
     .serial = k + 1,
     .matter = a->matter,
+    .pathway = (guint32)pw,
     .lead = a->lead,
     .affects = a->affects,
     .n_affects = a->n_affects,
-    .value = draw_value (run, &a->value, ai, k + 1),
+    .value = value,
     .arrives = now,
-    .due = a->has_deadline ? end_of_day (
-               gs__time_add_cached (&run->stream_due[ai], now, &a->deadline, 1))
-                           : GS_TIME_NEVER,
+    .due = due,
+    .decided = GS_TIME_NEVER,
+    .state = GS_CASE_WAITING,
   };
-  int pw = a->pathway >= 0 ? a->pathway
-                           : gs__scenario_select_pathway (run->scenario,
-                                                          a->matter, c.value);
-  g_assert (pw >= 0); /* the loader checked the stream's values are covered */
-  c.pathway = (guint32)pw;
-  gs__traffic_arrive (run, new_case (run, &c), now);
+  lay_out (run, c, ci);
+  gs__traffic_arrive (run, ci, now);
 
   if (k + 1 >= a->count)
     return;
@@ -173,7 +187,11 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
                              - now);
       double u = gs_draw_uniform (&run->draws, GS_DRAW_GAP, ai, k + 1, 0, 0);
       double gap = -mean * log (1.0 - u);
-      next = now + (GsTime)MAX (1.0, ceil (gap));
+      /* MAX (1, ceil (gap)) without the call: gap is finite and at least
+       * −0, so the conversion truncates it to its floor, exactly. */
+      GsTime wait = (GsTime)gap;
+      wait += (double)wait < gap;
+      next = now + MAX (wait, 1);
     }
   else
     next = gs_time_add (a->first, &a->every, k + 1);
