@@ -130,7 +130,7 @@ ready_push (GsBodyState *bs, const GsTicket *t, GsTicketBefore before)
     {
       if (f->len == bs->fifo_head)
         {
-          g_array_set_size (f, 0);
+          f->len = 0; /* shrinking, as g_array_set_size() would */
           bs->fifo_head = 0;
         }
       *(GsTicket *)gs__array_extend (f, &bs->fifo_mark, sizeof (GsTicket), 1)
@@ -177,6 +177,7 @@ gs__ticket_live (const GsRun *run, const GsTicket *t)
 void
 gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
 {
+  GsTime now = run->now;
   const GsBody *b = GS_BODY (run->scenario, bi);
   GsBodyState *bs = &run->bodies[bi];
   GsSlot *slot = GS_RUN_SLOT (run, si);
@@ -189,6 +190,20 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
                  .due = GS_RUN_CASE (run, slot->item)->due };
   slot->at = bi;
   slot->ready = FALSE;
+  if (t.eligible <= now && bs->opened != now)
+    {
+      /* Eligible already, and the body's next meeting (not one being held
+       * now: that one has taken its agenda) would move it from the
+       * waiting heap first thing, with the same carry_from (no meeting
+       * can be held before that one opens): what gs__agenda_open() does,
+       * done now, without the trip through the heap.  Nearly every item
+       * of a body with no notice period. */
+      slot->ready = TRUE;
+      slot->carry_from = bs->held->len;
+      bs->ready_live++;
+      ready_push (bs, &t, ready_order (run, bi));
+      return;
+    }
   heap_push (bs->waiting, &bs->waiting_mark, &t, waiting_before);
 }
 
@@ -269,6 +284,7 @@ gs__agenda_open (GsRun *run, guint32 bi, GsTime now)
   GsBodyState *bs = &run->bodies[bi];
   GsTicketBefore before = ready_order (run, bi);
   GArray *w = bs->waiting;
+  bs->opened = now;
   while (w->len > 0)
     {
       GsTicket t = g_array_index (w, GsTicket, 0);

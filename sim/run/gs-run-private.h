@@ -154,6 +154,7 @@ typedef struct
   GsAddCache notice;  /* since + notice, for tickets' eligibility */
   guint changes_seen; /* the body's amendments already in effect at a
                          meeting (and so reported) */
+  GsTime opened;      /* when gs__agenda_open() last ran, or NEVER */
 } GsBodyState;
 
 /* Committees in common have at most this many constituents (the loader

@@ -328,6 +328,7 @@ reset (GsRun *run, guint64 seed, guint64 replication)
       bs->inq_streak = 0;
       bs->next_meeting = 0;
       bs->changes_seen = 0;
+      bs->opened = GS_TIME_NEVER;
       bs->n = (GsBodyCounters){ 0 };
     }
   run->counters = (GsRunCounters){ 0 };
