@@ -132,19 +132,60 @@ day_of (GsTime t)
                 : -((-t + GS_MINUTES_PER_DAY - 1) / GS_MINUTES_PER_DAY);
 }
 
-static gboolean
-attends (const GsRun *run, guint person, GsTime now)
+GsAttendance *
+gs__meeting_attendance_new (const GsScenario *s)
 {
-  if (!gs__person_available (run, person, now))
-    return FALSE;
-  guint64 day = (guint64)day_of (now);
-  return gs_draw_bernoulli (&run->draws, GS_DRAW_ATTEND, person, day, 0, 0,
-                            GS_PERSON (run->scenario, person)->attendance);
+  guint n = s->people->len;
+  GsAttendance *a = g_new (GsAttendance, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    a[i] = (GsAttendance){ .day = G_MININT64,
+                           .threshold
+                           = gs_draw_threshold (GS_PERSON (s, i)->attendance) };
+  return a;
+}
+
+/* Forgets the attendance drawn by another seed or replication.  The cache
+ * holds pure functions of (seed, replication, person, day), so an
+ * execution that repeats the last one's seed and replication may keep it. */
+static void
+attendance_begin (GsRun *run)
+{
+  if (run->attendance_seed == run->seed
+      && run->attendance_replication == run->replication)
+    return;
+  for (guint i = 0; i < run->scenario->people->len; i++)
+    run->attendance[i].day = G_MININT64;
+  run->attendance_seed = run->seed;
+  run->attendance_replication = run->replication;
+}
+
+/* Whether @person attends on the day of @now: free that day (absences are
+ * whole days, so this is a function of the day) and drawn to attend, by
+ * gs_draw_bernoulli (GS_DRAW_ATTEND, person, day) in its integer form.
+ * Drawn at the person's first seat of the day and read at the others. */
+static gboolean
+attends (GsRun *run, guint person, GsTime now)
+{
+  GsAttendance *a = &run->attendance[person];
+  gint64 day = day_of (now);
+  if (a->day != day)
+    {
+      guint64 t = a->threshold;
+      a->day = day;
+      a->present
+          = gs__person_available (run, person, now)
+            && (gs_draw_certain (t)
+                    ? t != 0
+                    : gs_draw_below (gs_draw_bits (&run->draws, GS_DRAW_ATTEND,
+                                                   person, (guint64)day, 0, 0),
+                                     t));
+    }
+  return a->present;
 }
 
 /* Fills the seats of @b for a meeting at @now. */
 static void
-fill_seats (const GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
+fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
 {
   const GsScenario *s = run->scenario;
   for (guint i = 0; i < b->n_members; i++)
@@ -937,6 +978,7 @@ gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now)
 
   GsSeat *seats = run->seats;
   guint present, deputies;
+  attendance_begin (run);
   bs->n.meetings++;
   gs__agenda_held (run, bi, now);
   if (!convene (run, now, bi, seats, &present, &deputies))

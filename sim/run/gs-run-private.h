@@ -169,6 +169,16 @@ typedef struct
   guint64 if_affected;
 } GsOdds;
 
+/* A person's attendance on the last day it was drawn in the run
+ * (gs-meeting.c): one keyed draw per person and day, however many seats
+ * and bodies they fill that day. */
+typedef struct
+{
+  gint64 day;        /* the day drawn (G_MININT64: none yet) */
+  guint64 threshold; /* gs_draw_threshold() of the person's attendance */
+  gboolean present;  /* available that day and drawn to attend */
+} GsAttendance;
+
 struct _GsRun
 {
   const GsScenario *scenario; /* (not owned) */
@@ -206,6 +216,9 @@ struct _GsRun
   guint32 *stance_person;
   guint32 stance_body;
   guint32 stance_matter;
+  GsAttendance *attendance; /* one per person (gs__meeting_attendance_new()) */
+  guint64 attendance_seed;  /* ... drawn for this seed and replication */
+  guint64 attendance_replication;
   GsBodyState *bodies;      /* one per scenario body */
   GsAddCache *stream_due;   /* per arrival stream: now + its deadline */
   GsAddCache *stream_every; /* ... and now + its interval */
@@ -310,6 +323,8 @@ void gs__traffic_record_where (GsRun *run, GsTime now, GsRecordKind kind,
 GsTime gs__meeting_time (const GsBody *b, guint32 k);
 GsTime gs__meeting_for (const GsRun *run, guint32 bi, GsTime t);
 void gs__meeting_hold (GsRun *run, guint32 bi, guint32 k, GsTime now);
+/* The run's attendance cache, one entry per person of @s, none drawn. */
+GsAttendance *gs__meeting_attendance_new (const GsScenario *s);
 gboolean gs__person_available (const GsRun *run, guint person, GsTime now);
 double gs__person_support (const GsRun *run, guint person, const GsCase *c);
 /* An approval of case @ci in the name of body @bi reached without a vote

@@ -241,6 +241,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->odds = g_new0 (GsOdds, max_seats);
   run->stance_person = g_new0 (guint32, max_seats);
   run->stance_body = GS_NONE;
+  run->attendance = gs__meeting_attendance_new (scenario);
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
   run->stream_due = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
@@ -385,6 +386,7 @@ gs_run_free (GsRun *run)
   g_free (run->people);
   g_free (run->odds);
   g_free (run->stance_person);
+  g_free (run->attendance);
   g_free (run->stream_due);
   g_free (run->stream_every);
   g_array_unref (run->refs);
