@@ -257,8 +257,10 @@ test_authority_arbitrated_over_trust_limit (void)
  * dispute starts on 20 January, the boards next meet on 10 February and
  * Board A approves (Board B's member supports nothing), so the level
  * agrees on 10 February.  The approval binds both trusts as the joint
- * committee's would: £1,001 is over both limits (two breaches that day),
- * £1,000 is within them (none). */
+ * committee's would, but Trust A's own board consented (the top of its
+ * scheme, it decided for itself): only Trust B is judged against its
+ * delegation to the committee.  £1,001 is over it (one breach that day),
+ * £1,000 within it (none).  test-referral.c has the rest of the cases. */
 static void
 test_authority_referred_over_trust_limit (void)
 {
@@ -267,9 +269,8 @@ test_authority_referred_over_trust_limit (void)
   GsScenario *s = NULL;
   g_autoptr (GsRun) over = run_dispute (FALSE, referral, "1001", &s);
   CU_ASSERT_EQUAL (gs_test_count_records (over, GS_REC_RESOLVED), 1);
-  CU_ASSERT_EQUAL (gs_test_count_breaches (over), 2);
-  assert_breach (s, over, 0, GS_BREACH_OVER_LIMIT, "ta", "2024-02-10");
-  assert_breach (s, over, 1, GS_BREACH_OVER_LIMIT, "tb", "2024-02-10");
+  CU_ASSERT_EQUAL (gs_test_count_breaches (over), 1);
+  assert_breach (s, over, 0, GS_BREACH_OVER_LIMIT, "tb", "2024-02-10");
   gs_scenario_free (s);
 
   g_autoptr (GsRun) at = run_dispute (FALSE, referral, "1000", &s);
@@ -318,19 +319,19 @@ test_authority_arbitrated_over_icb_limit (void)
 }
 
 /* Who decided: an award of £1,001 through @level, on the ICB's function
- * (@icb: one breach, the ICB's limit) or the trusts' matter (two, Trust
- * A's first), whose first breach names the level that decided (@by,
+ * (@icb: one breach, the ICB's limit) or the trusts' matter (@n breaches,
+ * @org's first), whose first breach names the level that decided (@by,
  * level 1 of ladder l) in its record and in a sentence beginning with
  * @words, written out here from the scenario's names; the committee stays
  * the body judged. */
 static void
-assert_decided_by (gboolean icb, const char *level, GsDecidedBy by,
-                   const char *day, const char *words)
+assert_decided_by (gboolean icb, const char *level, GsDecidedBy by, guint n,
+                   const char *org, const char *day, const char *words)
 {
   GsScenario *s = NULL;
   g_autoptr (GsRun) run = run_dispute (icb, level, "1001", &s);
-  CU_ASSERT_EQUAL (gs_test_count_breaches (run), icb ? 1 : 2);
-  assert_breach (s, run, 0, GS_BREACH_OVER_LIMIT, icb ? "icb" : "ta", day);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), n);
+  assert_breach (s, run, 0, GS_BREACH_OVER_LIMIT, org, day);
   const GsRecord *r = gs_test_nth_breach (run, 0);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   CU_ASSERT_EQUAL (r->breach.decided_by, by);
@@ -347,25 +348,28 @@ assert_decided_by (gboolean icb, const char *level, GsDecidedBy by,
 static void
 test_authority_breach_names_decider (void)
 {
-  assert_decided_by (TRUE, arbitration, GS_DECIDED_BINDING, "2024-01-30",
+  assert_decided_by (TRUE, arbitration, GS_DECIDED_BINDING, 1, "icb",
+                     "2024-01-30",
                      "The arbitrator at level 1 of l (Arbitrator), deciding "
                      "for Joint Committee, approved 'P' (Commissioning, "
                      "£1,001) for The ICB, over the limit");
-  assert_decided_by (TRUE, mediation, GS_DECIDED_MEDIATION, "2024-01-30",
+  assert_decided_by (TRUE, mediation, GS_DECIDED_MEDIATION, 1, "icb",
+                     "2024-01-30",
                      "The outcome agreed in mediation at level 1 of l "
                      "(Mediator), adopted for Joint Committee, approved 'P'");
-  assert_decided_by (TRUE, chair, GS_DECIDED_CHAIR, "2024-01-30",
+  assert_decided_by (TRUE, chair, GS_DECIDED_CHAIR, 1, "icb", "2024-01-30",
                      "a1 at level 1 of l (");
   /* The trusts' matter: Board A approves at its meeting of 10 February
-   * (see above), binding both trusts through the committee. */
+   * (see above), binding Trust B through the committee without its
+   * board's consent. */
   assert_decided_by (
       FALSE,
       "<level decides='referral' forum='The boards' bodies='ba bb' need='1' "
       "within='P1M'/>",
-      GS_DECIDED_REFERRAL, "2024-02-10",
+      GS_DECIDED_REFERRAL, 1, "tb", "2024-02-10",
       "The bodies referred to at level 1 of l (The boards) (Board A (Trust "
       "A) and Board B (Trust B)), deciding for Joint Committee, approved 'P' "
-      "(Commissioning, £1,001) for Trust A, over the limit");
+      "(Commissioning, £1,001) for Trust B, over the limit");
 
   /* The committee's own vote (no dispute): decided by the body, no
    * ladder, and the sentence names the committee. */

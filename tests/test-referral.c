@@ -169,6 +169,211 @@ test_time_limit (void)
   assert_case (run, GS_CASE_APPROVED, "2024-01-30");
 }
 
+/* ---- whose authority a referral's approval is judged against ------------
+ *
+ * Joint committee jc of Trust A and Trust B (members j1 of A, who supports
+ * everything, and j2 of B, who supports nothing: simple majority, no
+ * casting vote) meets on 20 January and ties 1–1 on proposal P (arrived 2
+ * January), so its dispute starts that day and refers P to the boards
+ * named, with no cooling off or notice.  Board A (a1) meets on the 10th of
+ * each month, Board B (b1) on the 15th, the ICB's board (i1) on the 25th:
+ * so Board A takes P on 10 February, Board B on 15 February, the ICB's
+ * board on 25 January.  Each board member's support is given per test (1
+ * approves, 0 refuses).  Every delegation to jc is capped at £1,000, so
+ * £1,000 is within and £1,001 over.  Breaches therefore fall, if at all,
+ * on the day the referral agrees, judged once, for the organisations it
+ * binds: the ICB alone for the ICB's function; each trust for a trust
+ * matter, except one whose own board approved (the top of its scheme, it
+ * decided for itself). */
+static GsRun *
+authority_run (gboolean icb_function, const char *yes, const char *bodies,
+               const char *need, const char *value, GsScenario **out)
+{
+  g_autofree char *xml = g_strdup_printf (
+      "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
+      "horizon='P6M'>\n"
+      "<organisation id='ta' name='Trust A' kind='nhs-trust'/>\n"
+      "<organisation id='tb' name='Trust B' kind='nhs-trust'/>\n"
+      "<organisation id='icb' name='The ICB' kind='icb'/>\n"
+      "<matter id='m' name='Commissioning'%s/>\n"
+      "<person id='j1' org='ta' role='executive'/>\n"
+      "<person id='j2' org='tb' role='executive'/>\n"
+      "<person id='a1' org='ta' role='chief-executive' director='true'/>\n"
+      "<person id='b1' org='tb' role='chief-executive' director='true'/>\n"
+      "<person id='i1' org='icb' role='chief-executive' director='true'/>\n"
+      "<stance person='j1' support='1'/><stance person='j2' support='0'/>\n"
+      "<stance person='a1' support='%c'/><stance person='b1' support='%c'/>"
+      "<stance person='i1' support='%c'/>\n"
+      "<board id='ba' name='Board A' org='ta'><member person='a1'/>"
+      "<meets first='2024-01-10' every='P1M' capacity='5'/></board>\n"
+      "<board id='bb' name='Board B' org='tb'><member person='b1'/>"
+      "<meets first='2024-01-15' every='P1M' capacity='5'/></board>\n"
+      "<board id='bi' name='ICB Board' org='icb'><member person='i1'/>"
+      "<meets first='2024-01-25' every='P1M' capacity='5'/></board>\n"
+      "<joint-committee id='jc' name='Joint Committee' parties='ta tb'>"
+      "<member person='j1'/><member person='j2'/>"
+      "<voting rule='simple-majority'/><escalation ladder='l' on='tie'/>"
+      "<meets first='2024-01-20' every='P1M' capacity='5'/>"
+      "</joint-committee>\n"
+      "<scheme org='ta'><delegation by='ba' to='jc' matters='m' "
+      "limit='1000'/></scheme>\n"
+      "<scheme org='tb'><delegation by='bb' to='jc' matters='m' "
+      "limit='1000'/></scheme>\n"
+      "<scheme org='icb'><delegation id='icb-jc' by='bi' to='jc' "
+      "matters='m' limit='1000'/></scheme>\n"
+      "<ladder id='l'><level decides='referral' forum='The boards' "
+      "bodies='%s' need='%s' within='P2M'/></ladder>\n"
+      "<proposal id='p' title='P' matter='m' value='%s' lead='ta' "
+      "arrives='2024-01-02' body='jc'/>\n"
+      "</scenario>\n",
+      icb_function ? " function-of='icb'" : "", yes[0], yes[1], yes[2], bodies,
+      need, value);
+  *out = gs_test_load_inline (xml);
+  GsRun *run = gs_test_simulate (*out, 1, 0, GS_RUN_FLAGS_NONE);
+  g_autoptr (GError) error = NULL;
+  CU_ASSERT_TRUE (gs_run_check (run, &error));
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_ESCALATED), 1);
+  return run;
+}
+
+static int
+org_index (const GsScenario *s, const char *id)
+{
+  for (guint i = 0; i < gs_scenario_n_organisations (s); i++)
+    if (strcmp (GS_ORG (s, i)->id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+/* Breach @nth is @kind for @org on @day, by jc, decided by the referral
+ * (level 1 of ladder l). */
+static void
+assert_referral_breach (const GsScenario *s, const GsRun *run, guint nth,
+                        GsBreach kind, const char *org, const char *day)
+{
+  const GsRecord *r = gs_test_nth_breach (run, nth);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->breach.breach, kind);
+  CU_ASSERT_EQUAL (r->breach.org, org_index (s, org));
+  CU_ASSERT_EQUAL (r->time, gs_test_day (day));
+  CU_ASSERT_EQUAL (r->body, (guint32)gs_scenario_find_body (s, "jc"));
+  CU_ASSERT_EQUAL (r->breach.decided_by, GS_DECIDED_REFERRAL);
+  CU_ASSERT_EQUAL (r->breach.ladder, 0);
+  CU_ASSERT_EQUAL (r->breach.level, 0);
+}
+
+/* Each of @boards voted once on the referral, as a referral vote that
+ * binds no one by itself. */
+static void
+assert_referral_votes (const GsRun *run, const char *const *boards)
+{
+  const GsScenario *s = gs_run_get_scenario (run);
+  for (guint k = 0; boards[k] != NULL; k++)
+    {
+      int b = gs_scenario_find_body (s, boards[k]);
+      guint n = 0;
+      for (guint i = 0; i < gs_run_n_records (run); i++)
+        {
+          const GsRecord *r = gs_run_get_record (run, i);
+          if (r->body != (guint32)b
+              || (r->kind != GS_REC_APPROVED && r->kind != GS_REC_REJECTED))
+            continue;
+          n++;
+          CU_ASSERT_EQUAL (r->vote.role, GS_VOTE_REFERRAL);
+          CU_ASSERT_EQUAL (r->n_refs, 0);
+        }
+      CU_ASSERT_EQUAL (n, 1);
+    }
+}
+
+/* The ICB's function referred to both trusts' boards, both approving (need
+ * all): agreed on 15 February (Board B, the later).  At £1,000, within the
+ * ICB's delegation to jc: no breach at all — before the referral vote had
+ * its own role each board's vote was judged as the board exercising the
+ * ICB's function, two false "no authority" breaches.  At £1,001: exactly
+ * one breach, the ICB's limit, on 15 February; the trusts are not bound
+ * by the ICB's function and have none. */
+static void
+test_icb_function_referred_to_trusts (void)
+{
+  static const char *const boards[] = { "ba", "bb", NULL };
+  GsScenario *s = NULL;
+  g_autoptr (GsRun) at
+      = authority_run (TRUE, "110", "ba bb", "all", "1000", &s);
+  assert_case (at, GS_CASE_APPROVED, "2024-02-15");
+  assert_referral_votes (at, boards);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (at), 0);
+  gs_scenario_free (s);
+
+  g_autoptr (GsRun) over
+      = authority_run (TRUE, "110", "ba bb", "all", "1001", &s);
+  assert_case (over, GS_CASE_APPROVED, "2024-02-15");
+  CU_ASSERT_EQUAL (gs_test_count_breaches (over), 1);
+  assert_referral_breach (s, over, 0, GS_BREACH_OVER_LIMIT, "icb",
+                          "2024-02-15");
+  const GsRecord *r = gs_test_nth_breach (over, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL_FATAL (r->breach.delegation >= 0, TRUE);
+  CU_ASSERT_STRING_EQUAL (GS_DELEGATION (s, r->breach.delegation)->id,
+                          "icb-jc");
+  CU_ASSERT_EQUAL (gs_run_get_case (over, 0)->breaches, 1);
+  gs_scenario_free (s);
+}
+
+/* The same £1,001 referred to the ICB's own board as well (need all): it
+ * approves on 25 January, the trusts' boards on 10 and 15 February.  The
+ * ICB's board is the top of the ICB's scheme and consented, so the ICB
+ * decided for itself: no breach. */
+static void
+test_icb_function_icb_board_consents (void)
+{
+  static const char *const boards[] = { "ba", "bb", "bi", NULL };
+  GsScenario *s = NULL;
+  g_autoptr (GsRun) run
+      = authority_run (TRUE, "111", "ba bb bi", "all", "1001", &s);
+  assert_case (run, GS_CASE_APPROVED, "2024-02-15");
+  assert_referral_votes (run, boards);
+  CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
+  gs_scenario_free (s);
+}
+
+/* A trust matter (no function-of).  Both boards approve (need all),
+ * agreed on 15 February: each trust's board, the top of its own scheme,
+ * consented, so neither trust is over jc's £1,000 even at £1,001: no
+ * breach either way.  need 1 with Board B refusing: Board A's approval on
+ * 10 February agrees the referral alone and binds Trust B through the
+ * committee's terms of reference without its board's consent, so Trust B
+ * is judged against its delegation to jc: within at £1,000 (no breach),
+ * over at £1,001 (one breach, Trust B's, on 10 February). */
+static void
+test_trust_matter_referred (void)
+{
+  GsScenario *s = NULL;
+  {
+    g_autoptr (GsRun) run
+        = authority_run (FALSE, "110", "ba bb", "all", "1001", &s);
+    assert_case (run, GS_CASE_APPROVED, "2024-02-15");
+    CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
+    gs_scenario_free (s);
+  }
+  {
+    g_autoptr (GsRun) run
+        = authority_run (FALSE, "100", "ba bb", "1", "1000", &s);
+    assert_case (run, GS_CASE_APPROVED, "2024-02-10");
+    CU_ASSERT_EQUAL (gs_test_count_breaches (run), 0);
+    gs_scenario_free (s);
+  }
+  {
+    g_autoptr (GsRun) run
+        = authority_run (FALSE, "100", "ba bb", "1", "1001", &s);
+    assert_case (run, GS_CASE_APPROVED, "2024-02-10");
+    CU_ASSERT_EQUAL (gs_test_count_breaches (run), 1);
+    assert_referral_breach (s, run, 0, GS_BREACH_OVER_LIMIT, "tb",
+                            "2024-02-10");
+    gs_scenario_free (s);
+  }
+}
+
 /* Loading @level fails with a message at line 18 (the ladder's level)
  * containing @want. */
 static void
@@ -210,6 +415,12 @@ main (void)
     { "all three boards approve", test_all_approve },
     { "one refuses: need all, need 2", test_one_refuses },
     { "the time limit ends first", test_time_limit },
+    { "an ICB function referred to the trusts' boards",
+      test_icb_function_referred_to_trusts },
+    { "an ICB function the ICB's board consents to",
+      test_icb_function_icb_board_consents },
+    { "a trust matter referred: within and over a trust's limit",
+      test_trust_matter_referred },
     { "bad input", test_bad_input },
     { NULL, NULL },
   };

@@ -86,6 +86,24 @@ guint gs_breach_approval (const GsScenario *scenario, guint body,
                           GsBreachFinding *out);
 
 /**
+ * gs_breach_consented:
+ * An approval reached by referring @motion to several bodies, of which the
+ * @n_consents @consents approved, binds the @n_bound organisations @bound
+ * as the referring body's approval would; but an organisation whose own
+ * body consented, and holds authority for the matter in that
+ * organisation's scheme (a trust board, the top of its own scheme, always
+ * does), decided for itself and has nothing to judge.  Removes those from
+ * @bound, keeping the order of the rest: what is left is judged against
+ * the referring body's authority (gs_breach_approval()).  For one
+ * organisation's function (function-of) only that organisation's own
+ * body's consent counts: a trust board's consent is not the ICB's.
+ * Returns: how many are left.
+ */
+guint gs_breach_consented (const GsScenario *scenario, const GsMotion *motion,
+                           GsTime when, const guint *consents, guint n_consents,
+                           guint32 *bound, guint n_bound);
+
+/**
  * gs_breach_conflicted_voters:
  * The people of the @n @seats who declared a conflict and voted for or
  * against, into @out (room for @n).

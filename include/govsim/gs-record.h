@@ -109,6 +109,8 @@ typedef enum
   GS_VOTE_GATEWAY,   /* a binding gateway */
   GS_VOTE_RECOMMEND, /* a recommend-only gateway */
   GS_VOTE_LEVEL,     /* a level of an escalation ladder */
+  GS_VOTE_REFERRAL,  /* a body a referral level referred the matter to: its
+                        organisation's consent, which binds no one itself */
 } GsVoteRole;
 
 /* Why a level did not decide (GsRecLevel.why). */

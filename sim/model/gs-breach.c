@@ -10,6 +10,11 @@
  * that is one organisation's function (an ICB's, delegated to a joint
  * committee of trusts) binds that organisation only: the trusts exercise
  * it for the ICB, so the ICB's scheme is the one that must give authority.
+ *
+ * A referral to several bodies is judged once, when it agrees: an
+ * organisation whose own body consented with authority decided for itself
+ * (gs_breach_consented()); the rest are bound by the referring body's
+ * terms of reference, and judged against its authority.
  */
 #include "model/gs-scenario-private.h"
 
@@ -136,6 +141,34 @@ gs_breach_approval (const GsScenario *s, guint body, const GsMotion *m,
           f->auth = (GsAuthority){ .status = GS_AUTH_NONE, .failed = -1 };
         }
     }
+  return n;
+}
+
+/* Whether a body of @org among @consents approved with authority. */
+static gboolean
+consented_with_authority (const GsScenario *s, const GsMotion *m, GsTime when,
+                          const guint *consents, guint n_consents, guint32 org)
+{
+  for (guint i = 0; i < n_consents; i++)
+    {
+      GsAuthority auth;
+      if (GS_BODY (s, consents[i])->org == (int)org
+          && gs_authority_resolve (s, consents[i], org, m->matter, m->value,
+                                   when, &auth))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+gs_breach_consented (const GsScenario *s, const GsMotion *m, GsTime when,
+                     const guint *consents, guint n_consents, guint32 *bound,
+                     guint n_bound)
+{
+  guint n = 0;
+  for (guint i = 0; i < n_bound; i++)
+    if (!consented_with_authority (s, m, when, consents, n_consents, bound[i]))
+      bound[n++] = bound[i];
   return n;
 }
 

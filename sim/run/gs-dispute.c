@@ -129,6 +129,11 @@ gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved, GsTime now)
       GsAward by = { .by = award_by (slot_level (run, slot)->method),
                      .ladder = slot->ladder,
                      .level = (gint32)slot->level };
+      if (by.by == GS_DECIDED_REFERRAL)
+        {
+          by.consents = run->consents;
+          by.n_consents = gs__referral_consents (run, si);
+        }
       gs__meeting_check_award_by (run, slot->body, slot->item, now, &by);
     }
   gs__slot_settle (run, si, approved ? GS_SLOT_APPROVED : GS_SLOT_REJECTED, now,

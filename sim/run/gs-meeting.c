@@ -547,6 +547,9 @@ gs__meeting_check_award_by (GsRun *run, guint32 bi, guint32 ci, GsTime now,
     {
       guint32 ki = b->kind == GS_BODY_CIC ? b->constituents[i] : bi;
       guint n = gs_binding_orgs (s, ki, &m, now, run->bound);
+      if (by != NULL && by->by == GS_DECIDED_REFERRAL)
+        n = gs_breach_consented (s, &m, now, by->consents, by->n_consents,
+                                 run->bound, n);
       check_approval_by (run, now, ki, ci, run->bound, n, by);
     }
 }
@@ -585,6 +588,15 @@ typedef struct
                             next meeting */
 } Verdict;
 
+/* Whether an approval in a vote of @role binds anyone: not a
+ * recommendation, nor a consent to a referral, which is judged once the
+ * referral agrees (gs-referral.c). */
+static gboolean
+role_binds (GsVoteRole role)
+{
+  return role != GS_VOTE_RECOMMEND && role != GS_VOTE_REFERRAL;
+}
+
 /* One body deciding alone (a board, committee, officer or joint committee).
  * A decision at a binding gateway binds the body's parties. */
 static Verdict
@@ -620,7 +632,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
   v.votes_for = tally.votes_for;
   v.against = tally.against;
   guint n = 0;
-  gboolean binds = v.outcome == GS_OUTCOME_CARRIED && role != GS_VOTE_RECOMMEND;
+  gboolean binds = v.outcome == GS_OUTCOME_CARRIED && role_binds (role);
   if (binds)
     {
       GsMotion m = motion_of (GS_RUN_CASE (run, ci));
@@ -709,7 +721,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
   r.vote.outcome = carried ? GS_OUTCOME_CARRIED : GS_OUTCOME_DEFEATED;
   r.vote.role = role;
   r.vote.collective = TRUE;
-  gboolean binds = carried && role != GS_VOTE_RECOMMEND;
+  gboolean binds = carried && role_binds (role);
   gs__run_emit (run, &r, bound, binds ? n_bound : 0);
   /* Each committee that approved decided for its own organisation. */
   for (guint i = 0; binds && i < g->n_constituents; i++)
@@ -821,11 +833,14 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
     gs__slot_settle (run, si, GS_SLOT_REJECTED, now, bi);
 }
 
-/* The role of a vote on @slot: at its gateway or at a level of a dispute. */
+/* The role of a vote on @slot: at its gateway, at a level of a dispute, or
+ * on a referral from one. */
 static GsVoteRole
 vote_role (const GsRun *run, const GsSlot *slot)
 {
-  if (slot->state == GS_SLOT_DISPUTE || slot->state == GS_SLOT_REFERRED)
+  if (slot->state == GS_SLOT_REFERRED)
+    return GS_VOTE_REFERRAL;
+  if (slot->state == GS_SLOT_DISPUTE)
     return GS_VOTE_LEVEL;
   return gs__slot_gateway (run, slot)->recommend ? GS_VOTE_RECOMMEND
                                                  : GS_VOTE_GATEWAY;

@@ -89,6 +89,7 @@ static const char *const vote_roles[] = {
   [GS_VOTE_GATEWAY] = "gateway",
   [GS_VOTE_RECOMMEND] = "recommend",
   [GS_VOTE_LEVEL] = "level",
+  [GS_VOTE_REFERRAL] = "referral",
 };
 static const GsEnumInfo enum_vote_role
     = { "vote_role", vote_roles, N (vote_roles), FALSE };

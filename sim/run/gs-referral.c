@@ -16,9 +16,18 @@
  * GS_SLOT_REFERRED while its body has yet to answer and idle otherwise, so
  * it never counts as an item waiting at a body or as a decision of one.
  *
- * An approval reached this way binds the parties the body the dispute
- * arose in would bind, and is checked against their schemes of delegation
- * (gs__dispute_resolve(): a referral has no one level body).
+ * A body's vote on a referral is its organisation's consent to the
+ * decision the referring body takes, not an exercise of the matter's
+ * function, so it binds no one and is not judged by itself
+ * (GS_VOTE_REFERRAL).  The approval the referral reaches is judged once,
+ * the day it agrees (gs__dispute_resolve(): a referral has no one level
+ * body): it binds the parties the body the dispute arose in would bind;
+ * an organisation whose own body approved with authority in its scheme
+ * decided for itself, and the rest are judged against the referring
+ * body's authority (gs_breach_consented()).  So a referral of an ICB
+ * function to the trusts' boards is judged against the ICB's scheme
+ * alone.  Each referral slot keeps its body's answer in ref_yes (1: it
+ * approved) until the slot is referred again.
  */
 #include "run/gs-run-private.h"
 
@@ -64,6 +73,7 @@ gs__referral_enter (GsRun *run, guint32 si, GsTime start)
       r->body = l->bodies[j];
       r->referred_by = si;
       r->majority_due = FALSE;
+      r->ref_yes = 0;
       r->since = start;
       r->epoch++;
       gs__slot_push_ticket (run, l->bodies[j], first + j, start);
@@ -95,6 +105,7 @@ gs__referral_answer (GsRun *run, guint32 ri, gboolean approved, GsTime now)
   gs__slot_bump (run, ri, now, GS_CARRY_TAKEN);
   r->state = GS_SLOT_IDLE;
   r->settled = now;
+  r->ref_yes = approved ? 1 : 0; /* its body's own answer */
   GsSlot *slot = GS_RUN_SLOT (run, si);
   const GsLevel *l = current_level (run, slot);
   if (l == NULL)
@@ -107,4 +118,18 @@ gs__referral_answer (GsRun *run, guint32 ri, gboolean approved, GsTime now)
     gs__dispute_resolve (run, si, TRUE, now);
   else if (l->n_bodies - slot->ref_no < l->need)
     gs__dispute_level_failed (run, si, GS_FAIL_REFUSED, now);
+}
+
+guint
+gs__referral_consents (GsRun *run, guint32 si)
+{
+  const GsLevel *l = current_level (run, GS_RUN_SLOT (run, si));
+  if (l == NULL)
+    return 0;
+  guint32 first = first_referral_slot (run, si);
+  guint n = 0;
+  for (guint j = 0; j < l->n_bodies; j++)
+    if (GS_RUN_SLOT (run, first + j)->ref_yes)
+      run->consents[n++] = l->bodies[j];
+  return n;
 }

@@ -225,6 +225,7 @@ struct _GsRun
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */
+  guint *consents;           /* scratch: the bodies that approved a referral */
   GsRunCounters counters;    /* run-wide counters */
   GsRecord examples[GS_BREACH_EXAMPLES_MAX]; /* the first breaches, kept
                                                 with or without records */
@@ -344,6 +345,8 @@ typedef struct
   GsDecidedBy by;
   gint32 ladder;
   gint32 level;
+  const guint *consents; /* a referral: the bodies that approved */
+  guint n_consents;
 } GsAward;
 /* gs__meeting_check_award() naming who decided (@by NULL: the body). */
 void gs__meeting_check_award_by (GsRun *run, guint32 bi, guint32 ci, GsTime now,
@@ -414,6 +417,9 @@ void gs__referral_enter (GsRun *run, guint32 si, GsTime start);
 void gs__referral_answer (GsRun *run, guint32 ri, gboolean approved,
                           GsTime now);
 void gs__referral_drop (GsRun *run, guint32 si, GsTime now);
+/* The bodies that approved the referral of slot @si, into run->consents.
+ * Returns: how many. */
+guint gs__referral_consents (GsRun *run, guint32 si);
 void gs__dispute_start (GsRun *run, guint32 si, GsTrigger trigger, GsTime now);
 void gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved,
                           GsTime now);

@@ -249,6 +249,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   guint n_orgs = MAX (scenario->organisations->len, 1);
   run->bound = g_new (guint32, n_orgs);
   run->findings = g_new (GsBreachFinding, 2 * n_orgs);
+  run->consents = g_new (guint, MAX (scenario->referral_width, 1));
   for (guint i = 0; i < run->n_bodies; i++)
     {
       GsBodyState *bs = &run->bodies[i];
@@ -381,6 +382,7 @@ gs_run_free (GsRun *run)
   g_free (run->bodies);
   g_free (run->bound);
   g_free (run->findings);
+  g_free (run->consents);
   g_free (run->seats);
   g_free (run->org_seats);
   g_free (run->people);

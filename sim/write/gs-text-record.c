@@ -609,7 +609,7 @@ text_vote (GString *out, const Ctx *x)
   const GsRecVote *v = &r->vote;
   gboolean approved = r->kind == GS_REC_APPROVED;
   gs__text_body (out, x->s, r->body);
-  if (v->role == GS_VOTE_LEVEL)
+  if (v->role == GS_VOTE_LEVEL || v->role == GS_VOTE_REFERRAL)
     g_string_append (out, ", in dispute resolution");
   if (v->role == GS_VOTE_RECOMMEND)
     g_string_append_printf (out, ": '%s' %s, ", x->title,

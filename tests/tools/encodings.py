@@ -135,11 +135,12 @@ def encoding_a(path, scratch):
     hasnt(text, name, "(escalation)")
     has(text, name, "2025-07-21 'Reconfiguration of hyperacute stroke services': level 2 of "
         "Wealdmoor dispute procedure (Referral) settles the dispute — approved")
-    # Breaches: a2 (GBP 2.5m) and the referral's approval (GBP 3m) exceed
-    # Brackenmoor's GBP 2m; a1 at exactly GBP 2m does not (inclusive).
+    # Breaches: a2 (GBP 2.5m) exceeds Brackenmoor's GBP 2m; a1 at exactly
+    # GBP 2m does not (inclusive); the referral's approval (GBP 3m) does
+    # not either: Brackenmoor's own board consented to it.
     total, kinds, ex = breaches(report)
-    expect(total == 2 and kinds["over-limit"] == 2, "A: breaches %d %r" % (total, kinds))
-    expect(sorted(ex) == [("2025-05-08", "over-limit", "brk"), ("2025-07-21", "over-limit", "brk")],
+    expect(total == 1 and kinds["over-limit"] == 1, "A: breaches %d %r" % (total, kinds))
+    expect(sorted(ex) == [("2025-05-08", "over-limit", "brk")],
            "A: breaches %r" % ex)
     # Quorum by role per party: 31 Jul, both of Ellesmere's away; 28 Aug,
     # Brackenmoor's chief executive alone makes Brackenmoor's part.
