@@ -4,7 +4,8 @@
  * proposal arriving, a meeting, a vote, an inquorate meeting, an item
  * carried over, a missed deadline, a breach of a delegation limit.  It is a
  * plain value of fixed size: a header (time, kind, body, case), an optional
- * second date, an optional list of indices kept by the run, and up to
+ * second date, an optional list of indices kept by the run (and, for a few
+ * kinds, a second list stored right after the first), and up to
  * GS_RECORD_SLOTS small integers whose meaning depends on the kind.  Each
  * kind's integers are named by a struct of the union below, so code says
  * `r->vote.votes_for`, never a bare slot number.
@@ -173,12 +174,16 @@ typedef struct
   gint32 party;   /* organisation short, for an each-party rule; else -1 */
   gint32 present; /* people present */
 } GsRecQuorum;    /* INQUORATE: refs = the members absent; ITEM_INQUORATE:
-                     refs = the members conflicted */
+                     refs = the members conflicted; both, when the
+                     each-party rule failed: second list = every party
+                     short (`party` is the first of them) */
 
 typedef struct
 {
   gint32 votes_for; /* for (collective outcome: constituents approving) */
-  gint32 against;   /* against (collective: constituents not approving) */
+  gint32 against;   /* against (collective: constituents not approving;
+                       BLOCKED: the objections, an against vote under
+                       consensus being one) */
   gint32 abstain;
   gint32 casting;    /* the chair's casting vote decided */
   gint32 outcome;    /* GsVoteOutcome */
@@ -187,7 +192,9 @@ typedef struct
   gint32 members;    /* seats (or organisations) entitled to vote on the
                         item, as the rule counts them; 0 for a collective
                         outcome */
-} GsRecVote; /* APPROVED: refs = organisations bound; BLOCKED: objectors */
+} GsRecVote;         /* APPROVED: refs = organisations bound; BLOCKED: refs =
+                        objectors, and under one vote per organisation second list
+                        = the organisations whose vote was an objection */
 
 typedef struct
 {
@@ -302,10 +309,13 @@ typedef struct
   GsTime time; /* when it happened */
   GsTime when; /* a second date, per kind; GS_TIME_NEVER if none */
   GsRecordKind kind;
-  guint32 body;   /* the body concerned, or GS_NONE */
-  guint32 item;   /* the case concerned, or GS_NONE */
-  guint32 refs;   /* offset of its list of indices in the run */
-  guint32 n_refs; /* length of that list */
+  guint32 body;    /* the body concerned, or GS_NONE */
+  guint32 item;    /* the case concerned, or GS_NONE */
+  guint32 refs;    /* offset of its list of indices in the run */
+  guint32 n_refs;  /* length of that list */
+  guint32 n_refs2; /* length of its second list (GsRecordInfo.refs2), set
+                      by whoever makes the record: refs[n_refs ... n_refs +
+                      n_refs2 - 1] in the same array */
   union
   {
     gint32 slot[GS_RECORD_SLOTS];
@@ -382,8 +392,11 @@ typedef struct
   const char *body; /* what the header's body is, or NULL: none */
   guint n_fields;
   GsFieldInfo fields[GS_RECORD_FIELDS_MAX];
-  GsListKind refs;       /* what its list of indices holds */
-  const char *refs_name; /* machine name of that list, or NULL */
+  GsListKind refs;        /* what its list of indices holds */
+  const char *refs_name;  /* machine name of that list, or NULL */
+  GsListKind refs2;       /* what its second list holds (GS_LIST_NONE: the
+                             kind has none) */
+  const char *refs2_name; /* machine name of the second list, or NULL */
 } GsRecordInfo;
 
 /** The table's entry for @kind.  (transfer none) */

@@ -106,8 +106,11 @@ typedef struct
   GsQuorumResult result;
   guint need;    /* what the failing rule required */
   guint have;    /* what the meeting had */
-  gint32 which;  /* the role (GsRole) or party (organisation) short, or -1 */
+  gint32 which;  /* the role (GsRole) or party (organisation) short, or -1;
+                    for parties, the first of them */
   guint counted; /* people counted towards the head-count */
+  guint n_short; /* FAIL_PARTY: how many parties are short (need and have
+                    are the first one's); else 0 */
 } GsQuorumVerdict;
 
 /**
@@ -116,11 +119,25 @@ typedef struct
  *
  * Checks the rules in a fixed order — head-count, fraction, chair, roles
  * (in GsRole order), parties (in the order given) — and reports the first
- * that fails.  Returns TRUE when the meeting is quorate.
+ * rule that fails.  The each-party rule is checked for every party, so that
+ * verdict->n_short counts all the parties short; gs_quorum_parties_short()
+ * names them.  Returns TRUE when the meeting is quorate.
  */
 gboolean gs_quorum_check (const GsQuorum *q, const GsSeat *seats, guint n,
                           const gint32 *parties, guint n_parties,
                           GsQuorumVerdict *verdict);
+
+/**
+ * gs_quorum_parties_short:
+ * @out: room for @n_parties organisations
+ *
+ * The parties of @parties (in their order) with fewer than @q->party_min
+ * present as the each-party rule counts them, into @out; returns how many.
+ * Nothing when the quorum has no each-party rule.
+ */
+guint gs_quorum_parties_short (const GsQuorum *q, const GsSeat *seats, guint n,
+                               const gint32 *parties, guint n_parties,
+                               gint32 *out);
 
 typedef enum
 {

@@ -111,7 +111,8 @@ typedef struct _GsRun GsRun;
 /**
  * GsRecordFunc:
  * Called with each record as it is made, and its list of @n_refs indices
- * (valid only during the call).
+ * (valid only during the call), followed in @refs by its second list of
+ * record->n_refs2 indices when its kind has one.
  */
 typedef void (*GsRecordFunc) (const GsRun *run, const GsRecord *record,
                               const guint32 *refs, guint n_refs,
@@ -205,7 +206,8 @@ guint gs_run_n_records (const GsRun *run);
 /** (transfer none) */
 const GsRecord *gs_run_get_record (const GsRun *run, guint i);
 /** The list of a record the run kept (people, organisations or bodies,
- * per its kind).  (transfer none) */
+ * per its kind), followed by its second list (record->n_refs2 indices), or
+ * NULL when both are empty.  (transfer none) */
 const guint32 *gs_run_record_refs (const GsRun *run, const GsRecord *record);
 
 /**

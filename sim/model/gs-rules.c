@@ -63,6 +63,23 @@ seat_counts (const GsQuorum *q, const GsSeat *s)
   return TRUE;
 }
 
+/* People who count towards the each-party rule for @org: counted as the
+ * head-count counts them, serving @org, in one of the rule's roles there
+ * (any role when it names none). */
+static guint
+party_count (const GsQuorum *q, const GsSeat *seats, guint n, gint32 org)
+{
+  guint have = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      GsRole role;
+      if (seat_counts (q, &seats[i]) && gs_seat_serves (&seats[i], org, &role)
+          && (q->party_roles == 0 || (q->party_roles & (1u << role)) != 0))
+        have++;
+    }
+  return have;
+}
+
 static gboolean
 quorum_fail (GsQuorumVerdict *verdict, GsQuorumResult result, guint need,
              guint have, gint32 which)
@@ -85,7 +102,7 @@ gs_quorum_check (const GsQuorum *q, const GsSeat *seats, guint n,
   GsQuorumVerdict local;
   if (verdict == NULL)
     verdict = &local;
-  *verdict = (GsQuorumVerdict){ GS_QUORUM_MET, 0, 0, -1, 0 };
+  *verdict = (GsQuorumVerdict){ GS_QUORUM_MET, 0, 0, -1, 0, 0 };
   g_return_val_if_fail (q != NULL, FALSE);
   g_return_val_if_fail (seats != NULL || n == 0, FALSE);
   g_return_val_if_fail (parties != NULL || n_parties == 0, FALSE);
@@ -146,24 +163,38 @@ gs_quorum_check (const GsQuorum *q, const GsSeat *seats, guint n,
     }
 
   if (q->party_min > 0)
-    for (guint p = 0; p < n_parties; p++)
-      {
-        guint have = 0;
-        for (guint i = 0; i < n; i++)
-          {
-            GsRole role;
-            if (seat_counts (q, &seats[i])
-                && gs_seat_serves (&seats[i], parties[p], &role)
-                && (q->party_roles == 0
-                    || (q->party_roles & (1u << role)) != 0))
-              have++;
-          }
-        if (have < q->party_min)
-          return quorum_fail (verdict, GS_QUORUM_FAIL_PARTY, q->party_min, have,
-                              parties[p]);
-      }
+    {
+      /* Every party is checked, not only up to the first short: the
+       * report names them all ("of Trust A or of Trust B"). */
+      guint n_short = 0;
+      for (guint p = 0; p < n_parties; p++)
+        {
+          guint have = party_count (q, seats, n, parties[p]);
+          if (have < q->party_min && n_short++ == 0)
+            quorum_fail (verdict, GS_QUORUM_FAIL_PARTY, q->party_min, have,
+                         parties[p]);
+        }
+      verdict->n_short = n_short;
+      if (n_short > 0)
+        return FALSE;
+    }
 
   return TRUE;
+}
+
+guint
+gs_quorum_parties_short (const GsQuorum *q, const GsSeat *seats, guint n,
+                         const gint32 *parties, guint n_parties, gint32 *out)
+{
+  g_return_val_if_fail (q != NULL, 0);
+  g_return_val_if_fail (seats != NULL || n == 0, 0);
+  g_return_val_if_fail ((parties != NULL && out != NULL) || n_parties == 0, 0);
+  guint k = 0;
+  if (q->party_min > 0)
+    for (guint p = 0; p < n_parties; p++)
+      if (party_count (q, seats, n, parties[p]) < q->party_min)
+        out[k++] = parties[p];
+  return k;
 }
 
 gboolean

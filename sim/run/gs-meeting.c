@@ -265,7 +265,8 @@ seat_objected (const GsSeat *seat)
 
 /* An inquorate meeting (@item GS_NONE: refs = the members absent, whose
  * seat nobody filled) or an item left inquorate by conflicts (refs = the
- * conflicted). */
+ * conflicted); when the each-party rule failed, every party short follows
+ * as the second list. */
 static void
 record_inquorate (GsRun *run, GsTime now, guint32 bi, guint32 item,
                   const GsBody *b, const GsSeat *seats,
@@ -292,6 +293,10 @@ record_inquorate (GsRun *run, GsTime now, guint32 bi, guint32 item,
   r.quorum.present = (gint32)present;
   guint n = seat_people (run, seats, b->n_members,
                          meeting ? seat_absent : seat_conflicted);
+  if (v->result == GS_QUORUM_FAIL_PARTY)
+    r.n_refs2
+        = gs_quorum_parties_short (&b->quorum, seats, b->n_members, b->parties,
+                                   b->n_parties, (gint32 *)run->people + n);
   gs__run_emit (run, &r, run->people, n);
 }
 
@@ -454,7 +459,11 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
     return;
   GsRecord r = gs__record (now, kind, bi, ci);
   r.vote.votes_for = (gint32)t->votes_for;
-  r.vote.against = (gint32)t->against;
+  /* Under consensus there is no vote against, only objections (a member
+   * who does not support the item objects): a blocked item's "against"
+   * are those who objected, as the list names them. */
+  r.vote.against
+      = (gint32)(outcome == GS_OUTCOME_BLOCKED ? t->objections : t->against);
   r.vote.abstain = (gint32)t->abstain;
   r.vote.casting = t->casting_used;
   r.vote.outcome = outcome;
@@ -462,8 +471,15 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   r.vote.members = (gint32)t->members;
   if (outcome == GS_OUTCOME_BLOCKED)
     {
-      guint k = seat_people (run, seats, GS_BODY (run->scenario, bi)->n_members,
-                             seat_objected);
+      const GsBody *b = gs__body_at (run->scenario, bi, now);
+      guint k = seat_people (run, seats, b->n_members, seat_objected);
+      /* One vote per organisation: the parties whose vote, just cast into
+       * run->org_seats by cast_ballots(), was an objection. */
+      for (guint p = 0; b->voting.per_org && !constituent && p < b->n_parties;
+           p++)
+        if (run->org_seats[p].present
+            && run->org_seats[p].ballot == GS_BALLOT_OBJECT)
+          run->people[k + r.n_refs2++] = (guint32)b->parties[p];
       gs__run_emit (run, &r, run->people, k);
     }
   else

@@ -205,7 +205,8 @@ struct _GsRun
                         escalates */
   GsSeat *seats;     /* scratch: the seats of the meeting being held */
   guint32 *people;   /* scratch: a record's list of people (max seats, plus
-                        the meeting's observers) */
+                        the meeting's observers), then room for a second
+                        list of parties (max parties) */
   GsSeat *org_seats; /* scratch: one vote per organisation, one seat a
                         party (max parties) */
   /* The stances of the last body's seats on the last matter voted on, as

@@ -89,8 +89,8 @@ gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
   GsRecord r = *record;
   r.refs = run->refs->len;
   r.n_refs = n_refs;
-  if (n_refs > 0)
-    g_array_append_vals (run->refs, refs, n_refs);
+  if (n_refs + r.n_refs2 > 0)
+    g_array_append_vals (run->refs, refs, n_refs + r.n_refs2);
   g_array_append_val (run->records, r);
 }
 
@@ -236,7 +236,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
       max_parties = MAX (max_parties, b->n_parties);
     }
   run->seats = g_new0 (GsSeat, max_seats);
-  run->people = g_new0 (guint32, max_people);
+  run->people = g_new0 (guint32, max_people + max_parties);
   run->org_seats = g_new0 (GsSeat, max_parties);
   run->odds = g_new0 (GsOdds, max_seats);
   run->stance_person = g_new0 (guint32, max_seats);
@@ -470,7 +470,7 @@ gs_run_get_record (const GsRun *run, guint i)
 const guint32 *
 gs_run_record_refs (const GsRun *run, const GsRecord *record)
 {
-  if (record->n_refs == 0)
+  if (record->n_refs + record->n_refs2 == 0)
     return NULL;
   return &g_array_index (run->refs, guint32, record->refs);
 }

@@ -202,13 +202,14 @@ write_bodies (GString *out, const GsScenario *s, const GsSummary *sum)
     }
 }
 
+/* The @n ids of @refs, of @list, as one cell. */
 static void
-refs_cell (GString *out, const GsRun *run, const GsRecord *r, GsListKind list,
-           const guint32 *refs)
+refs_cell_n (GString *out, const GsRun *run, const GsRecord *r, GsListKind list,
+             const guint32 *refs, guint n)
 {
   const GsScenario *s = gs_run_get_scenario (run);
   g_autoptr (GString) cell = g_string_new (NULL);
-  for (guint k = 0; k < r->n_refs; k++)
+  for (guint k = 0; k < n; k++)
     {
       if (k > 0)
         g_string_append_c (cell, ' ');
@@ -229,11 +230,30 @@ refs_cell (GString *out, const GsRun *run, const GsRecord *r, GsListKind list,
 }
 
 static void
+refs_cell (GString *out, const GsRun *run, const GsRecord *r, GsListKind list,
+           const guint32 *refs)
+{
+  refs_cell_n (out, run, r, list, refs, r->n_refs);
+}
+
+/* The record's second list (after its first), or an empty cell. */
+static void
+refs2_cell (GString *out, const GsRun *run, const GsRecord *r,
+            const GsRecordInfo *info, const guint32 *refs)
+{
+  if (info->refs2_name == NULL || r->n_refs2 == 0)
+    gs__csv_field (out, NULL, FALSE);
+  else
+    refs_cell_n (out, run, r, info->refs2, refs + r->n_refs, r->n_refs2);
+}
+
+static void
 write_meetings (GString *out, const GsRun *run)
 {
   static const char *const h[]
-      = { "date",   "body",  "body_name", "quorate",     "present", "seats",
-          "quorum", "items", "deputies",  "failed_rule", "absent",  NULL };
+      = { "date",   "body",          "body_name", "quorate",  "present",
+          "seats",  "quorum",        "items",     "deputies", "failed_rule",
+          "absent", "parties_short", NULL };
   const GsScenario *s = gs_run_get_scenario (run);
   gs__csv_header (out, h);
   for (guint i = 0; i < gs_run_n_records (run); i++)
@@ -255,6 +275,7 @@ write_meetings (GString *out, const GsRun *run)
           gs__csv_int (out, r->meeting.deputies);
           gs__csv_field (out, NULL, FALSE);
           gs__csv_field (out, NULL, FALSE);
+          gs__csv_field (out, NULL, FALSE);
         }
       else
         {
@@ -272,6 +293,7 @@ write_meetings (GString *out, const GsRun *run)
           gs__csv_field (out, gs_enum_value_name (rule, r->quorum.result),
                          FALSE);
           refs_cell (out, run, r, info->refs, gs_run_record_refs (run, r));
+          refs2_cell (out, run, r, info, gs_run_record_refs (run, r));
         }
       gs__csv_end (out);
     }
@@ -418,6 +440,10 @@ record_row (GString *out, const GsRun *run, const GsRecord *r,
     refs_cell (out, run, r, info->refs, refs);
   else
     gs__csv_field (out, NULL, FALSE);
+  g_autofree char *list2
+      = info->refs2_name ? gs__write_key (info->refs2_name) : NULL;
+  gs__csv_field (out, list2, FALSE);
+  refs2_cell (out, run, r, info, refs);
   gs__csv_end (out);
 }
 
@@ -434,6 +460,8 @@ write_records (GString *out, const GsRun *run, gboolean breaches_only)
     g_ptr_array_add (h, g_ptr_array_index (columns, c));
   g_ptr_array_add (h, (gpointer) "list");
   g_ptr_array_add (h, (gpointer) "items");
+  g_ptr_array_add (h, (gpointer) "list2");
+  g_ptr_array_add (h, (gpointer) "items2");
   g_ptr_array_add (h, NULL);
   gs__csv_header (out, (const char *const *)h->pdata);
   if (breaches_only && gs_run_n_records (run) == 0)

@@ -142,6 +142,23 @@ gs__json_record (JsonBuilder *j, const GsRun *run, const GsRecord *r,
         }
       json_builder_end_array (j);
     }
+  if (info->refs2_name != NULL)
+    {
+      /* The second list follows the first; its indices are never
+       * delegations. */
+      g_autofree char *key = gs__write_key (info->refs2_name);
+      json_builder_set_member_name (j, key);
+      json_builder_begin_array (j);
+      for (guint k = 0; k < r->n_refs2; k++)
+        {
+          GsItem it;
+          if (gs__write_item (run, r, info->refs2, refs[r->n_refs + k], &it))
+            json_builder_add_string_value (j, it.id);
+          else
+            json_builder_add_null_value (j);
+        }
+      json_builder_end_array (j);
+    }
   json_builder_end_object (j);
 }
 

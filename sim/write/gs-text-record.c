@@ -30,6 +30,13 @@ people (GString *out, const Ctx *x)
   gs__text_list (out, x->s, GS_LIST_PERSON, x->refs, x->r->n_refs);
 }
 
+/* The record's second list, which follows its first (gs-record.h). */
+static const guint32 *
+second_list (const Ctx *x)
+{
+  return x->r->n_refs2 > 0 ? x->refs + x->r->n_refs : NULL;
+}
+
 /* "<prefix>2024-06-11", or "<none>no meeting left ..." when there is none. */
 static void
 next_meeting (GString *out, const char *prefix, const char *none, GsTime when)
@@ -42,13 +49,35 @@ next_meeting (GString *out, const char *prefix, const char *none, GsTime when)
     g_string_append_printf (out, "%s%s", prefix, gs_time_format_date (when, d));
 }
 
+/* "of A, of B or of C" (@prep "of ", @conj " or "): the parties an
+ * each-party rule found short. */
+static void
+append_parties (GString *out, const GsScenario *s, const char *prep,
+                const char *conj, const guint32 *parties, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s%s",
+                            i == 0       ? ""
+                            : i + 1 == n ? conj
+                                         : ", ",
+                            prep, GS_ORG (s, parties[i])->name);
+}
+
 /* @rule: the terms of reference in force at the meeting, for the roles an
  * each-party rule counts ("no chair or chief executive of Trust P present":
- * someone who serves P in another post is there but does not count). */
+ * someone who serves P in another post is there but does not count).
+ * @parties: every party short (the record's second list), or none: then
+ * the first, q->party, alone. */
 static void
 append_quorum (GString *out, const GsScenario *s, const GsQuorum *rule,
-               const GsRecQuorum *q)
+               const GsRecQuorum *q, const guint32 *parties, guint n_parties)
 {
+  guint32 first_party = (guint32)q->party;
+  if (n_parties == 0 && q->party >= 0)
+    {
+      parties = &first_party;
+      n_parties = 1;
+    }
   static const char *const roles[]
       = { "chair",     "NED",      "chief executive", "finance director",
           "executive", "governor", "officer",         "external member" };
@@ -75,12 +104,32 @@ append_quorum (GString *out, const GsScenario *s, const GsQuorum *rule,
             q->counted == 1 ? "" : "s", q->needed);
         break;
       case GS_QUORUM_FAIL_PARTY:
-        if (rule->party_roles != 0 && q->party >= 0)
+        /* Several parties short: the record keeps the count of the first
+         * only, so the others are "fewer than" the minimum (none, for a
+         * minimum of 1). */
+        if (n_parties == 0)
+          {
+            g_string_append_printf (out,
+                                    "%d present from ?, the quorum needs %d "
+                                    "from each party",
+                                    q->counted, q->needed);
+            break;
+          }
+        /* "No chair of A or of B", but "fewer than 2 from A and from B". */
+        const char *conj = n_parties > 1 && q->needed > 1 ? " and " : " or ";
+        if (n_parties == 1 || q->needed == 1)
           {
             if (q->counted == 0)
-              g_string_append (out, "no ");
+              g_string_append (out, rule->party_roles != 0 ? "no "
+                                    : n_parties > 1        ? "nobody "
+                                                           : "0 ");
             else
               g_string_append_printf (out, "%d ", q->counted);
+          }
+        else
+          g_string_append_printf (out, "fewer than %d ", q->needed);
+        if (rule->party_roles != 0)
+          {
             gboolean first = TRUE;
             for (guint r = 0; r < GS_N_ROLES; r++)
               if (rule->party_roles & (1u << r))
@@ -89,18 +138,17 @@ append_quorum (GString *out, const GsScenario *s, const GsQuorum *rule,
                                           roles[r]);
                   first = FALSE;
                 }
-            g_string_append_printf (out,
-                                    " of %s present, the quorum needs %d "
-                                    "from each party",
-                                    GS_ORG (s, q->party)->name, q->needed);
-            break;
+            g_string_append_c (out, ' ');
+            append_parties (out, s, "of ", conj, parties, n_parties);
+            g_string_append (out, " present");
           }
-        g_string_append_printf (
-            out,
-            "%d present from %s, the quorum needs %d "
-            "from each party",
-            q->counted, q->party >= 0 ? GS_ORG (s, q->party)->name : "?",
-            q->needed);
+        else
+          {
+            g_string_append (out, "present ");
+            append_parties (out, s, "from ", conj, parties, n_parties);
+          }
+        g_string_append_printf (out, ", the quorum needs %d from each party",
+                                q->needed);
         break;
       case GS_QUORUM_MET:
       default:
@@ -165,6 +213,28 @@ append_shortfall (GString *out, const GsScenario *s, const GsRecord *r)
                           v->members / 2 + 1,
                           orgs ? "organisations' votes" : "votes", v->members,
                           orgs ? "organisations " : "");
+}
+
+/* Whether a motion defeated by body r->body does not end there, so that
+ * "rejected" would be wrong: at a gateway, the body's terms of reference
+ * send a motion more were for than against up its ladder
+ * (on="not-carried"), as the run does (take_verdict(), gs-meeting.c); at
+ * a dispute level, a forum that must be unanimous, defeated with votes
+ * for, could not agree either way and the dispute climbs on. */
+static gboolean
+vote_goes_on (const Ctx *x)
+{
+  const GsRecVote *v = &x->r->vote;
+  if (x->r->kind != GS_REC_REJECTED || v->collective)
+    return FALSE;
+  if (v->role == GS_VOTE_LEVEL)
+    return gs__body_at (x->s, x->r->body, x->r->time)->voting.rule
+               == GS_RULE_UNANIMITY
+           && v->votes_for > 0;
+  const GsEscalation *esc = &GS_BODY (x->s, x->r->body)->escalation;
+  return v->role == GS_VOTE_GATEWAY && esc->ladder >= 0
+         && (esc->triggers & GS_TRIGGER_NOT_CARRIED) != 0
+         && v->votes_for > v->against;
 }
 
 static const char *
@@ -582,7 +652,7 @@ text_inquorate (GString *out, const Ctx *x)
     }
   g_string_append (out, ": inquorate — ");
   append_quorum (out, x->s, &gs__body_at (x->s, x->r->body, x->r->time)->quorum,
-                 &x->r->quorum);
+                 &x->r->quorum, second_list (x), x->r->n_refs2);
   if (x->r->n_refs > 0)
     {
       g_string_append (out, "; absent: ");
@@ -599,7 +669,7 @@ text_item_inquorate (GString *out, const Ctx *x)
                           "left out — ",
                           x->title);
   append_quorum (out, x->s, &gs__body_at (x->s, x->r->body, x->r->time)->quorum,
-                 &x->r->quorum);
+                 &x->r->quorum, second_list (x), x->r->n_refs2);
 }
 
 static void
@@ -614,9 +684,10 @@ text_vote (GString *out, const Ctx *x)
   if (v->role == GS_VOTE_RECOMMEND)
     g_string_append_printf (out, ": '%s' %s, ", x->title,
                             approved ? "recommended" : "not recommended");
-  else if (v->collective && !approved)
-    /* Not yet "rejected": a split may go to dispute resolution next; the
-     * outcome line says how the proposal ended. */
+  else if ((v->collective || vote_goes_on (x)) && !approved)
+    /* Not yet "rejected": a split may go to dispute resolution next, and
+     * so may a motion short of its rule; the outcome line says how the
+     * proposal ended. */
     g_string_append_printf (out, ": '%s' not carried, ", x->title);
   else
     g_string_append_printf (out, ": '%s' %s, ", x->title,
@@ -633,6 +704,8 @@ text_vote (GString *out, const Ctx *x)
     g_string_append (out, " — decided on the chair's casting vote");
   g_string_append_printf (out, " (%.0f days after arrival)",
                           gs_time_days_between (x->c->arrives, r->time));
+  if (!approved && v->role == GS_VOTE_GATEWAY && vote_goes_on (x))
+    g_string_append (out, "; it goes to dispute resolution");
   if (approved && x->s->organisations->len > 1 && r->n_refs > 0)
     {
       g_string_append (out, "; binds ");
@@ -688,13 +761,26 @@ append_fallback (GString *out, const Ctx *x)
                               : "at once");
 }
 
+/* "K: 'X' blocked by p3 — no consensus, 2 for and 1 against", the against
+ * being the objections; under one vote per organisation the organisations
+ * whose vote was an objection, and the votes counted in organisations. */
 static void
 text_blocked (GString *out, const Ctx *x)
 {
+  const GsBody *b = gs__body_at (x->s, x->r->body, x->r->time);
+  gboolean orgs = b->voting.per_org && x->r->n_refs2 > 0;
   gs__text_body (out, x->s, x->r->body);
-  g_string_append_printf (out, ": '%s' blocked — no consensus: ", x->title);
-  people (out, x);
-  g_string_append (out, " objected");
+  g_string_append_printf (out, ": '%s' blocked by ", x->title);
+  if (orgs)
+    gs__text_list (out, x->s, GS_LIST_ORGANISATION, second_list (x),
+                   x->r->n_refs2);
+  else
+    people (out, x);
+  g_string_append (out, " — no consensus, ");
+  if (orgs)
+    append_org_votes (out, b, &x->r->vote);
+  else
+    append_votes (out, &x->r->vote);
   append_fallback (out, x);
 }
 

@@ -306,8 +306,10 @@ def encoding_c(path, scratch):
     # Quarry Hill; s2 is taken at the next meeting.
     # The common chair and Pennyford's NED serve Pennyford and are there,
     # but the rule counts chief executives only (ToR 6).
+    # Both trusts are short, and the line names both.
     has(text, name, "2026-01-16 Severnside Joint Provider Committee: inquorate — no chief executive "
-        "of Pennyford Teaching Hospitals NHS Foundation Trust present, the quorum needs 1 from each party")
+        "of Pennyford Teaching Hospitals NHS Foundation Trust or of Quarry Hill Community NHS Trust "
+        "present, the quorum needs 1 from each party")
     has(text, name, "2026-02-16 Severnside Joint Provider Committee: 'Shared occupational health service' "
         "approved, 4 of 4 organisations for")
     # The ICB's limit is judged whoever leads and whoever is affected: c3
