@@ -305,6 +305,10 @@ test_procedures_not_carried_trigger (void)
   CU_ASSERT_EQUAL (r->vote.abstain, 3);
   CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_ESCALATED), 0);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_REJECTED);
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace, "K: 'X' rejected, 2 for and 0 against, 3 "
+                            "abstentions: short of the 3 votes an absolute "
+                            "majority of 5 needs (8 days after arrival)\n");
 
   g_autoptr (GsScenario) nc = not_carried_scenario ("tie not-carried");
   g_autoptr (GsRun) run2 = gs_test_simulate (nc, 1, 0, GS_RUN_FLAGS_NONE);
@@ -313,6 +317,13 @@ test_procedures_not_carried_trigger (void)
   CU_ASSERT_EQUAL (r->escalated.trigger, (gint32)GS_TRIGGER_NOT_CARRIED);
   CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-10"));
   CU_ASSERT_EQUAL (gs_run_get_case (run2, 0)->state, GS_CASE_APPROVED);
+  /* Not carried and sent up the ladder: not called rejected. */
+  g_autofree char *trace2 = gs_test_trace (run2);
+  gs_test_expect_in (trace2, "K: 'X' not carried, 2 for and 0 against, 3 "
+                             "abstentions: short of the 3 votes an absolute "
+                             "majority of 5 needs (8 days after arrival); it "
+                             "goes to dispute resolution\n");
+  CU_ASSERT_PTR_NULL (strstr (trace2, "'X' rejected"));
 }
 
 /* ---- consensus first, then a majority vote ------------------------------ */
@@ -350,6 +361,15 @@ test_procedures_consensus_alone (void)
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->state, GS_CASE_REJECTED);
   CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
                    gs_test_day ("2024-01-10"));
+  /* Under consensus there is no vote against, only objections: p3's one
+   * objection is the "against" of the blocked record and its line. */
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_BLOCKED, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r->vote.votes_for, 2);
+  CU_ASSERT_EQUAL (r->vote.against, 1);
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace, "K: 'X' blocked by p3 — no consensus, 2 for and "
+                            "1 against\n");
 }
 
 /* then='simple-majority' at the same meeting: blocked on 10 January (the

@@ -556,6 +556,72 @@ test_shipped_scenario_checks (void)
     }
 }
 
+/* Three trusts with two members each on a joint committee.  @b1 and @c1 are
+ * extra attributes of the two chief executives, @rules the quorum and voting.
+ */
+static GsScenario *
+three_trusts (const char *b1, const char *c1, const char *rules)
+{
+  g_autofree char *xml = g_strdup_printf (
+      "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
+      "horizon='P1M'>"
+      "<organisation id='ta' name='Trust A' kind='nhs-trust'/>"
+      "<organisation id='tb' name='Trust B' kind='nhs-trust'/>"
+      "<organisation id='tc' name='Trust C' kind='nhs-trust'/>"
+      "<matter id='m' name='Matter'/>"
+      "<person id='a1' org='ta' role='chief-executive'/>"
+      "<person id='a2' org='ta' role='ned'/>"
+      "<person id='b1' org='tb' role='chief-executive' %s/>"
+      "<person id='b2' org='tb' role='ned'/>"
+      "<person id='c1' org='tc' role='chief-executive' %s/>"
+      "<person id='c2' org='tc' role='ned'/>"
+      "<joint-committee id='j' name='J' parties='ta tb tc'>"
+      "<member person='a1'/><member person='a2'/><member person='b1'/>"
+      "<member person='b2'/><member person='c1'/><member person='c2'/>%s"
+      "<meets first='2024-01-10' every='P7D' capacity='5'/>"
+      "</joint-committee>"
+      "<proposal id='x' title='X' matter='m' lead='ta' arrives='2024-01-02' "
+      "body='j'/>"
+      "<stance support='1'/><stance person='b1' support='0'/>"
+      "<stance person='b2' support='0'/></scenario>",
+      b1, c1, rules);
+  return gs_test_load_inline (xml);
+}
+
+/* Consensus with one vote per trust: both of Trust B's members never
+ * support, so Trust B objects and A and C are for.  The blocked line names
+ * the trust, not its people, and counts in trusts: 2 of 3 for, 1 against. */
+static void
+test_per_org_blocked_names_trusts (void)
+{
+  g_autoptr (GsScenario) s
+      = three_trusts ("", "", "<voting rule='consensus' per='organisation'/>");
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_BLOCKED), 1);
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace, "J: 'X' blocked by Trust B — no consensus, 2 of 3 "
+                            "organisations for, 1 against\n");
+}
+
+/* Each party needs its chief executive; Trust B's and Trust C's never
+ * attend (attendance 0), so every meeting is inquorate for two parties,
+ * and the line names both, not only the first found. */
+static void
+test_each_party_all_short_named (void)
+{
+  g_autoptr (GsScenario) s = three_trusts (
+      "attendance='0'", "attendance='0'",
+      "<quorum present='2'><each-party min='1' roles='chief-executive'/>"
+      "</quorum><voting rule='simple-majority' per='organisation'/>");
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  /* Meetings on 10, 17, 24 and 31 January: all four inquorate. */
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_INQUORATE), 4);
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace, "2024-01-10 J: inquorate — no chief executive of "
+                            "Trust B or of Trust C present, the quorum needs "
+                            "1 from each party; absent: b1 and c1\n");
+}
+
 static const GsTestCase cases[] = {
   { "test_posts_loaded", test_posts_loaded },
   { "test_posts_refused", test_posts_refused },
@@ -571,6 +637,8 @@ static const GsTestCase cases[] = {
   { "test_observers", test_observers },
   { "test_observers_refused", test_observers_refused },
   { "test_shipped_scenario_checks", test_shipped_scenario_checks },
+  { "test_per_org_blocked_names_trusts", test_per_org_blocked_names_trusts },
+  { "test_each_party_all_short_named", test_each_party_all_short_named },
   { NULL, NULL },
 };
 
