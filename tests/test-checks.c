@@ -761,6 +761,58 @@ test_urgent_route_behind_locked_gateway (void)
   expect_one (meet, id, GS_SEVERITY_WARNING, "<urgent ", NULL);
 }
 
+#define URGENT_JOB(where, value)                                               \
+  "<proposal id='p' title='Job' matter='m' value='" value "' lead='a' "        \
+  "arrives='2024-01-02' " where " urgent='true'/>\n"
+
+static void
+test_urgent_without_route (void)
+{
+  const char *id = "urgent-without-route";
+  /* Sent to the committee, which has no <urgent> clause: one warning at
+   * the proposal's line. */
+  static const char plain[]
+      = URGENT_COMMITTEE ("") URGENT_JOB ("body='uc'", "1000") TAIL;
+  expect_one (plain, id, GS_SEVERITY_WARNING, "<proposal ",
+              "Proposal Job ('p') is marked urgent=\"true\", but A urgent "
+              "('uc') has no urgent route (no <urgent> clause): there the "
+              "item waits for the next meeting like any other, so "
+              "urgent=\"true\" changes nothing. Give the body chair's "
+              "action or a written resolution");
+  /* With a clause, or not urgent: silent. */
+  g_autofree char *clause = fix (plain, "<member person='pa2'/>\n",
+                                 "<member person='pa2'/>\n"
+                                 "<urgent route='written' days='3'/>");
+  expect_none (clause, id);
+  g_autofree char *calm = fix (plain, "urgent='true'", "urgent='false'");
+  expect_none (calm, id);
+  /* An arrival stream too, at its own line. */
+  static const char stream[] = URGENT_COMMITTEE (
+      "") "<arrivals id='s' title='S' matter='m' body='uc' lead='a' "
+          "first='2024-01-02' every='P1M' count='2' urgent='true'/>\n" TAIL;
+  expect_one (stream, id, GS_SEVERITY_WARNING, "<arrivals ",
+              "Arrival stream S ('s') is marked urgent=\"true\", but A "
+              "urgent ('uc') has no urgent route");
+  /* On the pathway behind the lock the committee has a route and the
+   * panel has none: the panel is named. */
+  g_autofree char *lock
+      = fix (BEHIND_LOCK, TAIL, URGENT_JOB ("pathway='pw'", "1000") TAIL);
+  expect_one (lock, id, GS_SEVERITY_WARNING, "<proposal ",
+              "but A panel ('panel') has no urgent route");
+  /* A recommend-only panel is heard at a meeting whatever its clause. */
+  g_autofree char *advised = fix (lock, "<gateway body='panel'/>",
+                                  "<gateway body='panel' role='recommend'/>");
+  expect_none (advised, id);
+  /* Boundary: the panel's gateway applies only above £2,000; an item of
+   * £2,000 never reaches it, one of £2,001 does. */
+  g_autofree char *high = fix (lock, "<gateway body='panel'/>",
+                               "<gateway body='panel' over='2000'/>");
+  g_autofree char *at = fix (high, "value='1000'", "value='2000'");
+  expect_none (at, id);
+  g_autofree char *above = fix (high, "value='1000'", "value='2001'");
+  expect_one (above, id, GS_SEVERITY_WARNING, "<proposal ", NULL);
+}
+
 /* ---- delegation ------------------------------------------------------------
  */
 
@@ -1191,6 +1243,7 @@ static const GsTestCase cases[] = {
   { "test_chair_action_no_limit", test_chair_action_no_limit },
   { "test_urgent_route_behind_locked_gateway",
     test_urgent_route_behind_locked_gateway },
+  { "test_urgent_without_route", test_urgent_without_route },
   { "test_sorted_and_written", test_sorted_and_written },
   { "test_demo_clean", test_demo_clean },
   { "test_teaching_pair", test_teaching_pair },

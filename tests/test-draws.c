@@ -7,8 +7,9 @@
  *
  *   python3 tests/tools/rng-reference.py draws
  *
- * The last three tests go through a whole run, so they also check that the
- * traffic, attendance and ballots use the keys gs-draw.h says they use.
+ * The last four tests go through a whole run, so they also check that the
+ * traffic, attendance, ballots and ballots between meetings use the keys
+ * gs-draw.h says they use.
  * Statistical tests use a fixed seed, so they are deterministic; their bounds
  * are a tabulated critical value or five standard deviations of the statistic,
  * so a good hash passes by a wide margin and a poor one does not.
@@ -489,6 +490,49 @@ test_draws_ballot_reference (void)
     }
 }
 
+/* The ballot scenario with chair's action: the one member is the chair;
+ * eight urgent cases arrive weekly from 2024-01-01 (day 19723). */
+static const char urgent_xml[]
+    = "<scenario xmlns='urn:govsim:scenario:1' name='b' start='2024-01-01' "
+      "horizon='P3M'>"
+      "<organisation id='oa' name='A' kind='nhs-trust'/>"
+      "<person id='pa' org='oa' role='chair' director='true' attendance='1'/>"
+      "<matter id='m' name='M'/>"
+      "<committee id='k' name='K' org='oa'>"
+      "<member person='pa'/><quorum present='1'/>"
+      "<urgent route='chair'/>"
+      "<meets first='2024-01-03' every='P7D' capacity='10'/></committee>"
+      "<stance support='0.5'/>"
+      "<arrivals id='u' title='U' matter='m' body='k' lead='oa' "
+      "first='2024-01-01' every='P7D' count='8' urgent='true'/>"
+      "</scenario>";
+
+static void
+test_draws_urgent_reference (void)
+{
+  /* rng-reference.py draws, "chair's actions of seed 7": the chair acts
+   * on case k on the day it arrives iff the uniform of the key (URGENT,
+   * case, body 0, time it was put, person 0) is below 0.5 -- the person
+   * last, as for a ballot: cases 1, 2, 3, 4, 7 and 8.  (The person-first
+   * key of earlier versions gives 1, 4 and 7.) */
+  static const gboolean taken[]
+      = { TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, TRUE, TRUE };
+  g_autoptr (GsScenario) s = gs_test_load_inline (urgent_xml);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 7, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL_FATAL (gs_test_count_records (run, GS_REC_URGENT),
+                         G_N_ELEMENTS (taken));
+  for (guint k = 0; k < G_N_ELEMENTS (taken); k++)
+    {
+      const GsRecord *r = gs_test_nth_record (run, GS_REC_URGENT, k);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+      const GsCase *c = gs_run_get_case (run, r->item);
+      CU_ASSERT_EQUAL (c->serial, k + 1);
+      CU_ASSERT_EQUAL (r->time, c->arrives);
+      CU_ASSERT_EQUAL (r->urgent.outcome,
+                       taken[k] ? GS_URGENT_TAKEN : GS_URGENT_DECLINED);
+    }
+}
+
 static const GsTestCase cases[] = {
   { "test_draws_reference_values", test_draws_reference_values },
   { "test_draws_stream_reference", test_draws_stream_reference },
@@ -503,6 +547,7 @@ static const GsTestCase cases[] = {
   { "test_draws_traffic_reference", test_draws_traffic_reference },
   { "test_draws_attendance_reference", test_draws_attendance_reference },
   { "test_draws_ballot_reference", test_draws_ballot_reference },
+  { "test_draws_urgent_reference", test_draws_urgent_reference },
   { NULL, NULL },
 };
 

@@ -221,6 +221,177 @@ test_chair_action_declined_or_away (void)
   }
 }
 
+/* ---- a conflicted chair ---------------------------------------------------
+ */
+
+static void
+test_chair_action_conflicted (void)
+{
+  /* Ann (the chair) is conflicted on Capital and everyone supports the
+   * item: she may not act on 2024-01-02, and it is left to the meeting of
+   * 2024-01-15, which excludes her; Bo and Cy approve it there (quorum 1). */
+  {
+    g_autoptr (GsScenario) s = gs_test_load_inline (
+        HEAD PEOPLE COMMITTEE (CHAIR_UP_TO_10K) PROPOSAL (
+            "3000", "true") "<stance support='1'/>\n"
+                            "<conflict person='c' matter='m'/>\n" TAIL);
+    g_autoptr (GsRun) run = run_of (s);
+    const GsRecord *r = the_urgent (run);
+    CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_CONFLICTED);
+    CU_ASSERT_EQUAL (r->urgent.conflicted, gs_scenario_find_person (s, "c"));
+    CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-02"));
+    const GsCase *c = gs_run_get_case (run, 0);
+    CU_ASSERT_EQUAL (c->state, GS_CASE_APPROVED);
+    CU_ASSERT_EQUAL (c->decided, gs_test_day ("2024-01-15"));
+    CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_APPROVED), 1);
+    g_autofree char *trace = gs_test_trace (run);
+    gs_test_expect_in (trace,
+                       "2024-01-02 'Ward repair' is urgent, but the chair of "
+                       "Committee A (Ann Chair) has a declared conflict on "
+                       "Capital: left to the meeting of 2024-01-15\n");
+  }
+  /* The same under conflicts="declare": a declaration lets a member stay in
+   * a meeting's vote (a breach), not decide alone; still left to the
+   * meeting, where Ann declares and votes, and her vote is the one breach. */
+  {
+    g_autoptr (GsScenario) s = gs_test_load_inline (
+        HEAD PEOPLE COMMITTEE ("<voting rule='simple-majority' "
+                               "conflicts='declare'/>" CHAIR_UP_TO_10K)
+            PROPOSAL ("3000",
+                      "true") "<stance support='1'/>\n"
+                              "<conflict person='c' matter='m'/>\n" TAIL);
+    g_autoptr (GsRun) run = run_of (s);
+    CU_ASSERT_EQUAL (the_urgent (run)->urgent.outcome, GS_URGENT_CONFLICTED);
+    CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                     gs_test_day ("2024-01-15"));
+    CU_ASSERT_EQUAL (gs_test_count_breaches (run), 1);
+  }
+  /* A conflict on an organisation the item affects (Trust A, its lead)
+   * stops her too, and the trace says which. */
+  {
+    g_autoptr (GsScenario) s = gs_test_load_inline (
+        HEAD PEOPLE COMMITTEE (CHAIR_UP_TO_10K)
+            PROPOSAL ("3000", "true") "<stance support='1'/>\n"
+                                      "<conflict person='c' org='oa'/>\n" TAIL);
+    g_autoptr (GsRun) run = run_of (s);
+    CU_ASSERT_EQUAL (the_urgent (run)->urgent.outcome, GS_URGENT_CONFLICTED);
+    g_autofree char *trace = gs_test_trace (run);
+    gs_test_expect_in (trace, "(Ann Chair) has a declared conflict on "
+                              "proposals affecting Trust A: left to the "
+                              "meeting of 2024-01-15\n");
+  }
+  /* Boundary: a conflict of the chair on another matter, or of another
+   * member (Cy), does not touch chair's action: taken on 2024-01-02. */
+  {
+    g_autoptr (GsScenario) s = gs_test_load_inline (
+        HEAD PEOPLE
+        "<matter id='m2' name='Estates'/>\n" COMMITTEE (CHAIR_UP_TO_10K)
+            PROPOSAL ("3000",
+                      "true") "<stance support='1'/>\n<conflict person='c' "
+                              "matter='m2'/>\n"
+                              "<conflict person='n' matter='m'/>\n" TAIL);
+    g_autoptr (GsRun) run = run_of (s);
+    const GsRecord *r = the_urgent (run);
+    CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_TAKEN);
+    CU_ASSERT_EQUAL (r->urgent.conflicted, -1);
+    CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                     gs_test_day ("2024-01-02"));
+  }
+}
+
+static void
+test_chair_action_conflicted_chief_executive (void)
+{
+  /* With the chief executive: Bo, the only one, is conflicted, so the
+   * chair cannot act with him; left to the meeting of 2024-01-15. */
+  {
+    g_autoptr (GsScenario) s = gs_test_load_inline (
+        HEAD PEOPLE COMMITTEE (
+            "<urgent route='chair' with='chief-executive' up-to='10000'/>")
+            PROPOSAL ("3000",
+                      "true") "<stance support='1'/>\n"
+                              "<conflict person='e' matter='m'/>\n" TAIL);
+    g_autoptr (GsRun) run = run_of (s);
+    const GsRecord *r = the_urgent (run);
+    CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_CONFLICTED);
+    CU_ASSERT_EQUAL (r->urgent.conflicted, gs_scenario_find_person (s, "e"));
+    CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                     gs_test_day ("2024-01-15"));
+    g_autofree char *trace = gs_test_trace (run);
+    gs_test_expect_in (trace,
+                       "2024-01-02 'Ward repair' is urgent, but the chief "
+                       "executive who must act with the chair of Committee A "
+                       "(Bo Chief) has a declared conflict on Capital: left "
+                       "to the meeting of 2024-01-15\n");
+  }
+  /* A second chief executive on the committee (Di), not conflicted, acts
+   * with the chair instead: the clause names the post, not the person.
+   * Taken on 2024-01-02. */
+  {
+    const char *xml = HEAD PEOPLE
+        "<person id='f' name='Di Chief' org='oa' role='chief-executive' "
+        "director='true'/>\n"
+        "<committee id='ca' name='Committee A' org='oa'><member person='c'/>"
+        "<member person='e'/><member person='f'/><quorum present='1'/>\n"
+        "<urgent route='chair' with='chief-executive'/>\n"
+        "<meets first='2024-01-15' every='P1M' "
+        "capacity='5'/></committee>\n" PROPOSAL (
+            "3000", "true") "<stance support='1'/>\n"
+                            "<conflict person='e' matter='m'/>\n" TAIL;
+    g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+    g_autoptr (GsRun) run = run_of (s);
+    CU_ASSERT_EQUAL (the_urgent (run)->urgent.outcome, GS_URGENT_TAKEN);
+    CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                     gs_test_day ("2024-01-02"));
+  }
+}
+
+/* ---- no urgent route --------------------------------------------------------
+ */
+
+static void
+test_urgent_no_route (void)
+{
+  /* Committee A has no <urgent> clause: the urgent item waits for its
+   * meeting of 2024-01-15 like any other, and the trace says why. */
+  {
+    g_autoptr (GsScenario) s = gs_test_load_inline (HEAD PEOPLE COMMITTEE (
+        "") PROPOSAL ("3000", "true") "<stance support='1'/>\n" TAIL);
+    g_autoptr (GsRun) run = run_of (s);
+    const GsRecord *r = the_urgent (run);
+    CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_NO_ROUTE);
+    CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-02"));
+    CU_ASSERT_EQUAL (r->when, gs_test_day ("2024-01-15"));
+    CU_ASSERT_EQUAL (gs_run_get_case (run, 0)->decided,
+                     gs_test_day ("2024-01-15"));
+    g_autofree char *trace = gs_test_trace (run);
+    gs_test_expect_in (trace,
+                       "2024-01-02 'Ward repair' is urgent, but Committee A "
+                       "has no urgent route in its terms of reference; it "
+                       "goes to the meeting of 2024-01-15\n");
+  }
+  /* Not urgent: nothing to say. */
+  {
+    g_autoptr (GsScenario) s = gs_test_load_inline (HEAD PEOPLE COMMITTEE (
+        "") PROPOSAL ("3000", "false") "<stance support='1'/>\n" TAIL);
+    g_autoptr (GsRun) run = run_of (s);
+    CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_URGENT), 0);
+  }
+  /* An officer decides alone at every sign-off: no urgent route is
+   * missing, so nothing is said either. */
+  {
+    const char *xml = HEAD PEOPLE COMMITTEE (
+        "") "<officer id='ceo' name='CEO' org='oa' person='e'>\n"
+            "<meets first='2024-01-05' every='P7D' capacity='5'/></officer>\n"
+            "<proposal id='p' title='Ward repair' matter='m' value='3000' "
+            "lead='oa' arrives='2024-01-02' body='ceo' urgent='true'/>\n"
+            "<stance support='1'/>\n" TAIL;
+    g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+    g_autoptr (GsRun) run = run_of (s);
+    CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_URGENT), 0);
+  }
+}
+
 /* ---- written resolutions --------------------------------------------------
  */
 
@@ -494,7 +665,16 @@ test_urgent_held_at_locked_gateway (void)
                        "<stance support='1'/>\n" TAIL;
   g_autoptr (GsScenario) s = gs_test_load_inline (xml);
   g_autoptr (GsRun) run = run_of (s);
-  const GsRecord *r = the_urgent (run);
+  /* Two urgent records: the board has no urgent route (2024-01-02), then
+   * the committee's chair acts (2024-01-10). */
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_URGENT), 2);
+  const GsRecord *r0 = gs_test_nth_record (run, GS_REC_URGENT, 0);
+  const GsRecord *r = gs_test_nth_record (run, GS_REC_URGENT, 1);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  CU_ASSERT_EQUAL (r0->urgent.outcome, GS_URGENT_NO_ROUTE);
+  CU_ASSERT_EQUAL (r0->body, (guint32)gs_scenario_find_body (s, "ba"));
+  CU_ASSERT_EQUAL (r0->time, gs_test_day ("2024-01-02"));
   CU_ASSERT_EQUAL (r->urgent.outcome, GS_URGENT_TAKEN);
   CU_ASSERT_EQUAL (r->time, gs_test_day ("2024-01-10"));
   const GsCase *c = gs_run_get_case (run, 0);
@@ -511,7 +691,11 @@ test_urgent_held_at_locked_gateway (void)
       unlocked, at + strlen ("<gateway body='ca'/>"));
   g_autoptr (GsScenario) s2 = gs_test_load_inline (xml2);
   g_autoptr (GsRun) run2 = run_of (s2);
-  CU_ASSERT_EQUAL (the_urgent (run2)->time, gs_test_day ("2024-01-02"));
+  CU_ASSERT_EQUAL (gs_test_count_records (run2, GS_REC_URGENT), 2);
+  const GsRecord *taken = gs_test_nth_record (run2, GS_REC_URGENT, 1);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (taken);
+  CU_ASSERT_EQUAL (taken->urgent.outcome, GS_URGENT_TAKEN);
+  CU_ASSERT_EQUAL (taken->time, gs_test_day ("2024-01-02"));
   CU_ASSERT_EQUAL (gs_run_get_case (run2, 0)->decided,
                    gs_test_day ("2024-01-10"));
 }
@@ -631,6 +815,10 @@ static const GsTestCase cases[] = {
   { "test_chair_action_over_ceiling", test_chair_action_over_ceiling },
   { "test_chair_action_breach", test_chair_action_breach },
   { "test_chair_action_declined_or_away", test_chair_action_declined_or_away },
+  { "test_chair_action_conflicted", test_chair_action_conflicted },
+  { "test_chair_action_conflicted_chief_executive",
+    test_chair_action_conflicted_chief_executive },
+  { "test_urgent_no_route", test_urgent_no_route },
   { "test_written_last_day", test_written_last_day },
   { "test_written_fails", test_written_fails },
   { "test_written_conflict_withdraws", test_written_conflict_withdraws },

@@ -28,7 +28,8 @@
  * a caller drawing many keys with a common start absorbs the start once.
  * So a ballot's key puts the person last: a meeting's ballots on one item
  * share (case, body, time), absorbed once per item, and each ballot
- * absorbs only its person, one mix a ballot.
+ * absorbs only its person, one mix a ballot; a ballot between meetings
+ * (GS_DRAW_URGENT) is keyed in the same order, with the time it was put.
  * A second number from the same key is the key extended by the word 1
  * (gs_draw_again()): a ballot's for-or-against after its abstention, the
  * second uniform of a normal deviate.  tests/tools/rng-reference.py computes
@@ -62,8 +63,9 @@ typedef enum
   GS_DRAW_OUTCOME = 5, /* a mediator's or arbitrator's outcome: the same */
   GS_DRAW_CHAIR = 6,   /* a person deciding alone at a level: the same */
   GS_DRAW_URGENT = 7,  /* a ballot between meetings (chair's action, a
-                          written resolution): person, case, body, time
-                          it was put; for on the first number */
+                          written resolution): case, body, time it was
+                          put, person, as a ballot; for on the first
+                          number */
   GS_N_DRAW_PURPOSES = 8,
 } GsDrawPurpose;
 

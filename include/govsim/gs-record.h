@@ -102,6 +102,9 @@ typedef enum
   GS_URGENT_AWAY,        /* the chair (or chief executive) was away */
   GS_URGENT_DECLINED,    /* the chair (or chief executive) would not act */
   GS_URGENT_NOT_REACHED, /* the resolution did not reach its threshold */
+  GS_URGENT_CONFLICTED,  /* the chair (or the chief executive who must act
+                            with them) has a declared conflict on it */
+  GS_URGENT_NO_ROUTE,    /* the body has no urgent route: to its meeting */
 } GsUrgentOutcome;
 
 /* Why a vote was held (GsRecVote.role). */
@@ -294,15 +297,17 @@ typedef struct
 
 typedef struct
 {
-  gint32 written;   /* a written resolution, not chair's action */
-  gint32 outcome;   /* GsUrgentOutcome */
-  gint32 votes_for; /* written: members who returned it in favour */
-  gint32 against;   /* ... who returned it against */
-  gint32 members;   /* ... members in all */
-  gint32 needed;    /* ... in favour needed */
-  gint32 days;      /* ... days since it was circulated */
-} GsRecUrgent;      /* body = the body whose ToR allow it; when = its next
-                       meeting, which hears the report or takes the item */
+  gint32 written;    /* a written resolution, not chair's action */
+  gint32 outcome;    /* GsUrgentOutcome */
+  gint32 votes_for;  /* written: members who returned it in favour */
+  gint32 against;    /* ... who returned it against */
+  gint32 members;    /* ... members in all */
+  gint32 needed;     /* ... in favour needed */
+  gint32 days;       /* ... days since it was circulated */
+  gint32 conflicted; /* CONFLICTED: the person whose conflict stopped
+                        chair's action; otherwise -1 */
+} GsRecUrgent;       /* body = the body whose ToR allow it; when = its next
+                        meeting, which hears the report or takes the item */
 
 typedef struct
 {

@@ -650,6 +650,12 @@ gboolean gs__scenario_conflicted (const GsScenario *s, guint person,
                                   guint matter, const guint *affects,
                                   guint n_affects);
 
+/* The first of @person's declared conflicts (in document order) that
+ * covers such a proposal, or NULL: what a sentence names as the reason. */
+const GsConflict *gs__scenario_conflict_for (const GsScenario *s, guint person,
+                                             guint matter, const guint *affects,
+                                             guint n_affects);
+
 /* Takes the @n stances @rules (transfer full, in document order, none
  * repeating another's person, organisation and matter) and groups them for
  * gs__scenario_stance().  Call once the people, organisations and matters

@@ -501,22 +501,30 @@ gs__scenario_away (const GsScenario *s, guint person, GsTime t)
   return lo > first && s->away_reach[lo - 1] > t;
 }
 
-gboolean
-gs__scenario_conflicted (const GsScenario *s, guint person, guint matter,
-                         const guint *affects, guint n_affects)
+const GsConflict *
+gs__scenario_conflict_for (const GsScenario *s, guint person, guint matter,
+                           const guint *affects, guint n_affects)
 {
   if (s->conflict_start == NULL)
-    return FALSE;
+    return NULL;
   for (guint i = s->conflict_start[person]; i < s->conflict_start[person + 1];
        i++)
     {
       const GsConflict *k = &s->conflicted[i];
       if (k->matter >= 0 && (guint)k->matter == matter)
-        return TRUE;
+        return k;
       if (k->org >= 0 && gs__lists (affects, n_affects, (guint)k->org))
-        return TRUE;
+        return k;
     }
-  return FALSE;
+  return NULL;
+}
+
+gboolean
+gs__scenario_conflicted (const GsScenario *s, guint person, guint matter,
+                         const guint *affects, guint n_affects)
+{
+  return gs__scenario_conflict_for (s, person, matter, affects, n_affects)
+         != NULL;
 }
 
 const char *

@@ -65,6 +65,8 @@ static const char *const urgent_outcomes[] = {
   [GS_URGENT_AWAY] = "away",
   [GS_URGENT_DECLINED] = "declined",
   [GS_URGENT_NOT_REACHED] = "not-reached",
+  [GS_URGENT_CONFLICTED] = "conflicted",
+  [GS_URGENT_NO_ROUTE] = "no-route",
 };
 static const GsEnumInfo enum_urgent
     = { "urgent_outcome", urgent_outcomes, N (urgent_outcomes), FALSE };
@@ -521,11 +523,11 @@ static const GsRecordInfo table[] = {
   { GS_REC_URGENT,
     NULL,
     "body",
-    8,
+    9,
     { BOOL (urgent, written), ENUM (urgent, outcome, enum_urgent),
       COUNT (urgent, votes_for), COUNT (urgent, against),
       COUNT (urgent, members), COUNT (urgent, needed), COUNT (urgent, days),
-      DATE ("next_meeting") },
+      INDEX (urgent, conflicted, GS_LIST_PERSON), DATE ("next_meeting") },
     GS_LIST_NONE,
     NULL,
     GS_LIST_NONE,

@@ -5,7 +5,12 @@
  * once.  Under chair's action the chair (with a chief executive, when the
  * ToR say so) decides it on the day it arrives, if it is worth no more
  * than the financial limit and they are not away; each of them acts on a
- * keyed draw of their support, like a ballot.  Under a written resolution
+ * keyed draw of their support, like a ballot (keyed as a ballot is, the
+ * person last: case, body, day it was put, person).  A chair with a
+ * declared conflict on the item does not act, nor does a chief executive
+ * who must act with them (another chief executive on the body may); the
+ * schema names nobody to act instead, so the item is left to the next
+ * meeting, which excludes them as a meeting does.  Under a written resolution
  * it is circulated to every member on the day it arrives; a member returns
  * it on the first day of the window they are not away, for or against on
  * a keyed draw, and it passes on the first day the members in favour
@@ -16,7 +21,10 @@
  * declaration (then they vote, and their vote is a breach, as at a
  * meeting).  Anything the route does not decide — over the limit, the
  * chair away or unwilling, the threshold out of reach or not reached by
- * the last day — goes on the agenda of the next meeting as usual.
+ * the last day — goes on the agenda of the next meeting as usual.  An
+ * urgent item at a deciding gateway of a body with no urgent route goes
+ * there too, and the trace says so (an officer, who decides at every
+ * sign-off, needs none).
  *
  * A decision taken this way binds like a meeting's approval: it goes
  * through the same breach checks (gs__meeting_check_award()) before the
@@ -42,19 +50,31 @@ case_urgent (const GsRun *run, const GsCase *c)
   return c->arrivals != GS_NONE && GS_ARRIVALS (s, c->arrivals)->urgent;
 }
 
-/* TRUE with probability @p on a keyed draw of @person's ballot between
- * meetings on case @ci at body @bi, put at @put; exact at 0 and 1. */
-static gboolean
-ballot_for (const GsRun *run, guint person, guint32 ci, guint32 bi, GsTime put)
+/* The hash of the words every ballot between meetings on case @c at body
+ * @bi, put at @put, shares: gs_draw_bits (GS_DRAW_URGENT, case, body, put,
+ * person) is gs_draw_absorb (ballot_key (...), person), so an item's
+ * ballots absorb the constant words once and each its person only. */
+static guint64
+ballot_key (const GsRun *run, const GsCase *c, guint32 bi, GsTime put)
 {
-  const GsCase *c = GS_RUN_CASE (run, ci);
+  guint64 h
+      = gs_draw_absorb (run->draws.prefix[GS_DRAW_URGENT], gs__case_key (c));
+  h = gs_draw_absorb (h, bi);
+  return gs_draw_absorb (h, (guint64)put);
+}
+
+/* TRUE with probability @p, @person's support for case @c, on the keyed
+ * draw of their ballot between meetings whose shared words hash to @key
+ * (ballot_key()); exact at 0 and 1, as gs_draw_bernoulli(). */
+static gboolean
+ballot_for (const GsRun *run, guint64 key, guint person, const GsCase *c)
+{
   double p = gs__person_support (run, person, c);
   if (p <= 0.0)
     return FALSE;
   if (p >= 1.0)
     return TRUE;
-  return gs_draw_bernoulli (&run->draws, GS_DRAW_URGENT, person,
-                            gs__case_key (c), bi, (guint64)put, p);
+  return gs_draw_to_uniform (gs_draw_absorb (key, person)) < p;
 }
 
 /* Whether the terms of reference of @b, as they stand at @t (a change of
@@ -136,6 +156,7 @@ work_written (const GsRun *run, guint32 bi, guint32 ci, GsTime put)
   guint members = entitled_members (run, b, c, put);
   guint need = needed (b, members);
   Written w = { .day = b->urgent_days, .members = members, .needed = need };
+  guint64 key = ballot_key (run, c, bi, put);
   for (guint d = 0; d <= b->urgent_days; d++)
     {
       guint f = 0, a = 0;
@@ -145,7 +166,7 @@ work_written (const GsRun *run, guint32 bi, guint32 ci, GsTime put)
           if (!entitled (run, b, i, c, put)
               || return_day (run, person, put, b->urgent_days) > d)
             continue;
-          if (ballot_for (run, person, ci, bi, put))
+          if (ballot_for (run, key, person, c))
             f++;
           else
             a++;
@@ -164,15 +185,34 @@ work_written (const GsRun *run, guint32 bi, guint32 ci, GsTime put)
   return w;
 }
 
+/* An urgent item at a deciding gateway of a body with no urgent route (an
+ * officer decides at every sign-off anyway): the trace says why it waits
+ * for the meeting. */
+static void
+no_route (GsRun *run, const GsSlot *slot, GsTime now)
+{
+  if (!gs__run_building (run, GS_REC_URGENT))
+    return;
+  GsRecord r = gs__record (now, GS_REC_URGENT, slot->body, slot->item);
+  r.urgent = (GsRecUrgent){ .outcome = GS_URGENT_NO_ROUTE, .conflicted = -1 };
+  r.when = gs__meeting_for (run, slot->body, now); /* only for words */
+  gs__run_emit (run, &r, NULL, 0);
+}
+
 gboolean
 gs__urgent_route (GsRun *run, guint32 si, GsTime now)
 {
   const GsSlot *slot = GS_RUN_SLOT (run, si);
   const GsBody *b = slot_body (run, slot);
-  if (b->urgent == GS_URGENT_NONE
-      || !case_urgent (run, GS_RUN_CASE (run, slot->item))
+  if (!case_urgent (run, GS_RUN_CASE (run, slot->item))
       || gs__slot_gateway (run, slot)->recommend)
     return FALSE;
+  if (b->urgent == GS_URGENT_NONE)
+    {
+      if (b->kind != GS_BODY_OFFICER)
+        no_route (run, slot, now);
+      return FALSE;
+    }
   GsTime t = now;
   if (b->urgent == GS_URGENT_WRITTEN)
     t = now
@@ -182,35 +222,57 @@ gs__urgent_route (GsRun *run, guint32 si, GsTime now)
   return TRUE;
 }
 
-/* Whether a member of @b who is a chief executive is available at @now;
- * sets *@who to the first such member. */
+/* Whether @person has declared a conflict of interest on case @c. */
 static gboolean
-chief_executive (const GsRun *run, const GsBody *b, GsTime now, guint *who)
+conflicted (const GsRun *run, guint person, const GsCase *c)
 {
-  gboolean any = FALSE;
+  return run->scenario->conflict_start != NULL
+         && gs__scenario_conflicted (run->scenario, person, c->matter,
+                                     c->affects, c->n_affects);
+}
+
+/* Who acts with the chair of @b on case @c at @now: a member other than
+ * the chair who is a chief executive, available and not conflicted on the
+ * case (the terms of reference name the post, not the person, so any such
+ * member will do).  Returns GS_URGENT_TAKEN with *@who set, or why nobody
+ * can: GS_URGENT_CONFLICTED (*@who the first available chief executive,
+ * whose conflict stops them) or GS_URGENT_AWAY. */
+static GsUrgentOutcome
+chief_executive (const GsRun *run, const GsBody *b, const GsCase *c, GsTime now,
+                 guint *who)
+{
+  GsUrgentOutcome why = GS_URGENT_AWAY;
   for (guint i = 0; i < b->n_members; i++)
     {
       guint person = b->members[i].person;
       guint n;
       const GsPost *posts = gs__person_posts (run->scenario, person, &n);
+      gboolean ce = FALSE;
       for (guint k = 0; k < n; k++)
-        if (posts[k].role == GS_ROLE_CHIEF_EXECUTIVE && (int)i != b->chair)
-          {
-            if (!any)
-              *who = person;
-            any = TRUE;
-            if (gs__person_available (run, person, now))
-              {
-                *who = person;
-                return TRUE;
-              }
-          }
+        ce |= posts[k].role == GS_ROLE_CHIEF_EXECUTIVE;
+      if (!ce || (int)i == b->chair || !gs__person_available (run, person, now))
+        continue;
+      if (!conflicted (run, person, c))
+        {
+          *who = person;
+          return GS_URGENT_TAKEN;
+        }
+      if (why != GS_URGENT_CONFLICTED)
+        *who = person;
+      why = GS_URGENT_CONFLICTED;
     }
-  return FALSE;
+  return why;
 }
 
+/* Chair's action on case @ci at body @bi.  A chair (or the chief
+ * executive who must act with them) with a declared conflict on the item
+ * does not act, whatever the terms of reference say of conflicts at a
+ * meeting: one or two people deciding alone cannot withdraw from their
+ * own decision, and the schema has no other member to act instead; the
+ * item is left to the next meeting, which excludes them as usual.
+ * *@who is then the conflicted person. */
 static GsUrgentOutcome
-chair_action (const GsRun *run, guint32 bi, guint32 ci, GsTime now)
+chair_action (const GsRun *run, guint32 bi, guint32 ci, GsTime now, guint *who)
 {
   const GsBody *b = GS_BODY (run->scenario, bi);
   const GsCase *c = GS_RUN_CASE (run, ci);
@@ -218,11 +280,25 @@ chair_action (const GsRun *run, guint32 bi, guint32 ci, GsTime now)
     return GS_URGENT_OVER_LIMIT;
   guint chair = b->members[b->chair].person;
   guint ce = chair;
-  if (!gs__person_available (run, chair, now)
-      || (b->urgent_with_ce && !chief_executive (run, b, now, &ce)))
+  if (conflicted (run, chair, c))
+    {
+      *who = chair;
+      return GS_URGENT_CONFLICTED;
+    }
+  if (!gs__person_available (run, chair, now))
     return GS_URGENT_AWAY;
-  if (!ballot_for (run, chair, ci, bi, now)
-      || (b->urgent_with_ce && !ballot_for (run, ce, ci, bi, now)))
+  if (b->urgent_with_ce)
+    {
+      GsUrgentOutcome with = chief_executive (run, b, c, now, &ce);
+      if (with != GS_URGENT_TAKEN)
+        {
+          *who = ce;
+          return with;
+        }
+    }
+  guint64 key = ballot_key (run, c, bi, now);
+  if (!ballot_for (run, key, chair, c)
+      || (b->urgent_with_ce && !ballot_for (run, key, ce, c)))
     return GS_URGENT_DECLINED;
   return GS_URGENT_TAKEN;
 }
@@ -274,7 +350,8 @@ gs__urgent_decide (GsRun *run, guint32 si, guint32 epoch, GsTime now)
     return;
   guint32 bi = slot->body, ci = slot->item;
   const GsBody *b = GS_BODY (run->scenario, bi);
-  GsRecUrgent u = { .written = b->urgent == GS_URGENT_WRITTEN };
+  GsRecUrgent u
+      = { .written = b->urgent == GS_URGENT_WRITTEN, .conflicted = -1 };
   if (u.written)
     {
       Written w = work_written (run, bi, ci, slot->since);
@@ -287,7 +364,12 @@ gs__urgent_decide (GsRun *run, guint32 si, guint32 epoch, GsTime now)
       u.days = (gint32)w.day;
     }
   else
-    u.outcome = chair_action (run, bi, ci, now);
+    {
+      guint who = 0;
+      u.outcome = chair_action (run, bi, ci, now, &who);
+      if (u.outcome == GS_URGENT_CONFLICTED)
+        u.conflicted = (gint32)who;
+    }
   if (gs__run_building (run, GS_REC_URGENT))
     {
       GsRecord r = gs__record (now, GS_REC_URGENT, bi, ci);

@@ -948,13 +948,48 @@ text_pending (GString *out, const Ctx *x)
   append_where (out, x);
 }
 
+/* "'X' is urgent, but the chair of Committee A (Ann Chair) has a declared
+ * conflict on Capital": who stopped chair's action, and on what (the
+ * first of their conflicts that covers the item). */
+static void
+urgent_conflicted (GString *out, const Ctx *x, const char *chair)
+{
+  const GsBody *b = GS_BODY (x->s, x->r->body);
+  gint32 who = x->r->urgent.conflicted;
+  const char *name = who >= 0 ? GS_PERSON (x->s, (guint)who)->name : "?";
+  gboolean is_chair = b->chair >= 0 && (guint)b->chair < b->n_members
+                      && who >= 0 && b->members[b->chair].person == (guint)who;
+  g_string_append_printf (out, "'%s' is urgent, but ", x->title);
+  if (is_chair)
+    g_string_append_printf (out, "the chair of %s (%s)", b->name, chair);
+  else
+    g_string_append_printf (out,
+                            "the chief executive who must act with the "
+                            "chair of %s (%s)",
+                            b->name, name);
+  g_string_append (out, " has a declared conflict on ");
+  const GsConflict *k
+      = who < 0 ? NULL
+                : gs__scenario_conflict_for (x->s, (guint)who, x->c->matter,
+                                             x->c->affects, x->c->n_affects);
+  if (k != NULL && k->matter >= 0 && (guint)k->matter == x->c->matter)
+    g_string_append (out, GS_MATTER (x->s, x->c->matter)->name);
+  else if (k != NULL && k->org >= 0)
+    g_string_append_printf (out, "proposals affecting %s",
+                            GS_ORG (x->s, (guint)k->org)->name);
+  else
+    g_string_append (out, "it");
+}
+
 /* Chair's action or a written resolution, taken or sent to the meeting. */
 static void
 text_urgent (GString *out, const Ctx *x)
 {
   const GsRecUrgent *u = &x->r->urgent;
   const GsBody *b = GS_BODY (x->s, x->r->body);
-  const char *chair = b->chair >= 0
+  /* A body with no urgent route may have no members (committees in
+   * common): its chair is named only for chair's action. */
+  const char *chair = b->chair >= 0 && (guint)b->chair < b->n_members
                           ? GS_PERSON (x->s, b->members[b->chair].person)->name
                           : "?";
   const char *who = b->urgent_with_ce ? " with the chief executive" : "";
@@ -1020,6 +1055,23 @@ text_urgent (GString *out, const Ctx *x)
             "for %s",
             chair, b->urgent_with_ce ? " and the chief executive" : "",
             x->title, b->name);
+        break;
+      case GS_URGENT_CONFLICTED:
+        urgent_conflicted (out, x, chair);
+        next_meeting (out, ": left to the meeting of ", ": ", x->r->when);
+        return;
+      case GS_URGENT_NO_ROUTE:
+        if (b->kind == GS_BODY_CIC)
+          g_string_append_printf (out,
+                                  "'%s' is urgent, but %s has no urgent "
+                                  "route: committees in common decide only "
+                                  "at their meeting in common",
+                                  x->title, b->name);
+        else
+          g_string_append_printf (out,
+                                  "'%s' is urgent, but %s has no urgent "
+                                  "route in its terms of reference",
+                                  x->title, b->name);
         break;
       case GS_URGENT_NOT_REACHED:
       default:

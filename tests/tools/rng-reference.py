@@ -179,6 +179,7 @@ def main_draws():
     print(f"normal of key (2024, 3, 0, 1, 5): {draw_normal(2024, 3, 0, 1, 5)!r}")
     main_traffic(7)
     main_ballots(7)
+    main_urgent(7)
 
 
 def main_traffic(seed):
@@ -227,6 +228,23 @@ def main_ballots(seed):
         if to_uniform(draw_again(bits)) < 0.5:
             approved.append(k)
     print(f"ballots of seed {seed}: approved {approved} of 1..8")
+
+
+def main_urgent(seed):
+    """The chair's actions of test_draws_urgent_reference in
+    tests/test-draws.c, replication 0: the chair (person 0) of body 0,
+    support 0.5; urgent case k of stream 0 (case key (1 << 32) | k) arrives
+    on 2024-01-01 + 7 (k - 1) days, minute 1440 x (19723 + 7 (k - 1)), and
+    the chair acts that day iff the uniform of the key (URGENT 7, case key,
+    body, time it was put, person) -- the person last, as for a ballot --
+    is below 0.5."""
+    taken = []
+    for k in range(1, 9):
+        key = (1 << 32) | k
+        time = 1440 * (19723 + 7 * (k - 1))
+        if draw_uniform(seed, 0, 7, key, 0, time, 0) < 0.5:
+            taken.append(k)
+    print(f"chair's actions of seed {seed}: taken {taken} of 1..8")
 
 
 def self_check():

@@ -1,5 +1,6 @@
 /* gs-check-urgent.c — the rules on urgent decisions between meetings:
- * chair-action-no-limit and urgent-route-behind-locked-gateway.
+ * chair-action-no-limit, urgent-route-behind-locked-gateway and
+ * urgent-without-route.
  *
  * Both read a body's <urgent> clause (gs-load-urgent.c) beside what the
  * engine does with it (gs-urgent.c).  Chair's action decides an urgent item
@@ -17,6 +18,9 @@
  * their bodies have an urgent route of their own (a recommend-only gateway
  * is always heard at a meeting).  The second rule finds the urgent routes
  * so held whose terms of reference do not say so (locked-gateways="wait").
+ * The third finds proposals and streams marked urgent="true" whose
+ * pathway reaches, at a deciding gateway, a body with no urgent route:
+ * there the engine puts the item on the agenda like any other.
  *
  * Workload: a scenario's bodies and gateways, a few hundred at most; plain
  * loops, as in the other families.
@@ -257,5 +261,116 @@ gs__check_urgent_route_behind_locked_gateway (GsCheckContext *ctx)
                 }
             }
         }
+    }
+}
+
+/* Adds to @out the bodies at the deciding gateways of pathway @pw that
+ * apply to @values and have no urgent route, where one would make a
+ * difference: an officer decides at every sign-off, and a recommend-only
+ * gateway is heard at a meeting whatever the body's clause. */
+static void
+add_without_route (GArray *out, const GsScenario *s, guint pw,
+                   GsValueRange values)
+{
+  const GsPathway *p = GS_PATHWAY (s, pw);
+  for (guint g = 0; g < p->n_gateways; g++)
+    {
+      const GsGateway *gw = &p->gateways[g];
+      if (gw->recommend || !ranges_meet (gw->applies, values))
+        continue;
+      for (guint i = 0; i < gw->n_bodies; i++)
+        {
+          const GsBody *b = GS_BODY (s, gw->bodies[i]);
+          if (b->urgent == GS_URGENT_NONE && b->kind != GS_BODY_OFFICER)
+            gs__check_add_unique (out, gw->bodies[i]);
+        }
+    }
+}
+
+/* The bodies an urgent item of @matter worth @values sent along @pathway
+ * (-1: chosen by matter and value, every pathway that may be) reaches
+ * with no urgent route. */
+static GArray *
+without_route (const GsScenario *s, int pathway, guint matter,
+               GsValueRange values)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (pathway >= 0)
+    add_without_route (out, s, (guint)pathway, values);
+  else
+    for (guint r = s->route_start[matter]; r < s->route_start[matter + 1]; r++)
+      if (ranges_meet (GS_PATHWAY (s, s->route[r])->values, values))
+        add_without_route (out, s, s->route[r], values);
+  return out;
+}
+
+static void
+report_without_route (GsCheckContext *ctx, GsElementKind kind, const char *id,
+                      const char *title, int line, const GArray *bodies)
+{
+  const GsScenario *s = ctx->s;
+  guint cic = 0; /* of @bodies, committees in common */
+  g_autoptr (GString) msg = g_string_new (NULL);
+  g_string_append (msg, kind == GS_ELEMENT_PROPOSAL ? "Proposal "
+                                                    : "Arrival stream ");
+  gs__say_named (msg, title, id);
+  g_string_append (msg, " is marked urgent=\"true\", but ");
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      guint bi = g_array_index (bodies, guint, i);
+      gs__say_sep (msg, i, bodies->len);
+      gs__say_body (msg, s, bi);
+      cic += GS_BODY (s, bi)->kind == GS_BODY_CIC;
+    }
+  g_string_append_printf (msg,
+                          " %s no urgent route (no <urgent> clause): there "
+                          "the item waits for the next meeting like any "
+                          "other, so urgent=\"true\" changes nothing.",
+                          bodies->len == 1 ? "has" : "have");
+  if (cic < bodies->len)
+    g_string_append_printf (msg,
+                            " Give %s chair's action or a written "
+                            "resolution if the terms of reference allow "
+                            "decisions between meetings, or drop "
+                            "urgent=\"true\".",
+                            bodies->len == 1 ? "the body" : "each body");
+  if (cic > 0)
+    g_string_append (msg, " Committees in common decide only at their "
+                          "meeting in common: an urgent decision between "
+                          "meetings is each organisation's own, under its "
+                          "own board's or committee's terms of reference; "
+                          "send the item there, or drop urgent=\"true\".");
+  GsFinding *f = gs__check_report (ctx, line, msg);
+  gs__finding_name (f, kind, id, title, line);
+  for (guint i = 0; i < bodies->len; i++)
+    gs__finding_name_body (f, s, g_array_index (bodies, guint, i));
+}
+
+void
+gs__check_urgent_without_route (GsCheckContext *ctx)
+{
+  const GsScenario *s = ctx->s;
+  for (guint i = 0; i < s->proposals->len; i++)
+    {
+      const GsProposal *pr = GS_PROPOSAL (s, i);
+      if (!pr->urgent)
+        continue;
+      g_autoptr (GArray) bodies
+          = without_route (s, (int)pr->pathway, pr->matter,
+                           (GsValueRange){ pr->value, pr->value });
+      if (bodies->len > 0)
+        report_without_route (ctx, GS_ELEMENT_PROPOSAL, pr->id, pr->title,
+                              pr->line, bodies);
+    }
+  for (guint i = 0; i < s->arrivals->len; i++)
+    {
+      const GsArrivals *a = GS_ARRIVALS (s, i);
+      if (!a->urgent)
+        continue;
+      g_autoptr (GArray) bodies = without_route (
+          s, a->pathway, a->matter, gs__value_dist_range (&a->value));
+      if (bodies->len > 0)
+        report_without_route (ctx, GS_ELEMENT_ARRIVALS, a->id, a->title,
+                              a->line, bodies);
     }
 }

@@ -184,5 +184,6 @@ void gs__check_ladder_cannot_bind (GsCheckContext *ctx);
 /* gs-check-urgent.c: urgent decisions between meetings. */
 void gs__check_chair_action_no_limit (GsCheckContext *ctx);
 void gs__check_urgent_route_behind_locked_gateway (GsCheckContext *ctx);
+void gs__check_urgent_without_route (GsCheckContext *ctx);
 
 G_END_DECLS

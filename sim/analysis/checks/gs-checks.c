@@ -241,6 +241,13 @@ static const GsCheckRule rules[] = {
     "decision-making\"): an urgent route does not skip an earlier stage, and "
     "the terms of reference should say that it waits for it.",
     gs__check_urgent_route_behind_locked_gateway },
+  { "urgent-without-route", GS_SEVERITY_WARNING,
+    "An urgent proposal sent to a body with no urgent route",
+    "Good practice (\"Clarity re decision-making\"): terms of reference say "
+    "how an urgent decision is taken between meetings; an item marked "
+    "urgent for a body whose terms of reference say nothing of it simply "
+    "waits for the next meeting.",
+    gs__check_urgent_without_route },
 };
 
 const GsCheckRule *
