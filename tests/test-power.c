@@ -739,9 +739,10 @@ test_power_per_organisation (void)
  * from those outcomes here, by brute force over coalitions and over the
  * 120 orders, and must equal the library's exactly.  (Weighted votes are
  * not allowed with one vote per organisation.)  Under the simple majority
- * the counts are also those bench/power-reference.py gives for this
- * structure ("people" mode, an independent implementation in Python):
- * s 10, each of a, b, c1, c2 4. */
+ * the counts are pinned as well: s 10, each of a, b, c1, c2 4, as a
+ * separate enumeration in Python of the same structure (party votes by
+ * majority, an equality abstaining, carried when more parties are for
+ * than against) gave them. */
 static const char *const engine_rules[] = {
   "rule='simple-majority'",
   "rule='absolute-majority'",
@@ -871,7 +872,7 @@ test_power_per_organisation_vs_engine (void)
         }
       if (r == 0)
         {
-          /* The simple majority: bench/power-reference.py's counts. */
+          /* The simple majority: the separate enumeration's counts. */
           static const guint want[] = { 10, 4, 4, 4, 4 };
           for (guint i = 0; i < n; i++)
             CU_ASSERT_EQUAL (swings[i], want[i]);
