@@ -601,15 +601,33 @@ test_power_officer_refused (void)
       }
 }
 
-/* One vote per organisation: a joint committee of three trusts, each with
- * one vote under a simple majority, so the parties are the players of
- * [2; 1, 1, 1].  By hand: each trust swings in the two coalitions of it
- * and one other (and no more: with all three, none is decisive), so
- * Banzhaf is 2 / 6 = 1/3 each; each is pivotal when it arrives second, in
- * 2 of the 6 orders, so Shapley–Shubik is 1/3 each.  Members' shares (1/m
- * of each party served): trust A has a1 and a2, and a1 also holds a post
- * at B, so B has a1 and b1: a1 = 1/6 + 1/6 = 1/3, a2 = 1/6, b1 = 1/6,
- * c1 = 1/3.  The observer is no player. */
+/* One vote per organisation: a joint committee of three trusts, A, B and
+ * C, each with one vote under an absolute majority (two of the three), so
+ * the parties are the players of [2; 1, 1, 1].  By hand: each trust swings
+ * in the two coalitions of it and one other (and no more: with all three,
+ * none is decisive), so Banzhaf is 2 / 6 = 1/3 each; each is pivotal when
+ * it arrives second, in 2 of the 6 orders, so Shapley–Shubik is 1/3 each.
+ *
+ * Over the people: a1 is A's chief executive with a post at B, so A votes
+ * as the majority of {a1, a2}, B of {a1, b1}, C is c1 alone; an equality
+ * inside a party (one for, one against) is an abstention, as
+ * gs_vote_org_seats() makes it in a meeting, and an abstaining party is
+ * not one of the two "for" the rule needs.  By hand, over the 16
+ * coalitions of those voting for:
+ *   - without a1, A and B are at best equal (abstain) and only C can be
+ *     for: every coalition without a1 loses, so a1 is a veto player;
+ *   - with a1, A is for exactly when a2 is, B when b1 is, C when c1 is:
+ *     the coalition wins when at least two of a2, b1, c1 are in — {a1, a2,
+ *     b1}, {a1, a2, c1}, {a1, b1, c1}, {a1, a2, b1, c1}: 4 winning.
+ *   Swings: a1 in all 4 (each loses without her); a2 in {a1, a2, b1} and
+ *   {a1, a2, c1} (2; in the four, two others remain), b1 and c1 likewise
+ *   2.  Total 10: Banzhaf a1 4/10, the others 2/10; raw a1 4/8, the
+ *   others 2/8.  Shapley–Shubik: a1 is pivotal when she arrives after two
+ *   of the other three, third or fourth, in 12 of the 24 orders: 1/2; the
+ *   others (1 − 1/2) / 3 = 1/6 each.  Minimal winning: the three of a1 and
+ *   two others; minimal blocking: {a1}, {a2, b1}, {a2, c1}, {b1, c1}: 4;
+ *   the smallest is {a1}.  The 1/m shares this replaces said a1 1/6 + 1/6
+ *   = 1/3 and c1 1/3: the shared member's veto was lost. */
 static const char per_org_xml[]
     = "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
       "horizon='P1Y'>"
@@ -628,7 +646,7 @@ static const char per_org_xml[]
       "<member person='a1'/><member person='a2'/><member person='b1'/>"
       "<member person='c1'/><observer person='x'/>"
       "<quorum present='3'/>"
-      "<voting rule='simple-majority' per='organisation'/>"
+      "<voting rule='absolute-majority' per='organisation'/>"
       "<meets first='2024-01-10' every='P1M' capacity='4'/>"
       "</joint-committee>"
       "</scenario>";
@@ -642,7 +660,8 @@ test_power_per_organisation (void)
   g_autoptr (GsPowerReport) r = gs_power_analyse (s, bi, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   const GsBodyPower *bp = &r->bodies[0];
-  CU_ASSERT_EQUAL_FATAL (bp->n_games, 1);
+  CU_ASSERT_EQUAL_FATAL (bp->n_games, 2);
+  CU_ASSERT_FALSE (bp->people_skipped);
   const GsPowerGame *pg = &bp->games[0];
   CU_ASSERT_EQUAL (pg->kind, GS_POWER_GAME_ORGANISATIONS);
   CU_ASSERT_EQUAL_FATAL (pg->n_players, 3);
@@ -656,32 +675,209 @@ test_power_per_organisation (void)
       CU_ASSERT_STRING_EQUAL (pg->power->players[p].swings, "2");
       CU_ASSERT_FALSE (pg->power->players[p].veto);
     }
-  /* Members' shares, in member order: a1, a2, b1, c1. */
-  static const double want[] = { 1.0 / 3, 1.0 / 6, 1.0 / 6, 1.0 / 3 };
-  static const guint parties[] = { 2, 1, 1, 1 };
-  CU_ASSERT_EQUAL_FATAL (bp->n_shares, 4);
-  double total = 0;
+
+  /* Over the people, in member order: a1, a2, b1, c1. */
+  const GsPowerGame *mg = &bp->games[1];
+  CU_ASSERT_EQUAL (mg->kind, GS_POWER_GAME_PARTY_MEMBERS);
+  CU_ASSERT_EQUAL_FATAL (mg->n_players, 4);
+  const GsGamePower *p = mg->power;
+  CU_ASSERT_EQUAL (p->method, GS_POWER_EXACT_ENUMERATION);
+  static const char *const swings[] = { "4", "2", "2", "2" };
+  static const double banzhaf[] = { 0.4, 0.2, 0.2, 0.2 };
+  static const double shapley[] = { 0.5, 1.0 / 6, 1.0 / 6, 1.0 / 6 };
+  static const guint64 parties[] = { 3, 1, 2, 4 }; /* A+B, A, B, C */
   for (guint i = 0; i < 4; i++)
     {
-      CU_ASSERT_EQUAL (bp->shares[i].person,
-                       GS_BODY (s, bi)->members[i].person);
-      CU_ASSERT_EQUAL (bp->shares[i].n_parties, parties[i]);
-      CU_ASSERT_DOUBLE_EQUAL (bp->shares[i].banzhaf, want[i], 1e-12);
-      CU_ASSERT_DOUBLE_EQUAL (bp->shares[i].shapley, want[i], 1e-12);
-      total += bp->shares[i].banzhaf;
+      CU_ASSERT_EQUAL (mg->players[i].person,
+                       (int)GS_BODY (s, bi)->members[i].person);
+      CU_ASSERT_EQUAL (mg->players[i].parties, parties[i]);
+      CU_ASSERT_STRING_EQUAL (p->players[i].swings, swings[i]);
+      CU_ASSERT_DOUBLE_EQUAL (p->players[i].banzhaf, banzhaf[i], 1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (p->players[i].banzhaf_raw, i == 0 ? 0.5 : 0.25,
+                              1e-12);
+      CU_ASSERT_DOUBLE_EQUAL (p->players[i].shapley, shapley[i], 1e-12);
+      CU_ASSERT_EQUAL (p->players[i].veto, i == 0);
+      CU_ASSERT_FALSE (p->players[i].dummy);
     }
-  CU_ASSERT_DOUBLE_EQUAL (total, 1.0, 1e-12);
+  CU_ASSERT_STRING_EQUAL (p->n_winning, "4");
+  CU_ASSERT_STRING_EQUAL (p->n_minimal_winning, "3");
+  CU_ASSERT_STRING_EQUAL (p->n_minimal_blocking, "4");
+  CU_ASSERT_EQUAL_FATAL (p->smallest_blocking, 1);
+  CU_ASSERT_EQUAL (p->blocking_example[0], 0);
+  /* a1 votes in A and B: the smallest blocking coalition names both. */
+  CU_ASSERT_EQUAL_FATAL (mg->n_blocking_orgs, 2);
   /* Head-count decisiveness does not apply to one vote per organisation. */
   CU_ASSERT_EQUAL (bp->n_matters, 0);
 
-  /* The text names the game, the shares and the observer's zero. */
+  /* The text names both games, the shared member's power and the
+   * observer's zero. */
   g_autoptr (GString) text = g_string_new (NULL);
   gs_power_write_text (s, r, text);
   CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "(one vote per organisation)"));
   CU_ASSERT_PTR_NOT_NULL (
       strstr (text->str, "the organisations as players, one vote each"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "Members' shares"));
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (text->str, "the members as players, each organisation voting "
+                         "as the majority of its members"));
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (text->str, "Over the people: a1, voting in A + B, swings in 4 "
+                         "coalitions (Banzhaf 0.4000, Shapley–Shubik "
+                         "0.5000); a member voting in one organisation "
+                         "alone swings in at most 2 (Banzhaf 0.2000"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "a1 is a veto player in JC."));
   CU_ASSERT_PTR_NOT_NULL (strstr (text->str, "x (x): Banzhaf 0, Shapley 0."));
+  CU_ASSERT_PTR_NULL (strstr (text->str, "Members' shares"));
+}
+
+/* The game over the people against the engine's own rule functions, under
+ * every voting rule: A votes as {s, a}, B as {s, b}, C as {c1, c2}, D has
+ * no member on the body (absent).  Each of the 32 coalitions of those
+ * voting for (the others against) is filled into seats as a meeting fills
+ * them (posts and all), put through gs_vote_org_seats() and
+ * gs_vote_decide() (and, after a blocked consensus with then=, the vote
+ * again on the same ballots); swings and Shapley–Shubik pivots are counted
+ * from those outcomes here, by brute force over coalitions and over the
+ * 120 orders, and must equal the library's exactly.  (Weighted votes are
+ * not allowed with one vote per organisation.)  Under the simple majority
+ * the counts are pinned as well: s 10, each of a, b, c1, c2 4, as a
+ * separate enumeration in Python of the same structure (party votes by
+ * majority, an equality abstaining, carried when more parties are for
+ * than against) gave them. */
+static const char *const engine_rules[] = {
+  "rule='simple-majority'",
+  "rule='absolute-majority'",
+  "rule='qualified-majority' fraction='2/3'",
+  "rule='qualified-majority' fraction='2/3' of='members'",
+  "rule='unanimity'",
+  "rule='consensus'",
+  "rule='consensus' then='simple-majority'",
+};
+
+static gboolean
+engine_carries (const GsScenario *s, const GsBody *b, guint32 mask)
+{
+  GsSeat seats[8], org[8];
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const GsVoting *v = pass == 0 ? &b->voting : &b->fallback;
+      gboolean consensus = v->rule == GS_RULE_CONSENSUS;
+      for (guint i = 0; i < b->n_members; i++)
+        {
+          guint person = b->members[i].person;
+          guint n_posts;
+          const GsPost *posts = gs__person_posts (s, person, &n_posts);
+          seats[i] = (GsSeat){
+            .person = person,
+            .weight = 1,
+            .present = TRUE,
+            .role = GS_PERSON (s, person)->role,
+            .party = GS_PERSON (s, person)->org,
+            .posts = n_posts > 1 ? posts : NULL,
+            .n_posts = n_posts > 1 ? n_posts : 0,
+            .ballot = (mask >> i & 1) ? GS_BALLOT_FOR
+                      : consensus     ? GS_BALLOT_OBJECT
+                                      : GS_BALLOT_AGAINST,
+          };
+        }
+      gs_vote_org_seats (seats, b->n_members, b->parties, b->n_parties,
+                         consensus, org);
+      GsVoteOutcome o = gs_vote_decide (v, org, b->n_parties, NULL);
+      if (o != GS_OUTCOME_BLOCKED || !b->has_fallback)
+        return o == GS_OUTCOME_CARRIED;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_power_per_organisation_vs_engine (void)
+{
+  for (guint r = 0; r < G_N_ELEMENTS (engine_rules); r++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+          "<scenario xmlns='urn:govsim:scenario:1' name='t' "
+          "start='2024-01-01' horizon='P1Y'>"
+          "<organisation id='oa' name='A' kind='nhs-trust'/>"
+          "<organisation id='ob' name='B' kind='nhs-trust'/>"
+          "<organisation id='oc' name='C' kind='nhs-trust'/>"
+          "<organisation id='od' name='D' kind='nhs-trust'/>"
+          "<person id='s' org='oa' role='chief-executive' director='true'>"
+          "<post org='ob' director='true'/></person>"
+          "<person id='a' org='oa' role='chair' director='true'/>"
+          "<person id='b' org='ob' role='chair' director='true'/>"
+          "<person id='c1' org='oc' role='chair' director='true'/>"
+          "<person id='c2' org='oc' role='ned' director='true'/>"
+          "<matter id='m' name='M'/>"
+          "<joint-committee id='jc' name='JC' parties='oa ob oc od'>"
+          "<member person='s'/><member person='a'/><member person='b'/>"
+          "<member person='c1'/><member person='c2'/>"
+          "<quorum present='3'/>"
+          "<voting %s per='organisation'/>"
+          "<meets first='2024-01-10' every='P1M' capacity='4'/>"
+          "</joint-committee>"
+          "</scenario>",
+          engine_rules[r]);
+      g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+      int bi = gs_scenario_find_body (s, "jc");
+      const GsBody *b = GS_BODY (s, bi);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GsPowerReport) rep = gs_power_analyse (s, bi, NULL, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (rep);
+      CU_ASSERT_EQUAL_FATAL (rep->bodies[0].n_games, 2);
+      const GsPowerGame *mg = &rep->bodies[0].games[1];
+      CU_ASSERT_EQUAL_FATAL (mg->n_players, 5);
+      guint n = 5;
+      gboolean wins[32];
+      for (guint32 m = 0; m < 32; m++)
+        wins[m] = engine_carries (s, b, m);
+      guint swings[5] = { 0 }, pivots[5] = { 0 };
+      for (guint32 m = 0; m < 32; m++)
+        for (guint i = 0; i < n; i++)
+          if ((m >> i & 1) && wins[m] && !wins[m & ~(1u << i)])
+            swings[i]++;
+      /* Every order of the five, by Heap's algorithm over a[]. */
+      guint a[5] = { 0, 1, 2, 3, 4 }, c[5] = { 0 };
+      guint orders = 0;
+      for (guint k = 0;;)
+        {
+          guint32 m = 0;
+          orders++;
+          if (!wins[0])
+            for (guint j = 0; j < n; j++)
+              {
+                m |= 1u << a[j];
+                if (wins[m])
+                  {
+                    pivots[a[j]]++;
+                    break;
+                  }
+              }
+          while (k < n && c[k] >= k)
+            c[k++] = 0;
+          if (k >= n)
+            break;
+          guint j = k % 2 == 0 ? 0 : c[k];
+          guint t = a[j];
+          a[j] = a[k];
+          a[k] = t;
+          c[k]++;
+          k = 1;
+        }
+      CU_ASSERT_EQUAL (orders, 120);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *want = g_strdup_printf ("%u", swings[i]);
+          CU_ASSERT_STRING_EQUAL (mg->power->players[i].swings, want);
+          CU_ASSERT_DOUBLE_EQUAL (mg->power->players[i].shapley,
+                                  pivots[i] / 120.0, 1e-12);
+        }
+      if (r == 0)
+        {
+          /* The simple majority: the separate enumeration's counts. */
+          static const guint want[] = { 10, 4, 4, 4, 4 };
+          for (guint i = 0; i < n; i++)
+            CU_ASSERT_EQUAL (swings[i], want[i]);
+        }
+    }
 }
 
 /* A body amended during the period: a committee voting [3; 2, 1, 1] by
@@ -797,6 +993,95 @@ test_power_amended_body (void)
                          "(--on 2024-01-01)."));
 }
 
+/* Quorum criticality and decisiveness count the seats held on the day
+ * analysed.  A committee of a (attends 0.9), b (0.8) and d (0.5, a member
+ * until 2024-07-01, so her last day is 2024-06-30), with no quorum clause
+ * (a majority of the seats held that day) and an absolute majority, every
+ * member supporting (support 1, no abstention).  By hand:
+ *
+ *   2024-06-30, three seats, two needed.  P(quorate) = ab + ad + bd − 2abd
+ *   = 0.72 + 0.45 + 0.40 − 0.72 = 0.85: inquorate 0.15.  Without a, b and d
+ *   are both needed: inquorate 1 − 0.4 = 0.6; with a, one of them: 1 − 0.9
+ *   = 0.1; criticality 0.5.  Without b, a and d: 1 − 0.45 = 0.55; with b,
+ *   1 − 0.1 × 0.5 = 0.95, inquorate 0.05.  Without d: 1 − 0.72 = 0.28; with d:
+ * 1 − (1 − 0.1 × 0.2) = 0.02; criticality 0.26.  a decides when, of the three
+ *   members, her vote for makes the two of three needed: with a for, one
+ *   of b, d present suffices (and makes the quorum), 1 − 0.2 × 0.5 = 0.9;
+ *   with a against, both must be there, 0.4: decisive 0.5.
+ *   2024-07-01, d's seat is vacant: two seats, both needed.  Inquorate
+ *   1 − 0.72 = 0.28; a: without her 1, with her 1 − 0.8 = 0.2, criticality
+ *   0.8; b: 1 and 0.1, 0.9; d: nobody's seat, 0.28 either way, 0.  a
+ *   decides when b is there (two of the two members for): 0.8.
+ *
+ * Counting d's vacant seat, as before, would give 2024-07-01 the figures
+ * of 2024-06-30. */
+static const char term_xml[]
+    = "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "
+      "horizon='P1Y'>"
+      "<organisation id='oa' name='A' kind='nhs-trust'/>"
+      "<person id='a' org='oa' role='chair' director='true' "
+      "attendance='0.9'/>"
+      "<person id='b' org='oa' role='ned' director='true' "
+      "attendance='0.8'/>"
+      "<person id='d' org='oa' role='ned' director='true' "
+      "attendance='0.5'/>"
+      "<matter id='m' name='M'/>"
+      "<board id='bd' name='Board' org='oa'>"
+      "<member person='a' chair='true'/><member person='b'/>"
+      "<meets first='2024-01-10' every='P1M' capacity='4'/>"
+      "</board>"
+      "<committee id='cm' name='Committee' org='oa'>"
+      "<member person='a'/><member person='b'/>"
+      "<member person='d' until='2024-07-01'/>"
+      "<voting rule='absolute-majority'/>"
+      "<meets first='2024-01-10' every='P1M' capacity='4'/>"
+      "</committee>"
+      "<stance support='1' abstain='0'/>"
+      "</scenario>";
+
+static void
+test_power_quorum_term_boundary (void)
+{
+  g_autoptr (GsScenario) s = gs_test_load_inline (term_xml);
+  int bi = gs_scenario_find_body (s, "cm");
+  CU_ASSERT_FATAL (bi >= 0);
+  static const struct
+  {
+    const char *on;
+    double inquorate, absent[3], present[3], decisive_a;
+    gboolean d_vacant;
+  } want[] = {
+    { "2024-06-30",
+      0.15,
+      { 0.6, 0.55, 0.28 },
+      { 0.1, 0.05, 0.02 },
+      0.5,
+      FALSE },
+    { "2024-07-01", 0.28, { 1.0, 1.0, 0.28 }, { 0.2, 0.1, 0.28 }, 0.8, TRUE },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      g_autoptr (GsPowerReport) r = power_on (s, bi, want[k].on);
+      const GsBodyPower *bp = &r->bodies[0];
+      CU_ASSERT_TRUE_FATAL (bp->quorum_computed);
+      CU_ASSERT_EQUAL_FATAL (bp->n_quorum, 3);
+      GS_ASSERT_NEAR (bp->inquorate, want[k].inquorate, 1e-12);
+      for (guint i = 0; i < 3; i++)
+        {
+          const GsQuorumCriticality *q = &bp->quorum[i];
+          double absent = want[k].absent[i], present = want[k].present[i];
+          GS_ASSERT_NEAR (q->inquorate_absent, absent, 1e-12);
+          GS_ASSERT_NEAR (q->inquorate_present, present, 1e-12);
+          GS_ASSERT_NEAR (q->criticality, absent - present, 1e-12);
+          CU_ASSERT_EQUAL (q->vacant, i == 2 && want[k].d_vacant);
+        }
+      CU_ASSERT_EQUAL_FATAL (bp->n_matters, 1);
+      GS_ASSERT_NEAR (bp->decisive[0].decisive, want[k].decisive_a, 1e-12);
+      if (want[k].d_vacant)
+        GS_ASSERT_NEAR (bp->decisive[2].decisive, 0.0, 1e-12);
+    }
+}
+
 int
 main (void)
 {
@@ -816,7 +1101,10 @@ main (void)
     { "test_power_scenario_headline", test_power_scenario_headline },
     { "test_power_officer_refused", test_power_officer_refused },
     { "test_power_per_organisation", test_power_per_organisation },
+    { "test_power_per_organisation_vs_engine",
+      test_power_per_organisation_vs_engine },
     { "test_power_amended_body", test_power_amended_body },
+    { "test_power_quorum_term_boundary", test_power_quorum_term_boundary },
     { NULL, NULL },
   };
   return gs_test_run ("power", cases);

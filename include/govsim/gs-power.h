@@ -8,7 +8,11 @@
  * ⌊n/2⌋ + 1 of weights 1; unanimity and consensus are quota n; a casting
  * vote is the chair's extra half vote), and committees in common over their
  * people are a compound game: each constituent a weighted game, the group
- * a weighted game over the constituents.  gs_game_power() computes the
+ * a weighted game over the constituents.  One vote per organisation over
+ * the people is a game of its own: each member votes, each party votes as
+ * the majority of its members (a shared chief executive in each of their
+ * parties; an equality abstains), and the body's rule counts the parties'
+ * votes.  gs_game_power() computes the
  * a-priori indices of a game, exactly where it can and by sampling beyond:
  *
  *   - weighted games by dynamic programming over weights (generating
@@ -49,6 +53,9 @@ G_BEGIN_DECLS
 #define GS_POWER_SAMPLES_DEFAULT ((guint64)200000)
 /* The most players a game may have. */
 #define GS_POWER_PLAYERS_MAX 4096
+/* One vote per organisation over the people: the most players who vote in
+ * several parties (shared leaders) the game is built for. */
+#define GS_POWER_SHARED_MAX 12
 
 #define GS_POWER_ERROR (gs_power_error_quark ())
 GQuark gs_power_error_quark (void);
@@ -91,6 +98,25 @@ GsGame *gs_game_new_weighted (guint64 quota, const guint64 *weights, guint n);
  */
 GsGame *gs_game_new_compound (const GsGame *const *parts, guint n,
                               guint64 top_quota, const guint64 *top_weights);
+
+/**
+ * gs_game_new_parties:
+ * @parties_of: (array length=n): each player's parties, bit k for party k
+ * @n_parties: 1 to 64
+ * @carries: (array): (@n_parties + 1)² flags, at F × (@n_parties + 1) + A:
+ *   whether the motion carries when F parties vote for and A against (the
+ *   others abstaining or, with no player, absent)
+ *
+ * One vote per organisation over the people: each of the @n players votes
+ * for (in the coalition) or against; each party votes for when more of its
+ * players vote for than against, against when more vote against, and
+ * abstains on an equality (a party with no player is absent); @carries
+ * then reads the parties' votes.  A player may vote in several parties (a
+ * shared chief executive); at most GS_POWER_SHARED_MAX players do.
+ * Returns: (transfer full): the game.
+ */
+GsGame *gs_game_new_parties (guint n, const guint64 *parties_of,
+                             guint n_parties, const gboolean *carries);
 
 /** Releases @game; accepts NULL. */
 void gs_game_free (GsGame *game);
@@ -182,10 +208,13 @@ typedef enum
                                   constituent, under both levels of rules */
   GS_POWER_GAME_ORGANISATIONS, /* one vote per organisation: the parties,
                                   one vote each, under the body's rule */
+  GS_POWER_GAME_PARTY_MEMBERS, /* one vote per organisation over the people:
+                                  every member, each party voting as the
+                                  majority of its members */
 } GsPowerGameKind;
 
 /* A player of a body's game: a seat (member), a constituent, or (one vote
- * per organisation) a party. */
+ * per organisation) a party or a member voting in their parties. */
 typedef struct
 {
   int person;      /* the member, or -1 for a constituent or a party */
@@ -197,20 +226,9 @@ typedef struct
                       vacant seat) */
   gboolean vacant; /* a seat nobody holds on the day analysed (a member
                       from a later day, or until an earlier one) */
+  guint64 parties; /* GS_POWER_GAME_PARTY_MEMBERS: the body's parties the
+                      member votes in, bit k for its party k; else 0 */
 } GsPowerPlayer;
-
-/* One vote per organisation: a member's share of the power of the parties
- * they serve on the body.  A party's vote follows its present voting
- * members (gs_vote_org_seats), who are alike inside it, so each of its m
- * members is given 1/m of the party's index; a member serving several
- * parties (a shared chief executive) adds up their share of each. */
-typedef struct
-{
-  guint person;
-  guint n_parties; /* the parties they serve on the body */
-  double banzhaf;  /* the sum over those parties of party Banzhaf / m */
-  double shapley;  /* likewise for Shapley–Shubik */
-} GsMemberShare;
 
 /* An organisation's share: its players' indices summed. */
 typedef struct
@@ -242,12 +260,16 @@ typedef struct
                                  together, can block (0: none can) */
 } GsPowerGame;
 
-/* A member's quorum criticality, on a day without scripted absences. */
+/* A member's quorum criticality, on a day without scripted absences: the
+ * day analysed (--on), whose seats held are those the quorum counts. */
 typedef struct
 {
   guint person;
   guint body;               /* the body (a constituent, for a group) */
   int deputy;               /* their deputy, or -1 */
+  gboolean vacant;          /* their seat is vacant on the day (a member
+                               from a later day, or until an earlier one):
+                               nobody fills it, so it weighs nothing */
   double inquorate_absent;  /* P(inquorate | the member does not attend) */
   double inquorate_present; /* P(inquorate | the member attends) */
   double criticality;       /* the difference */
@@ -272,11 +294,13 @@ typedef struct
                          body's changes), or -1: the rules as first written */
   GsPowerGame *games; /* members, or for committees in common the
                          constituents then the people, or for one vote per
-                         organisation the parties */
+                         organisation the parties then (unless
+                         people_skipped) the members in their parties */
   guint n_games;
-  GsMemberShare *shares; /* one vote per organisation: one per member, in
-                            member order (vacant seats have none) */
-  guint n_shares;
+  gboolean people_skipped;     /* one vote per organisation: the game over the
+                                  people was not built (more than
+                                  GS_POWER_SHARED_MAX members vote in several
+                                  parties, or more than 64 parties) */
   gboolean quorum_computed;    /* FALSE when too many people are shared */
   double inquorate;            /* P(a meeting is inquorate) */
   GsQuorumCriticality *quorum; /* one per member, in member order */

@@ -41,11 +41,19 @@ struct _GsGame
 {
   guint n;          /* players */
   guint64 quota;    /* of the weighted game, or of the top game */
-  guint64 *weights; /* weighted: one per player; compound: one per part */
+  guint64 *weights; /* weighted: one per player; compound: one per part;
+                       NULL for parties */
   guint n_parts;    /* 0 for a weighted game */
   GsGame **parts;   /* compound: weighted games over consecutive players */
   guint *part_of;   /* compound: each player's part */
   guint *first;     /* compound: each part's first player */
+  /* One vote per organisation over the people (gs_game_new_parties()):
+   * n_blocs parties, possibly sharing players; 0 for the other games. */
+  guint n_blocs;
+  guint64 *bloc_of; /* each player's parties, bit k for party k */
+  guint *bloc_size; /* each party's players */
+  guint8 *carries;  /* (n_blocs + 1)², at F × (n_blocs + 1) + A: the
+                       motion carries with F parties for and A against */
 };
 
 G_DEFINE_QUARK (gs - power - error - quark, gs_power_error)
@@ -91,6 +99,9 @@ gs_game_new_compound (const GsGame *const *parts, guint n, guint64 top_quota,
                       const guint64 *top_weights)
 {
   g_return_val_if_fail (parts != NULL && n > 0 && top_weights != NULL, NULL);
+  for (guint c = 0; c < n; c++)
+    g_return_val_if_fail (parts[c]->n_parts == 0 && parts[c]->n_blocs == 0,
+                          NULL);
   GsGame *g = g_new0 (GsGame, 1);
   g->quota = top_quota;
   g->weights = g_memdup2 (top_weights, sizeof (guint64) * n);
@@ -99,7 +110,6 @@ gs_game_new_compound (const GsGame *const *parts, guint n, guint64 top_quota,
   g->first = g_new0 (guint, n);
   for (guint c = 0; c < n; c++)
     {
-      g_return_val_if_fail (parts[c]->n_parts == 0, NULL);
       g->parts[c] = game_copy (parts[c]);
       g->first[c] = g->n;
       g->n += parts[c]->n;
@@ -111,11 +121,40 @@ gs_game_new_compound (const GsGame *const *parts, guint n, guint64 top_quota,
   return g;
 }
 
+GsGame *
+gs_game_new_parties (guint n, const guint64 *parties_of, guint n_parties,
+                     const gboolean *carries)
+{
+  g_return_val_if_fail (parties_of != NULL || n == 0, NULL);
+  g_return_val_if_fail (n_parties > 0 && n_parties <= 64 && carries != NULL,
+                        NULL);
+  guint shared = 0;
+  for (guint i = 0; i < n; i++)
+    shared += __builtin_popcountll (parties_of[i]) > 1;
+  g_return_val_if_fail (shared <= GS_POWER_SHARED_MAX, NULL);
+  GsGame *g = g_new0 (GsGame, 1);
+  g->n = n;
+  g->n_blocs = n_parties;
+  g->bloc_of = g_memdup2 (parties_of, sizeof (guint64) * MAX (n, 1));
+  g->bloc_size = g_new0 (guint, n_parties);
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < n_parties; k++)
+      g->bloc_size[k] += (parties_of[i] >> k) & 1;
+  gsize cells = (gsize)(n_parties + 1) * (n_parties + 1);
+  g->carries = g_new0 (guint8, cells);
+  for (gsize c = 0; c < cells; c++)
+    g->carries[c] = carries[c] ? 1 : 0;
+  return g;
+}
+
 void
 gs_game_free (GsGame *g)
 {
   if (g == NULL)
     return;
+  g_free (g->bloc_of);
+  g_free (g->bloc_size);
+  g_free (g->carries);
   for (guint c = 0; c < g->n_parts; c++)
     gs_game_free (g->parts[c]);
   g_free (g->parts);
@@ -131,9 +170,36 @@ gs_game_n_players (const GsGame *g)
   return g->n;
 }
 
+/* A party's vote from @vfor of its @m players for, the rest against:
+ * 0 absent (no player), 1 for, 2 against, 3 abstaining on an equality. */
+static inline guint
+bloc_vote (guint vfor, guint m)
+{
+  if (m == 0)
+    return 0;
+  return 2 * vfor > m ? 1 : 2 * vfor < m ? 2 : 3;
+}
+
+/* Whether the parties' votes carry the motion, from the parties' counts
+ * @vfor of players for. */
+static gboolean
+blocs_carry (const GsGame *g, const guint *vfor)
+{
+  guint f = 0, a = 0;
+  for (guint k = 0; k < g->n_blocs; k++)
+    {
+      guint v = bloc_vote (vfor[k], g->bloc_size[k]);
+      f += v == 1;
+      a += v == 2;
+    }
+  return g->carries[f * (g->n_blocs + 1) + a] != 0;
+}
+
 static guint64
 total_weight (const GsGame *g)
 {
+  if (g->n_blocs != 0)
+    return 0;
   guint64 t = 0;
   guint k = g->n_parts ? g->n_parts : g->n;
   for (guint i = 0; i < k; i++)
@@ -144,6 +210,15 @@ total_weight (const GsGame *g)
 gboolean
 gs_game_wins (const GsGame *g, const gboolean *in)
 {
+  if (g->n_blocs != 0)
+    {
+      guint vfor[64] = { 0 };
+      for (guint i = 0; i < g->n; i++)
+        if (in[i])
+          for (guint64 m = g->bloc_of[i]; m != 0; m &= m - 1)
+            vfor[__builtin_ctzll (m)]++;
+      return blocs_carry (g, vfor);
+    }
   if (g->n_parts == 0)
     {
       guint64 w = 0;
@@ -165,7 +240,10 @@ typedef struct
   const GsGame *g;
   guint64 sum;        /* weighted: the coalition's weight; compound: the
                          top weight of the parts won */
-  guint64 *part_sums; /* compound: each part's coalition weight */
+  guint64 *part_sums; /* compound: each part's coalition weight; parties:
+                         each party's players for */
+  guint n_for;        /* parties: the parties voting for ... */
+  guint n_against;    /* ... and against */
 } Tally;
 
 static void
@@ -173,6 +251,15 @@ tally_init (Tally *t, const GsGame *g)
 {
   t->g = g;
   t->sum = 0;
+  t->n_for = t->n_against = 0;
+  if (g->n_blocs)
+    {
+      /* Everyone against: every party with players votes against. */
+      t->part_sums = g_new0 (guint64, g->n_blocs);
+      for (guint k = 0; k < g->n_blocs; k++)
+        t->n_against += g->bloc_size[k] > 0;
+      return;
+    }
   t->part_sums = g->n_parts ? g_new0 (guint64, g->n_parts) : NULL;
   if (g->n_parts)
     for (guint c = 0; c < g->n_parts; c++)
@@ -186,11 +273,50 @@ tally_clear (Tally *t)
   g_clear_pointer (&t->part_sums, g_free);
 }
 
+/* The parties' counts for and against after player @i joins (@join) or
+ * leaves, from @t's, into *@f and *@a; with @commit, @t moves. */
+static inline void
+tally_blocs (Tally *t, guint i, gboolean join, gboolean commit, guint *f,
+             guint *a)
+{
+  const GsGame *g = t->g;
+  *f = t->n_for;
+  *a = t->n_against;
+  for (guint64 m = g->bloc_of[i]; m != 0; m &= m - 1)
+    {
+      guint k = (guint)__builtin_ctzll (m);
+      guint64 was = t->part_sums[k], now = join ? was + 1 : was - 1;
+      guint before = bloc_vote ((guint)was, g->bloc_size[k]);
+      guint after = bloc_vote ((guint)now, g->bloc_size[k]);
+      if (before == 1)
+        (*f)--;
+      if (after == 1)
+        (*f)++;
+      if (before == 2)
+        (*a)--;
+      if (after == 2)
+        (*a)++;
+      if (commit)
+        t->part_sums[k] = now;
+    }
+  if (commit)
+    {
+      t->n_for = *f;
+      t->n_against = *a;
+    }
+}
+
 /* Player @i joins (@join) or leaves the coalition. */
 static inline void
 tally_move (Tally *t, guint i, gboolean join)
 {
   const GsGame *g = t->g;
+  if (g->n_blocs != 0)
+    {
+      guint f, a;
+      tally_blocs (t, i, join, TRUE, &f, &a);
+      return;
+    }
   if (g->n_parts == 0)
     {
       t->sum = join ? t->sum + g->weights[i] : t->sum - g->weights[i];
@@ -209,17 +335,25 @@ tally_move (Tally *t, guint i, gboolean join)
 static inline gboolean
 tally_wins (const Tally *t)
 {
+  if (t->g->n_blocs != 0)
+    return t->g->carries[t->n_for * (t->g->n_blocs + 1) + t->n_against] != 0;
   return t->sum >= t->g->quota;
 }
 
 /* Whether the coalition would win with player @i in (@in) or out, the
  * rest as it is; @i's current membership is @member. */
 static inline gboolean
-tally_wins_with (const Tally *t, guint i, gboolean member, gboolean in)
+tally_wins_with (Tally *t, guint i, gboolean member, gboolean in)
 {
   if (member == in)
     return tally_wins (t);
   const GsGame *g = t->g;
+  if (g->n_blocs != 0)
+    {
+      guint f, a;
+      tally_blocs (t, i, in, FALSE, &f, &a);
+      return g->carries[f * (g->n_blocs + 1) + a] != 0;
+    }
   if (g->n_parts == 0)
     {
       guint64 s = in ? t->sum + g->weights[i] : t->sum - g->weights[i];
@@ -380,7 +514,7 @@ count_minimal (const guint64 *weights, guint n, guint64 quota, mpz_t out)
 static gboolean
 dp_fits (const GsGame *g)
 {
-  if (g->n_parts != 0)
+  if (g->n_parts != 0 || g->n_blocs != 0)
     return FALSE;
   guint64 total = total_weight (g);
   guint64 q = MIN (g->quota, total + 1);
@@ -733,6 +867,163 @@ weighted_smallest_block (const GsGame *g, guint *example)
   return g->n + 1;
 }
 
+/* The cheapest way (fewest players against) to bring the parties of
+ * game @g to a losing count of parties for and against, once the shared
+ * players against are @mask (bit j for @shared[j]): each party, from
+ * the s of its players against among the shared and its u players of no
+ * other party, can vote for at no cost when 2s < m; abstain (an equality)
+ * with m/2 − s of the u against; or vote against with ⌊m/2⌋ + 1 − s (at
+ * least 0) of them.  A table best[F][A] over the parties, in order, keeps
+ * the least cost of each count; @choice (parties × (n_blocs + 1)², may be
+ * NULL) records the vote each reached by.  Returns the cost and the
+ * losing count (*@f, *@a), or G_MAXUINT when none is reachable. */
+static guint
+blocs_cheapest_loss (const GsGame *g, const guint *shared, guint n_shared,
+                     guint32 mask, const guint *unshared, guint8 *choice,
+                     guint *f_out, guint *a_out)
+{
+  guint k = g->n_blocs, side = k + 1;
+  gsize cells = (gsize)side * side;
+  g_autofree guint *best = g_new (guint, cells);
+  g_autofree guint *next = g_new (guint, cells);
+  for (gsize c = 0; c < cells; c++)
+    best[c] = G_MAXUINT;
+  best[0] = 0;
+  for (guint p = 0; p < k; p++)
+    {
+      guint m = g->bloc_size[p], sp = 0;
+      for (guint j = 0; j < n_shared; j++)
+        if ((mask >> j & 1) && (g->bloc_of[shared[j]] >> p & 1))
+          sp++;
+      /* The cost of each vote: for, against, abstain (G_MAXUINT: out of
+       * reach); an absent party (no players) changes neither count. */
+      guint cost[3] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+      if (m == 0)
+        cost[0] = 0;
+      else
+        {
+          if (2 * sp < m)
+            cost[0] = 0;
+          guint need = m / 2 + 1;
+          guint a = need > sp ? need - sp : 0;
+          if (a <= unshared[p])
+            cost[1] = a;
+          if (m % 2 == 0 && sp <= m / 2 && m / 2 - sp <= unshared[p])
+            cost[2] = m / 2 - sp;
+        }
+      for (gsize c = 0; c < cells; c++)
+        next[c] = G_MAXUINT;
+      for (guint f = 0; f < side; f++)
+        for (guint a = 0; f + a < side; a++)
+          {
+            guint here = best[f * side + a];
+            if (here == G_MAXUINT)
+              continue;
+            for (guint v = 0; v < 3; v++)
+              {
+                if (cost[v] == G_MAXUINT)
+                  continue;
+                guint nf = f + (v == 0 && m > 0), na = a + (v == 1);
+                if (nf + na >= side)
+                  continue;
+                gsize to = (gsize)nf * side + na;
+                if (here + cost[v] < next[to])
+                  {
+                    next[to] = here + cost[v];
+                    if (choice != NULL)
+                      choice[(gsize)p * cells + to] = (guint8)v;
+                  }
+              }
+          }
+      memcpy (best, next, sizeof (guint) * cells);
+    }
+  guint low = G_MAXUINT;
+  for (guint f = 0; f < side; f++)
+    for (guint a = 0; f + a < side; a++)
+      if (!g->carries[f * side + a] && best[f * side + a] < low)
+        {
+          low = best[f * side + a];
+          *f_out = f;
+          *a_out = a;
+        }
+  return low;
+}
+
+/* The fewest players of the parties game @g that block it: an exact
+ * search over the votes of the players in several parties (at most
+ * GS_POWER_SHARED_MAX), each with the cheapest losing count of the
+ * parties (blocs_cheapest_loss()).  Returns n + 1 when nothing blocks;
+ * fills @example with one such coalition. */
+static guint
+blocs_smallest_block (const GsGame *g, guint *example)
+{
+  guint n = g->n, k = g->n_blocs, side = k + 1;
+  guint shared[GS_POWER_SHARED_MAX], n_shared = 0;
+  g_autofree guint *unshared = g_new0 (guint, k);
+  for (guint i = 0; i < n; i++)
+    {
+      int c = __builtin_popcountll (g->bloc_of[i]);
+      if (c > 1)
+        shared[n_shared++] = i;
+      else if (c == 1)
+        unshared[__builtin_ctzll (g->bloc_of[i])]++;
+    }
+  guint best = G_MAXUINT;
+  guint32 best_mask = 0;
+  for (guint32 mask = 0; mask < (1u << n_shared); mask++)
+    {
+      guint f, a;
+      guint c = blocs_cheapest_loss (g, shared, n_shared, mask, unshared, NULL,
+                                     &f, &a);
+      if (c == G_MAXUINT)
+        continue;
+      c += (guint)__builtin_popcount (mask);
+      if (c < best)
+        {
+          best = c;
+          best_mask = mask;
+        }
+    }
+  if (best == G_MAXUINT)
+    return n + 1;
+  /* Walk the cheapest counts back to each party's vote, and take that
+   * many of its own players, first in order. */
+  gsize cells = (gsize)side * side;
+  g_autofree guint8 *choice = g_new0 (guint8, (gsize)MAX (k, 1) * cells);
+  guint f, a;
+  blocs_cheapest_loss (g, shared, n_shared, best_mask, unshared, choice, &f,
+                       &a);
+  guint m_out = 0;
+  for (guint j = 0; j < n_shared; j++)
+    if (best_mask >> j & 1)
+      example[m_out++] = shared[j];
+  for (guint p = k; p-- > 0;)
+    {
+      guint v = choice[(gsize)p * cells + (gsize)f * side + a];
+      guint m = g->bloc_size[p], sp = 0;
+      for (guint j = 0; j < n_shared; j++)
+        if ((best_mask >> j & 1) && (g->bloc_of[shared[j]] >> p & 1))
+          sp++;
+      guint take = 0;
+      if (v == 1)
+        take = m / 2 + 1 > sp ? m / 2 + 1 - sp : 0;
+      else if (v == 2)
+        take = m / 2 - sp;
+      for (guint i = 0; i < n && take > 0; i++)
+        if (g->bloc_of[i] == (guint64)1 << p)
+          {
+            example[m_out++] = i;
+            take--;
+          }
+      if (v == 0 && m > 0)
+        f--;
+      else if (v == 1)
+        a--;
+    }
+  g_assert (m_out == best);
+  return best;
+}
+
 static int
 cmp_uint (gconstpointer a, gconstpointer b)
 {
@@ -745,7 +1036,9 @@ smallest_block (const GsGame *g, GsGamePower *p)
 {
   g_autofree guint *ex = g_new0 (guint, MAX (g->n, 1));
   guint k;
-  if (g->n_parts == 0)
+  if (g->n_blocs != 0)
+    k = blocs_smallest_block (g, ex);
+  else if (g->n_parts == 0)
     k = weighted_smallest_block (g, ex);
   else
     {

@@ -10,7 +10,12 @@
  * filled.  A person who holds more than one place (a deputy for two
  * members, a member of two constituents) attends all of them or none, so
  * such people are enumerated and the rest convolved; the member whose
- * criticality is asked is fixed absent, then present.
+ * criticality is asked is fixed absent, then present.  Only the seats
+ * held on the day analysed count, as in a meeting that day: a member from
+ * a later day or until an earlier one holds a vacant seat, which nobody
+ * (not their deputy) fills, which the head-count without a clause (a
+ * majority of the seats held) and a fraction do not count, and which is
+ * no member for the vote.
  *
  * Decisiveness.  The same programme carries, beside the quorum state, the
  * tally the rule reads (for and against, or members, or weight for, and
@@ -116,6 +121,7 @@ map_add (StateMap *m, guint64 key, double p)
 typedef struct
 {
   const GsBody *b;
+  GsTime on;        /* the day analysed: a seat held outside it is vacant */
   guint count_need; /* the head-count the rules need (present, fraction) */
   guint n_roles;
   guint roles[GS_N_ROLES];
@@ -130,17 +136,31 @@ typedef struct
   guint64 size;
 } QShape;
 
+/* Whether seat @i of @b is vacant on @on: held by nobody that day (a
+ * member from a later day, or until an earlier one), as in a meeting. */
 static gboolean
-qshape_init (QShape *q, const GsBody *b)
+seat_vacant_on (const GsBody *b, guint i, GsTime on)
+{
+  return on < b->members[i].from || on >= b->members[i].until;
+}
+
+/* The rules read the seats held on @on, as gs_quorum_check() does: with
+ * no quorum clause a majority of them, and a fraction of them. */
+static gboolean
+qshape_init (QShape *q, const GsBody *b, GsTime on)
 {
   memset (q, 0, sizeof *q);
   q->b = b;
+  q->on = on;
   const GsQuorum *qu = &b->quorum;
-  guint need = qu->present;
+  guint held = 0;
+  for (guint i = 0; i < b->n_members; i++)
+    held += seat_vacant_on (b, i, on) ? 0 : 1;
+  guint need = qu->majority ? held / 2 + 1 : qu->present;
   if (qu->frac_den > 0)
     {
-      guint64 f = ((guint64)b->n_members * qu->frac_num + qu->frac_den - 1)
-                  / qu->frac_den;
+      guint64 f
+          = ((guint64)held * qu->frac_num + qu->frac_den - 1) / qu->frac_den;
       need = MAX (need, (guint)MIN (f, (guint64)G_MAXUINT));
     }
   q->count_need = MIN (need, b->n_members + 1);
@@ -359,13 +379,19 @@ presence (const GsScenario *s, const GsBody *b, const Item *item, guint person,
     }
 }
 
-/* The ways seat @i of @b can be filled. */
+/* The ways seat @i of @b can be filled on @on: none when it is vacant
+ * that day (nobody holds it, and no deputy sits in it). */
 static guint
 seat_occupants (const GsScenario *s, const GsBody *b, const Item *item,
-                const PersonFix *fix, guint i, Occupant *out)
+                const PersonFix *fix, guint i, GsTime on, Occupant *out)
 {
   const GsMember *m = &b->members[i];
   guint n = 0;
+  if (seat_vacant_on (b, i, on))
+    {
+      out[n++] = (Occupant){ .p = 1.0, .present = FALSE, .person = m->person };
+      return n;
+    }
   double rest
       = presence (s, b, item, m->person, FALSE, fix[m->person], 1.0, out, &n);
   if (m->deputy >= 0 && (guint)m->deputy != m->person)
@@ -455,9 +481,11 @@ tally_unpack (const TShape *t, guint64 key)
 /* The tally after a seat filled by @o (or empty: @o->present FALSE). */
 static TState
 tally_step (const TShape *t, TState x, const Occupant *o, gboolean conflicted,
-            gboolean chair_seat, guint weight)
+            gboolean chair_seat, gboolean vacant, guint weight)
 {
   const GsVoting *v = &t->b->voting;
+  if (vacant)
+    return x; /* nobody's seat that day: not a member for the vote */
   if (t->use_members && !conflicted)
     x.b++;
   if (!o->present || conflicted)
@@ -549,8 +577,9 @@ body_chance (const GsScenario *s, const GsBody *b, const QShape *q,
   Occupant occ[8];
   for (guint i = 0; i < b->n_members; i++)
     {
-      guint n_occ = seat_occupants (s, b, item, fix, i, occ);
+      guint n_occ = seat_occupants (s, b, item, fix, i, q->on, occ);
       gboolean chair_seat = (int)i == b->chair;
+      gboolean vacant = seat_vacant_on (b, i, q->on);
       map_reset (&next);
       for (gsize k = 0; k < cur.cap; k++)
         {
@@ -569,7 +598,7 @@ body_chance (const GsScenario *s, const GsBody *b, const QShape *q,
               guint64 nq = qshape_step (s, q, qs, counts, o->person,
                                         chair_seat && o->present);
               TState nt = item ? tally_step (&t, ts, o, conflicted, chair_seat,
-                                             b->members[i].weight)
+                                             vacant, b->members[i].weight)
                                : ts;
               map_add (&next, nq * tsize + tally_pack (&t, &nt),
                        cur.vals[k] * o->p);
@@ -603,8 +632,8 @@ body_chance (const GsScenario *s, const GsBody *b, const QShape *q,
 /* The people holding more than one place (as member or deputy) among the
  * @n bodies @bodies, into @shared; FALSE when more than SHARED_MAX. */
 static gboolean
-shared_people (const GsScenario *s, const guint *bodies, guint n, guint *shared,
-               guint *n_shared)
+shared_people (const GsScenario *s, const guint *bodies, guint n, GsTime on,
+               guint *shared, guint *n_shared)
 {
   g_autofree guint *places = g_new0 (guint, MAX (s->people->len, 1));
   for (guint k = 0; k < n; k++)
@@ -612,6 +641,8 @@ shared_people (const GsScenario *s, const guint *bodies, guint n, guint *shared,
       const GsBody *b = GS_BODY (s, bodies[k]);
       for (guint i = 0; i < b->n_members; i++)
         {
+          if (seat_vacant_on (b, i, on))
+            continue;
           places[b->members[i].person]++;
           if (b->members[i].deputy >= 0
               && (guint)b->members[i].deputy != b->members[i].person)
@@ -689,13 +720,13 @@ gs__power_quorum_criticality (const GsScenario *s, guint bi, GsBodyPower *bp)
   guint seats = 0;
   for (guint c = 0; c < n; c++)
     {
-      if (!qshape_init (&qs[c], gs__body_at (s, bodies[c], bp->on)))
+      if (!qshape_init (&qs[c], gs__body_at (s, bodies[c], bp->on), bp->on))
         return;
       seats += GS_BODY (s, bodies[c])->n_members;
     }
   guint shared[SHARED_MAX];
   guint n_shared;
-  if (!shared_people (s, bodies, n, shared, &n_shared))
+  if (!shared_people (s, bodies, n, bp->on, shared, &n_shared))
     return;
   g_autofree PersonFix *fix = g_new0 (PersonFix, MAX (s->people->len, 1));
   bp->quorum_computed = TRUE;
@@ -712,6 +743,7 @@ gs__power_quorum_criticality (const GsScenario *s, guint bi, GsBodyPower *bp)
           qc->person = person;
           qc->body = bodies[c];
           qc->deputy = cb->members[i].deputy;
+          qc->vacant = seat_vacant_on (cb, i, bp->on);
           fix[person] = P_ABSENT;
           qc->inquorate_absent = 1
                                  - bodies_quorate (s, bodies, qs, n, shared,
@@ -878,10 +910,10 @@ gs__power_decisiveness (const GsScenario *s, guint bi, GsBodyPower *bp,
 {
   const GsBody *b = gs__body_at (s, bi, bp->on);
   QShape q;
-  if (!qshape_init (&q, b))
+  if (!qshape_init (&q, b, bp->on))
     return;
   guint shared[SHARED_MAX], n_shared;
-  if (!shared_people (s, &bi, 1, shared, &n_shared))
+  if (!shared_people (s, &bi, 1, bp->on, shared, &n_shared))
     return;
   g_autoptr (GArray) items = body_traffic (s, bi);
   bp->decisive_from_traffic = items->len > 0;

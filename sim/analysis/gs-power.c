@@ -232,10 +232,138 @@ members_game (const GsScenario *s, guint bi, GsTime on, GsPowerPlayer *players,
   return gs_game_new_weighted (*quota, w, n);
 }
 
+/* The parties' seats with @f of @k voting for, @a against, @absent with no
+ * member and the rest abstaining, as gs_vote_org_seats() fills them in a
+ * meeting under @v (against is an objection under consensus). */
+static void
+party_seats (const GsVoting *v, guint k, guint f, guint a, guint absent,
+             GsSeat *seats)
+{
+  for (guint p = 0; p < k; p++)
+    {
+      GsBallot ballot = p < f            ? GS_BALLOT_FOR
+                        : p < f + a      ? GS_BALLOT_AGAINST
+                        : p < k - absent ? GS_BALLOT_ABSTAIN
+                                         : GS_BALLOT_NONE;
+      if (ballot == GS_BALLOT_AGAINST && v->rule == GS_RULE_CONSENSUS)
+        ballot = GS_BALLOT_OBJECT;
+      seats[p] = (GsSeat){ .person = 0,
+                           .role = GS_ROLE_EXTERNAL,
+                           .party = (gint32)p,
+                           .weight = 1,
+                           .present = ballot != GS_BALLOT_NONE,
+                           .ballot = ballot };
+    }
+}
+
+/* One vote per organisation over the people: whether the body's rules
+ * carry the motion when @f of its @k parties vote for, @a against,
+ * @absent have no member and the rest abstain (an equality inside them),
+ * for every (f, a), into @carries.  Decided by gs_vote_decide() on the
+ * parties' seats, as a meeting decides: the body's own rule, and where a
+ * blocked consensus goes to a vote, that vote on the same ballots (so a
+ * motion no party objects to carries even when every party abstains,
+ * which the vote alone would not carry). */
+static void
+party_carries (const GsBody *b, guint k, guint absent, gboolean *carries)
+{
+  g_autofree GsSeat *seats = g_new0 (GsSeat, MAX (k, 1));
+  for (guint f = 0; f <= k; f++)
+    for (guint a = 0; a <= k; a++)
+      {
+        gboolean *out = &carries[f * (k + 1) + a];
+        *out = FALSE;
+        if (f + a + absent > k)
+          continue;
+        party_seats (&b->voting, k, f, a, absent, seats);
+        GsVoteOutcome o = gs_vote_decide (&b->voting, seats, k, NULL);
+        if (o == GS_OUTCOME_BLOCKED && b->has_fallback)
+          {
+            party_seats (&b->fallback, k, f, a, absent, seats);
+            o = gs_vote_decide (&b->fallback, seats, k, NULL);
+          }
+        *out = gs_vote_outcome_carried (o);
+      }
+}
+
+/* One vote per organisation over the people: every member a player, in
+ * member order, voting in each party they hold a post at (a vacant seat
+ * in none, a dummy), under the body's rule over the parties' votes. */
+static void
+party_members_game (const GsScenario *s, guint bi, GsTime on,
+                    const GsPowerOptions *options, GsBodyPower *bp)
+{
+  const GsBody *b = gs__body_at (s, bi, on);
+  guint k = b->n_parties, n = b->n_members;
+  g_autofree guint64 *of = g_new0 (guint64, MAX (n, 1));
+  guint shared = 0;
+  if (k == 0 || k > 64)
+    {
+      bp->people_skipped = TRUE;
+      return;
+    }
+  g_autofree guint *size = g_new0 (guint, k);
+  for (guint i = 0; i < n; i++)
+    {
+      if (seat_vacant (&b->members[i], on))
+        continue;
+      for (guint p = 0; p < k; p++)
+        if (gs__person_serves (s, b->members[i].person, b->parties[p]))
+          {
+            of[i] |= (guint64)1 << p;
+            size[p]++;
+          }
+      shared += __builtin_popcountll (of[i]) > 1;
+    }
+  if (shared > GS_POWER_SHARED_MAX)
+    {
+      bp->people_skipped = TRUE;
+      return;
+    }
+  guint absent = 0;
+  for (guint p = 0; p < k; p++)
+    absent += size[p] == 0;
+  g_autofree gboolean *carries = g_new (gboolean, (gsize)(k + 1) * (k + 1));
+  party_carries (b, k, absent, carries);
+
+  GsPowerGame *pg = &bp->games[bp->n_games++];
+  pg->kind = GS_POWER_GAME_PARTY_MEMBERS;
+  pg->n_players = n;
+  pg->quota = bp->games[0].quota;
+  pg->players = g_new0 (GsPowerPlayer, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    pg->players[i] = (GsPowerPlayer){
+      .person = (int)b->members[i].person,
+      .body = (int)bi,
+      .org = gs_power_seat_org (s, bi, b->members[i].person),
+      .weight = of[i] != 0 ? 1 : 0,
+      .vacant = seat_vacant (&b->members[i], on),
+      .parties = of[i],
+    };
+  g_autoptr (GsGame) game = gs_game_new_parties (n, of, k, carries);
+  pg->power = gs_game_power (game, options);
+
+  /* A member voting in several parties cannot be summed into one, so the
+   * organisations' sums are the parties' game's; the smallest blocking
+   * coalition names the parties its members vote in. */
+  pg->orgs = NULL;
+  g_autofree guint *orgs = g_new0 (guint, k);
+  const GsGamePower *p = pg->power;
+  for (guint q = 0; q < k; q++)
+    for (guint j = 0; p->blocking_example != NULL && j < p->smallest_blocking;
+         j++)
+      if (of[p->blocking_example[j]] >> q & 1)
+        {
+          orgs[pg->n_blocking_orgs++] = (guint)b->parties[q];
+          break;
+        }
+  pg->blocking_orgs = g_memdup2 (orgs, sizeof (guint) * k);
+}
+
 /* One vote per organisation: the parties as players under the rule in
  * force (gs_vote_org_seats() gives each one seat of weight 1 and no chair,
- * so there is no casting vote), and each member's share of the parties
- * they serve. */
+ * so there is no casting vote), then the members voting in their parties
+ * (party_members_game()). */
 static void
 parties_game (const GsScenario *s, guint bi, GsTime on,
               const GsPowerOptions *options, GsBodyPower *bp)
@@ -243,6 +371,7 @@ parties_game (const GsScenario *s, guint bi, GsTime on,
   const GsBody *b = gs__body_at (s, bi, on);
   guint k = b->n_parties;
   GsPowerGame *pg = &bp->games[0];
+  bp->n_games = 1;
   pg->kind = GS_POWER_GAME_ORGANISATIONS;
   pg->n_players = k;
   pg->players = g_new0 (GsPowerPlayer, MAX (k, 1));
@@ -257,28 +386,7 @@ parties_game (const GsScenario *s, guint bi, GsTime on,
   pg->quota = rule_quota (game_rule (b), k, FALSE);
   g_autoptr (GsGame) game = gs_game_new_weighted (pg->quota, ones, k);
   power_game_fill (s, pg, game, options);
-
-  /* Members per party, then each member's share. */
-  g_autofree guint *m = g_new0 (guint, MAX (k, 1));
-  for (guint i = 0; i < b->n_members; i++)
-    if (!seat_vacant (&b->members[i], on))
-      for (guint p = 0; p < k; p++)
-        m[p] += gs__person_serves (s, b->members[i].person, b->parties[p]);
-  bp->shares = g_new0 (GsMemberShare, MAX (b->n_members, 1));
-  for (guint i = 0; i < b->n_members; i++)
-    {
-      if (seat_vacant (&b->members[i], on))
-        continue;
-      GsMemberShare *sh = &bp->shares[bp->n_shares++];
-      sh->person = b->members[i].person;
-      for (guint p = 0; p < k; p++)
-        if (gs__person_serves (s, sh->person, b->parties[p]))
-          {
-            sh->n_parties++;
-            sh->banzhaf += pg->power->players[p].banzhaf / m[p];
-            sh->shapley += pg->power->players[p].shapley / m[p];
-          }
-    }
+  party_members_game (s, bi, on, options, bp);
 }
 
 /* ---- the report ------------------------------------------------------- */
@@ -295,7 +403,6 @@ body_power_clear (GsBodyPower *bp)
       g_free (pg->blocking_orgs);
     }
   g_free (bp->games);
-  g_free (bp->shares);
   g_free (bp->quorum);
   g_free (bp->matters);
   g_free (bp->decisive);
@@ -373,8 +480,7 @@ analyse_body (const GsScenario *s, guint bi, const GsPowerOptions *options,
     }
   else if (b->voting.per_org)
     {
-      bp->n_games = 1;
-      bp->games = g_new0 (GsPowerGame, 1);
+      bp->games = g_new0 (GsPowerGame, 2);
       parties_game (s, bi, on, options, bp);
     }
   else

@@ -6,9 +6,10 @@
  * keys; indices are written with g_ascii_dtostr(), the shortest text that
  * reads back as the same double, whatever the locale; exact counts
  * (swings) are decimal digits, as in the JSON.  With one vote per
- * organisation, rows of players "member-shares" give each member's share
- * of their parties' indices; rows of "observers" list those in attendance,
- * with no power.  Standard errors are empty
+ * organisation, the rows of players "organisations" are the parties and
+ * those of "party-members" the members voting in their parties (the
+ * organisation column their seat's); rows of "observers" list those in
+ * attendance, with no power.  Standard errors are empty
  * for exact methods, and "dummy" is empty where sampling cannot tell.
  */
 #include "write/gs-text-private.h"
@@ -35,14 +36,16 @@ players_word (GsPowerGameKind kind)
         return "people";
       case GS_POWER_GAME_ORGANISATIONS:
         return "organisations";
+      case GS_POWER_GAME_PARTY_MEMBERS:
+        return "party-members";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "members";
     }
 }
 
-/* A row for a person who is no player of a game: a member's share of their
- * parties' power (one vote per organisation), or an observer's none. */
+/* A row for a person who is no player of a game: an observer, with no
+ * power. */
 static void
 person_row (GString *out, const GsScenario *s, const GsBodyPower *bp,
             guint person, const char *players, const char *method,
@@ -147,9 +150,6 @@ gs_power_write_csv (const GsScenario *s, const GsPowerReport *r, GString *out)
               gs__csv_end (out);
             }
         }
-      for (guint i = 0; i < bp->n_shares; i++)
-        person_row (out, s, bp, bp->shares[i].person, "member-shares",
-                    "derived", bp->shares[i].banzhaf, bp->shares[i].shapley);
       for (guint i = 0; i < body->n_observers; i++)
         person_row (out, s, bp, body->observers[i], "observers", "none", 0.0,
                     0.0);

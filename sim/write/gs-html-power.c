@@ -47,32 +47,6 @@ cell4 (GString *out, double v)
   g_string_append (out, "</td>");
 }
 
-/* One vote per organisation: each member's share of their parties'. */
-static void
-write_shares (GString *out, const GsScenario *s, const GsBodyPower *bp)
-{
-  if (bp->shares == NULL)
-    return;
-  g_string_append (out, "<p>");
-  gs__html_esc (out, gs__text_power_shares_note);
-  g_string_append (out, "</p>\n<table class=\"shares\"><thead><tr><th>"
-                        "member</th><th>parties</th><th>Banzhaf</th>"
-                        "<th>Shapley</th></tr></thead><tbody>\n");
-  for (guint i = 0; i < bp->n_shares; i++)
-    {
-      const GsMemberShare *sh = &bp->shares[i];
-      const GsPerson *p = GS_PERSON (s, sh->person);
-      g_autofree char *name = g_strdup_printf ("%s (%s)", p->name, p->id);
-      g_string_append (out, "<tr><td>");
-      gs__html_esc (out, name);
-      g_string_append_printf (out, "</td><td>%u</td>", sh->n_parties);
-      cell4 (out, sh->banzhaf);
-      cell4 (out, sh->shapley);
-      g_string_append (out, "</tr>\n");
-    }
-  g_string_append (out, "</tbody></table>\n");
-}
-
 static const char *
 game_title (GsPowerGameKind kind)
 {
@@ -84,6 +58,9 @@ game_title (GsPowerGameKind kind)
         return "every member of every committee, under both levels of rules";
       case GS_POWER_GAME_ORGANISATIONS:
         return "the organisations as players, one vote each";
+      case GS_POWER_GAME_PARTY_MEMBERS:
+        return "the members as players, each organisation voting as the "
+               "majority of its members (an equality abstains)";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "the members as players";
@@ -167,8 +144,8 @@ game_charts (GString *out, const GsScenario *s, const GsPowerGame *pg,
 }
 
 static gboolean
-write_game (GString *out, const GsScenario *s, const GsPowerGame *pg,
-            const char *prefix, GError **error)
+write_game (GString *out, const GsScenario *s, const GsBodyPower *bp,
+            const GsPowerGame *pg, const char *prefix, GError **error)
 {
   const GsGamePower *p = pg->power;
   gboolean sampled = p->method == GS_POWER_SAMPLED;
@@ -192,7 +169,14 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg,
       g_string_append (out, "<tr><td>");
       gs__html_esc (out, name);
       g_string_append (out, "</td><td class=\"l\">");
-      gs__html_esc (out, pl->org >= 0 ? GS_ORG (s, pl->org)->name : "–");
+      if (pg->kind == GS_POWER_GAME_PARTY_MEMBERS)
+        {
+          g_autoptr (GString) parties = g_string_new (NULL);
+          gs__text_power_parties (parties, s, bp, pl);
+          gs__html_esc (out, parties->len > 0 ? parties->str : "–");
+        }
+      else
+        gs__html_esc (out, pl->org >= 0 ? GS_ORG (s, pl->org)->name : "–");
       g_string_append_printf (out,
                               "</td><td>%" G_GUINT64_FORMAT "</td><td>%s"
                               "</td>",
@@ -318,7 +302,8 @@ write_quorum (GString *out, const GsScenario *s, const GsBodyPower *bp,
       cell4 (out, q->inquorate_present);
       g_string_append (out, "<td>");
       gs__html_num (out, q->criticality, 4, TRUE);
-      g_string_append (out, "</td></tr>\n");
+      g_string_append (out, q->vacant ? " (vacant on the day)</td></tr>\n"
+                                      : "</td></tr>\n");
       if (i < n)
         {
           names[i] = p->name;
@@ -432,10 +417,15 @@ gs_power_write_html (const GsScenario *s, const GsPowerReport *r, GString *out,
       for (guint g = 0; g < bp->n_games; g++)
         {
           g_autofree char *prefix = g_strdup_printf ("b%u-g%u-", i + 1, g + 1);
-          if (!write_game (page, s, &bp->games[g], prefix, error))
+          if (!write_game (page, s, bp, &bp->games[g], prefix, error))
             return FALSE;
         }
-      write_shares (page, s, bp);
+      if (bp->people_skipped)
+        {
+          g_string_append (page, "<p>");
+          gs__html_esc (page, gs__text_power_people_skipped);
+          g_string_append (page, "</p>\n");
+        }
       g_autofree char *observers = gs__text_power_observers (s, bp);
       if (observers != NULL)
         {

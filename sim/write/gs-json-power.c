@@ -28,6 +28,8 @@ game_players_word (GsPowerGameKind kind)
         return "people";
       case GS_POWER_GAME_ORGANISATIONS:
         return "organisations";
+      case GS_POWER_GAME_PARTY_MEMBERS:
+        return "party-members";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "members";
@@ -42,8 +44,10 @@ org_ref (JsonBuilder *j, const GsScenario *s, const char *key, int org)
 }
 
 static void
-write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
+write_game (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp,
+            const GsPowerGame *pg)
 {
+  const GsBody *b = gs__body_at (s, bp->body, bp->on);
   const GsGamePower *p = pg->power;
   gboolean sampled = p->method == GS_POWER_SAMPLED;
   json_builder_begin_object (j);
@@ -103,6 +107,16 @@ write_game (JsonBuilder *j, const GsScenario *s, const GsPowerGame *pg)
         gs__json_ref (j, "body", GS_BODY (s, pl->body)->id,
                       GS_BODY (s, pl->body)->name);
       org_ref (j, s, "organisation", pl->org);
+      if (pg->kind == GS_POWER_GAME_PARTY_MEMBERS)
+        {
+          /* The parties the member votes in. */
+          json_builder_set_member_name (j, "parties");
+          json_builder_begin_array (j);
+          for (guint k = 0; k < b->n_parties && k < 64; k++)
+            if (pl->parties >> k & 1)
+              json_builder_add_string_value (j, GS_ORG (s, b->parties[k])->id);
+          json_builder_end_array (j);
+        }
       gs__json_int (j, "weight", (gint64)pl->weight);
       if (pl->vacant)
         gs__json_bool (j, "vacant", TRUE);
@@ -209,23 +223,8 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
         }
       json_builder_end_array (j);
     }
-  if (bp->shares != NULL)
-    {
-      json_builder_set_member_name (j, "member_shares");
-      json_builder_begin_array (j);
-      for (guint i = 0; i < bp->n_shares; i++)
-        {
-          const GsMemberShare *sh = &bp->shares[i];
-          const GsPerson *p = GS_PERSON (s, sh->person);
-          json_builder_begin_object (j);
-          gs__json_ref (j, "person", p->id, p->name);
-          gs__json_int (j, "parties", sh->n_parties);
-          gs__json_double (j, "banzhaf", sh->banzhaf);
-          gs__json_double (j, "shapley_shubik", sh->shapley);
-          json_builder_end_object (j);
-        }
-      json_builder_end_array (j);
-    }
+  if (bp->people_skipped)
+    gs__json_string (j, "people_skipped", gs__text_power_people_skipped);
 
   json_builder_set_member_name (j, "headline");
   json_builder_begin_array (j);
@@ -238,7 +237,7 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
   json_builder_set_member_name (j, "games");
   json_builder_begin_array (j);
   for (guint g = 0; g < bp->n_games; g++)
-    write_game (j, s, &bp->games[g]);
+    write_game (j, s, bp, &bp->games[g]);
   json_builder_end_array (j);
 
   json_builder_set_member_name (j, "quorum");
@@ -265,6 +264,8 @@ write_body (JsonBuilder *j, const GsScenario *s, const GsBodyPower *bp)
           gs__json_double (j, "inquorate_if_absent", q->inquorate_absent);
           gs__json_double (j, "inquorate_if_present", q->inquorate_present);
           gs__json_double (j, "criticality", q->criticality);
+          if (q->vacant)
+            gs__json_bool (j, "vacant", TRUE);
           json_builder_end_object (j);
         }
       json_builder_end_array (j);

@@ -113,6 +113,117 @@ finish_sentence (GString *g)
   return g_string_free (g, FALSE);
 }
 
+/* Veto players and dummies of a game over people (a body's members, or
+ * one vote per organisation over the people). */
+static void
+member_sentences (const GsScenario *s, const GsBody *b, const GsPowerGame *pg,
+                  GPtrArray *sentences)
+{
+  const GsGamePower *p = pg->power;
+  g_autofree guint *veto = g_new0 (guint, MAX (pg->n_players, 1));
+  g_autofree guint *dummy = g_new0 (guint, MAX (pg->n_players, 1));
+  guint nv = 0, nd = 0;
+  for (guint i = 0; i < pg->n_players; i++)
+    {
+      if (p->players[i].veto)
+        veto[nv++] = i;
+      if (p->players[i].dummy)
+        dummy[nd++] = i;
+    }
+  GString *g = g_string_new (NULL);
+  if (nv == pg->n_players && nv > 1)
+    {
+      g_string_append (g, "Every one of the ");
+      append_count_word (g, nv);
+      g_string_append_printf (g,
+                              " members of %s is a veto player: any "
+                              "one of them voting against defeats a "
+                              "decision.",
+                              b->name);
+    }
+  else if (nv > 0)
+    {
+      append_players (g, s, pg, veto, nv);
+      g_string_append_printf (
+          g, nv == 1 ? " is a veto player in %s." : " are veto players in %s.",
+          b->name);
+    }
+  else if (p->smallest_blocking <= pg->n_players)
+    {
+      g_string_append_printf (g, "No member of %s has a veto: it takes ",
+                              b->name);
+      append_count_word (g, p->smallest_blocking);
+      g_string_append (g, " of the ");
+      append_count_word (g, pg->n_players);
+      g_string_append (g, " members voting against to block.");
+    }
+  else
+    g_string_append_printf (g, "Nobody can block %s.", b->name);
+  g_ptr_array_add (sentences, finish_sentence (g));
+  if (nd > 0 && p->method != GS_POWER_SAMPLED)
+    {
+      GString *d = g_string_new (NULL);
+      append_players (d, s, pg, dummy, nd);
+      g_string_append_printf (d,
+                              nd == 1 ? " can never change the outcome "
+                                        "in %s (a dummy)."
+                                      : " can never change the outcome "
+                                        "in %s (dummies).",
+                              b->name);
+      g_ptr_array_add (sentences, finish_sentence (d));
+    }
+}
+
+/* One vote per organisation over the people: how the most powerful member
+ * voting in several parties compares with the most powerful voting in one
+ * ("Over the people: X, voting in A, B and C, swings in 10 coalitions
+ * (Banzhaf 0.3125 ...); a member voting in one organisation alone swings
+ * in at most 2 (...)."), when the body has both. */
+static void
+shared_sentence (const GsScenario *s, const GsBodyPower *bp,
+                 const GsPowerGame *pg, GPtrArray *sentences)
+{
+  const GsGamePower *p = pg->power;
+  int many = -1, one = -1;
+  for (guint i = 0; i < pg->n_players; i++)
+    {
+      int c = __builtin_popcountll (pg->players[i].parties);
+      int *best = c > 1 ? &many : c == 1 ? &one : NULL;
+      if (best != NULL
+          && (*best < 0 || p->players[i].banzhaf > p->players[*best].banzhaf))
+        *best = (int)i;
+    }
+  if (many < 0 || one < 0)
+    return;
+  const GsPlayerPower *pm = &p->players[many], *po = &p->players[one];
+  gboolean exact = pm->swings != NULL && po->swings != NULL;
+  GString *g = g_string_new ("Over the people: ");
+  g_string_append_printf (g, "%s, voting in ",
+                          GS_PERSON (s, pg->players[many].person)->name);
+  gs__text_power_parties (g, s, bp, &pg->players[many]);
+  if (exact)
+    g_string_append_printf (g, ", swings in %s coalitions (Banzhaf ",
+                            pm->swings);
+  else
+    g_string_append (g, ", is decisive with probability about ");
+  append_fixed (g, "%.4f", exact ? pm->banzhaf : pm->banzhaf_raw);
+  g_string_append (g, exact ? ", Shapley–Shubik " : " (Shapley–Shubik ");
+  append_fixed (g, "%.4f", pm->shapley);
+  if (exact)
+    g_string_append_printf (g,
+                            "); a member voting in one organisation alone "
+                            "swings in at most %s (Banzhaf ",
+                            po->swings);
+  else
+    g_string_append (g, "); a member voting in one organisation alone at "
+                        "most about ");
+  append_fixed (g, "%.4f", exact ? po->banzhaf : po->banzhaf_raw);
+  g_string_append (g, exact ? ", Shapley–Shubik " : " (Shapley–Shubik ");
+  append_fixed (g, "%.4f", po->shapley);
+  g_string_append (g, ").");
+  g_ptr_array_add (sentences, finish_sentence (g));
+}
+
 void
 gs_power_headline (const GsScenario *s, const GsBodyPower *bp,
                    GPtrArray *sentences)
@@ -202,61 +313,13 @@ gs_power_headline (const GsScenario *s, const GsBodyPower *bp,
     }
 
   if (pg->kind == GS_POWER_GAME_MEMBERS)
-    {
-      g_autofree guint *veto = g_new0 (guint, MAX (pg->n_players, 1));
-      g_autofree guint *dummy = g_new0 (guint, MAX (pg->n_players, 1));
-      guint nv = 0, nd = 0;
-      for (guint i = 0; i < pg->n_players; i++)
-        {
-          if (p->players[i].veto)
-            veto[nv++] = i;
-          if (p->players[i].dummy)
-            dummy[nd++] = i;
-        }
-      GString *g = g_string_new (NULL);
-      if (nv == pg->n_players && nv > 1)
-        {
-          g_string_append (g, "Every one of the ");
-          append_count_word (g, nv);
-          g_string_append_printf (g,
-                                  " members of %s is a veto player: any "
-                                  "one of them voting against defeats a "
-                                  "decision.",
-                                  b->name);
-        }
-      else if (nv > 0)
-        {
-          append_players (g, s, pg, veto, nv);
-          g_string_append_printf (g,
-                                  nv == 1 ? " is a veto player in %s."
-                                          : " are veto players in %s.",
-                                  b->name);
-        }
-      else if (p->smallest_blocking <= pg->n_players)
-        {
-          g_string_append_printf (g, "No member of %s has a veto: it takes ",
-                                  b->name);
-          append_count_word (g, p->smallest_blocking);
-          g_string_append (g, " of the ");
-          append_count_word (g, pg->n_players);
-          g_string_append (g, " members voting against to block.");
-        }
-      else
-        g_string_append_printf (g, "Nobody can block %s.", b->name);
-      g_ptr_array_add (sentences, finish_sentence (g));
-      if (nd > 0 && p->method != GS_POWER_SAMPLED)
-        {
-          GString *d = g_string_new (NULL);
-          append_players (d, s, pg, dummy, nd);
-          g_string_append_printf (d,
-                                  nd == 1 ? " can never change the outcome "
-                                            "in %s (a dummy)."
-                                          : " can never change the outcome "
-                                            "in %s (dummies).",
-                                  b->name);
-          g_ptr_array_add (sentences, finish_sentence (d));
-        }
-    }
+    member_sentences (s, b, pg, sentences);
+  for (guint g = 1; g < bp->n_games; g++)
+    if (bp->games[g].kind == GS_POWER_GAME_PARTY_MEMBERS)
+      {
+        shared_sentence (s, bp, &bp->games[g], sentences);
+        member_sentences (s, b, &bp->games[g], sentences);
+      }
 }
 
 /* How the indices were computed: "exact, by …" or "sampled: …" (shared
@@ -294,6 +357,9 @@ game_title (GsPowerGameKind kind)
         return "every member of every committee, under both levels of rules";
       case GS_POWER_GAME_ORGANISATIONS:
         return "the organisations as players, one vote each";
+      case GS_POWER_GAME_PARTY_MEMBERS:
+        return "the members as players, each organisation voting as the "
+               "majority of its members (an equality abstains)";
       case GS_POWER_GAME_MEMBERS:
       default:
         return "the members as players";
@@ -301,7 +367,8 @@ game_title (GsPowerGameKind kind)
 }
 
 static void
-write_game (GString *out, const GsScenario *s, const GsPowerGame *pg)
+write_game (GString *out, const GsScenario *s, const GsBodyPower *bp,
+            const GsPowerGame *pg)
 {
   const GsGamePower *p = pg->power;
   gboolean sampled = p->method == GS_POWER_SAMPLED;
@@ -328,8 +395,15 @@ write_game (GString *out, const GsScenario *s, const GsPowerGame *pg)
           = g_strdup_printf ("%s (%s)", player_name (s, pl), player_id (s, pl));
       gs__text_cell (out, name, NAME_W);
       g_string_append_c (out, ' ');
-      gs__text_cell (out, pl->org >= 0 ? GS_ORG (s, pl->org)->name : "-",
-                     ORG_W);
+      if (pg->kind == GS_POWER_GAME_PARTY_MEMBERS)
+        {
+          g_autoptr (GString) parties = g_string_new (NULL);
+          gs__text_power_parties (parties, s, bp, pl);
+          gs__text_cell (out, parties->len > 0 ? parties->str : "-", ORG_W);
+        }
+      else
+        gs__text_cell (out, pl->org >= 0 ? GS_ORG (s, pl->org)->name : "-",
+                       ORG_W);
       g_string_append_printf (out, " %3" G_GUINT64_FORMAT " %14s", pl->weight,
                               pp->swings ? pp->swings : "-");
       append_col (out, 9, "%.4f", pp->banzhaf);
@@ -474,6 +548,8 @@ write_quorum (GString *out, const GsScenario *s, const GsBodyPower *bp)
       append_col (out, 11, "%.4f", q->inquorate_absent);
       append_col (out, 11, "%.4f", q->inquorate_present);
       append_col (out, 12, "%+.4f", q->criticality);
+      if (q->vacant)
+        g_string_append (out, "  vacant on the day");
       g_string_append_c (out, '\n');
     }
   if (order->len > 0)
@@ -601,37 +677,26 @@ gs__text_power_observers (const GsScenario *s, const GsBodyPower *bp)
   return g_string_free (g, FALSE);
 }
 
-/* How a member's share of one vote per organisation is reckoned (shared
- * with the HTML page). */
-const char gs__text_power_shares_note[]
-    = "Members' shares: a party's vote follows its present voting members, "
-      "so each of its m members holds 1/m of its index; a member serving "
-      "several parties holds a share of each.";
-
-/* One vote per organisation: each member's share of their parties'. */
-static void
-write_shares (GString *out, const GsScenario *s, const GsBodyPower *bp)
+void
+gs__text_power_parties (GString *out, const GsScenario *s,
+                        const GsBodyPower *bp, const GsPowerPlayer *pl)
 {
-  if (bp->shares == NULL)
-    return;
-  g_string_append_printf (out, "  %s\n\n    ", gs__text_power_shares_note);
-  gs__text_cell (out, "member", NAME_W);
-  g_string_append_printf (out, " %7s %8s %8s\n", "parties", "Banzhaf",
-                          "Shapley");
-  for (guint i = 0; i < bp->n_shares; i++)
-    {
-      const GsMemberShare *sh = &bp->shares[i];
-      const GsPerson *p = GS_PERSON (s, sh->person);
-      g_string_append (out, "    ");
-      g_autofree char *name = g_strdup_printf ("%s (%s)", p->name, p->id);
-      gs__text_cell (out, name, NAME_W);
-      g_string_append_printf (out, " %7u", sh->n_parties);
-      append_col (out, 9, "%.4f", sh->banzhaf);
-      append_col (out, 9, "%.4f", sh->shapley);
-      g_string_append_c (out, '\n');
-    }
-  g_string_append_c (out, '\n');
+  const GsBody *b = gs__body_at (s, bp->body, bp->on);
+  gboolean first = TRUE;
+  for (guint k = 0; k < b->n_parties && k < 64; k++)
+    if (pl->parties >> k & 1)
+      {
+        if (!first)
+          g_string_append (out, " + ");
+        g_string_append (out, GS_ORG (s, b->parties[k])->name);
+        first = FALSE;
+      }
 }
+
+const char gs__text_power_people_skipped[]
+    = "Indices over the members in their organisations: not computed (more "
+      "than 12 members vote in several organisations, or more than 64 "
+      "organisations).";
 
 void
 gs_power_write_text (const GsScenario *s, const GsPowerReport *r, GString *out)
@@ -665,8 +730,9 @@ gs_power_write_text (const GsScenario *s, const GsPowerReport *r, GString *out)
                                 (const char *)g_ptr_array_index (lines, k));
       g_string_append_c (out, '\n');
       for (guint g = 0; g < bp->n_games; g++)
-        write_game (out, s, &bp->games[g]);
-      write_shares (out, s, bp);
+        write_game (out, s, bp, &bp->games[g]);
+      if (bp->people_skipped)
+        g_string_append_printf (out, "  %s\n\n", gs__text_power_people_skipped);
       g_autofree char *observers = gs__text_power_observers (s, bp);
       if (observers != NULL)
         g_string_append_printf (out, "  %s\n\n", observers);

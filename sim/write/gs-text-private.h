@@ -85,8 +85,13 @@ void gs__text_power_rules_in_force (const GsScenario *s, const GsBodyPower *bp,
 /* Power: the body's observers in a sentence (transfer full), or NULL. */
 char *gs__text_power_observers (const GsScenario *s, const GsBodyPower *bp);
 
-/* Power: how members' shares of one vote per organisation are reckoned. */
-extern const char gs__text_power_shares_note[];
+/* Power, one vote per organisation over the people: the names of the
+ * parties member @pl votes in, "A + B", appended to @out. */
+void gs__text_power_parties (GString *out, const GsScenario *s,
+                             const GsBodyPower *bp, const GsPowerPlayer *pl);
+
+/* Power: why the game over the people was not built, where it was not. */
+extern const char gs__text_power_people_skipped[];
 
 /* A proposal's fate transitions, "approved → gridlocked 23.0%, …". */
 void gs__text_fate_transitions (GString *out, const GsCompareCase *c);
