@@ -403,7 +403,13 @@ new_clause_state (const GsSource *src, const char *spec, char **words)
 /* Variants of the clauses of one vote per organisation, time-limited
  * membership and quorum by role per party: each changes the outcome as
  * worked by hand in variant-new-clauses.xml's comment, and the diff names
- * it in words. */
+ * it in words.  The other five, by hand from the same file: quorum
+ * present 6 of five members, and b1's attendance 0 (Trust B then has no one
+ * present for each-party), make every meeting inquorate: not approved;
+ * unanimity with 3 for and 2 against rejects; notice P60D lets the item of
+ * 2024-01-02 be taken only from 2024-03-02, after the horizon: not
+ * approved; a3 a member from 2024-02-01 leaves 2 for, 2 against on
+ * 2024-01-10: tied, rejected. */
 static void
 test_variant_new_clauses_change_outcome (void)
 {
@@ -421,6 +427,15 @@ test_variant_new_clauses_change_outcome (void)
     { "x: jc/quorum/each-party@roles=chief-executive",
       "roles counted for each party: (not set) -> chief executive",
       GS_CASE_WAITING },
+    { "x: jc/quorum@present=6", "quorum (members present): 3 -> 6",
+      GS_CASE_WAITING },
+    { "x: jc/voting@rule=unanimity",
+      "voting rule: simple majority -> unanimity", GS_CASE_REJECTED },
+    { "x: jc/meets@notice=P60D",
+      "notice before an item is taken: (not set) -> P60D", GS_CASE_WAITING },
+    { "x: b1@attendance=0", "attendance: (not set) -> 0", GS_CASE_WAITING },
+    { "x: jc/member[person=a3]@from=2024-02-01",
+      "member from: (not set) -> 2024-02-01", GS_CASE_REJECTED },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
