@@ -14,7 +14,19 @@
  * voted on, each present member for with probability 0.6, and an item
  * passes when more vote for than against.
  *
- *   committee [--runs N] [--seed S]
+ *   committee [--runs N] [--seed S] [--keyed]
+ *
+ * With --keyed the draws are govsim's keyed draws instead of one
+ * xoshiro256** stream, written here from their definition in
+ * include/govsim/gs-draw.h: every number a SplitMix64 chain over its key
+ * (seed, replication, purpose, then the purpose's words), an arrival's wait
+ * keyed by (stream, serial), attendance by (person, day), a ballot by
+ * (case, body, time of the meeting, person) with its for-or-against on the
+ * key extended by 1.  The program is then the same model with the same
+ * numbers as govsim, so its results must equal govsim's replication by
+ * replication (bench/committee.sh checks the printed means and standard
+ * deviations digit for digit), and its speed is what the bare model costs
+ * with the draws govsim's common random numbers need.
  *
  * Only the standard library and libm; no GLib, no govsim.
  */
@@ -130,6 +142,43 @@ pop (void)
   return top;
 }
 
+/* ---- govsim's keyed draws (gs-draw.h), for --keyed ------------------- */
+
+#define GAMMA 0x9e3779b97f4a7c15ULL
+/* 2024-01-01T00:00 in govsim's minutes since 1970-01-01: 19,723 days. */
+#define T0 (19723LL * MIN_PER_DAY)
+enum
+{
+  DRAW_GAP = 1,
+  DRAW_ATTEND = 2,
+  DRAW_BALLOT = 3,
+  N_DRAWS = 8
+};
+
+static inline uint64_t
+mix (uint64_t z)
+{
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+static inline uint64_t
+absorb (uint64_t h, uint64_t w)
+{
+  return mix ((h ^ w) + GAMMA);
+}
+
+/* The least t with m × 2^-53 >= p for every m >= t: "u < p" as
+ * "(bits >> 11) < t". */
+static uint64_t
+threshold (double p)
+{
+  double x = p * 0x1.0p53;
+  uint64_t t = (uint64_t)x;
+  return (double)t < x ? t + 1 : t;
+}
+
 static int64_t *agenda;
 static size_t n_agenda, cap_agenda;
 
@@ -199,16 +248,102 @@ replicate (uint64_t seed, uint64_t rep)
   return r;
 }
 
+/* The same model with keyed draws.  Nothing depends on the order of the
+ * draws, only on their keys: a meeting with nothing on its agenda need
+ * draw nothing.  Times are govsim's (minutes since 1970) so that the
+ * attendance key's day is the same. */
+static Result
+replicate_keyed (uint64_t seed, uint64_t rep)
+{
+  uint64_t h = absorb (mix (seed + GAMMA), rep);
+  uint64_t gap_h = absorb (absorb (h, DRAW_GAP), 0); /* stream 0 */
+  uint64_t attend_h = absorb (h, DRAW_ATTEND);
+  uint64_t ballot_h = absorb (h, DRAW_BALLOT);
+  uint64_t t_attend = threshold (ATTEND), t_support = threshold (SUPPORT);
+  const int64_t end = T0 + END;
+  uint32_t seq = 0, serial = 1;
+  n_heap = n_agenda = 0;
+  push ((Event){ T0, ARRIVE, seq++ });
+  push ((Event){ T0, MEET, seq++ });
+  size_t head = 0;
+  Result r = { 0 };
+  while (n_heap > 0)
+    {
+      Event e = pop ();
+      if (e.prio == ARRIVE)
+        {
+          if (n_agenda == cap_agenda)
+            {
+              cap_agenda = cap_agenda ? 2 * cap_agenda : 1024;
+              agenda = realloc (agenda, cap_agenda * sizeof *agenda);
+              if (agenda == NULL)
+                abort ();
+            }
+          agenda[n_agenda++] = e.time;
+          /* The wait after the case of this serial, keyed (stream, serial);
+           * the case's own serial is its index + 1, kept in step here. */
+          uint64_t bits = absorb (gap_h, serial);
+          double u = (double)(bits >> 11) * 0x1.0p-53;
+          double gap = -(double)MIN_PER_DAY * log (1.0 - u);
+          int64_t t = e.time + (int64_t)fmax (1.0, ceil (gap));
+          serial++;
+          if (t < end)
+            push ((Event){ t, ARRIVE, seq++ });
+          continue;
+        }
+      if (e.time + EVERY < end)
+        push ((Event){ e.time + EVERY, MEET, seq++ });
+      if (head == n_agenda)
+        continue;
+      uint64_t day = (uint64_t)(e.time / MIN_PER_DAY);
+      int present = 0;
+      uint32_t who[MEMBERS];
+      for (uint32_t m = 0; m < MEMBERS; m++)
+        if ((absorb (absorb (attend_h, m), day) >> 11) < t_attend)
+          who[present++] = m;
+      if (present < QUORUM)
+        continue;
+      size_t take = n_agenda - head < CAPACITY ? n_agenda - head : CAPACITY;
+      for (size_t i = head; i < head + take; i++)
+        {
+          /* Case key: (stream + 1) << 32 | serial; body 0; the meeting's
+           * time; then each present member's ballot. */
+          uint64_t key = (1ULL << 32) | (uint64_t)(i + 1);
+          uint64_t item_h
+              = absorb (absorb (absorb (ballot_h, key), 0), (uint64_t)e.time);
+          int votes_for = 0;
+          for (int k = 0; k < present; k++)
+            {
+              uint64_t b = absorb (item_h, who[k]);
+              votes_for += (absorb (b, 1) >> 11) < t_support;
+            }
+          if (votes_for > present - votes_for)
+            r.approved++;
+          else
+            r.rejected++;
+          r.days += (double)(e.time - agenda[i]) / MIN_PER_DAY;
+        }
+      head += take;
+    }
+  long decided = r.approved + r.rejected;
+  r.pending = (long)(n_agenda - head);
+  r.days /= decided > 0 ? (double)decided : 1.0;
+  return r;
+}
+
 int
 main (int argc, char **argv)
 {
   long runs = 1000;
   uint64_t seed = 1;
-  for (int i = 1; i + 1 < argc; i += 2)
-    if (strcmp (argv[i], "--runs") == 0)
-      runs = atol (argv[i + 1]);
-    else if (strcmp (argv[i], "--seed") == 0)
-      seed = strtoull (argv[i + 1], NULL, 10);
+  int keyed = 0;
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "--keyed") == 0)
+      keyed = 1;
+    else if (i + 1 < argc && strcmp (argv[i], "--runs") == 0)
+      runs = atol (argv[++i]);
+    else if (i + 1 < argc && strcmp (argv[i], "--seed") == 0)
+      seed = strtoull (argv[++i], NULL, 10);
   if (runs < 2)
     {
       fprintf (stderr, "committee: --runs must be at least 2\n");
@@ -220,7 +355,8 @@ main (int argc, char **argv)
   clock_gettime (CLOCK_MONOTONIC, &t0);
   for (long k = 0; k < runs; k++)
     {
-      Result r = replicate (seed, (uint64_t)k);
+      Result r = keyed ? replicate_keyed (seed, (uint64_t)k)
+                       : replicate (seed, (uint64_t)k);
       double v[4] = { (double)r.approved, (double)r.rejected, (double)r.pending,
                       r.days };
       for (int j = 0; j < 4; j++)
