@@ -9,7 +9,10 @@ the jsonschema package (Debian's python3-jsonschema).
   json GOVSIM SCHEMA_DIR SCENARIO     run (with --trace) and check as JSON,
                                       validated against their schemas
   power GOVSIM SCHEMA_DIR SCENARIO    power --format json, validated, and
-                                      --format csv agreeing with it
+                                      --format csv agreeing with it; a body
+                                      voting one vote per organisation has
+                                      the parties' game and the game over
+                                      its members, each with their parties
   power-reference GOVSIM REFERENCE SCENARIO BODY [DATE]
                                       the game over the people of a body
                                       voting one vote per organisation, as
@@ -110,21 +113,67 @@ def cmd_power(govsim, schema_dir, scenario):
     validate(validator(schema_dir, "power"), doc, scenario + " (power)")
     rows, _ = read_csv(run([govsim, "power", scenario, "--format", "csv"]),
                        scenario + " (power CSV)")
-    # Then, per body, the rows of members' shares (one vote per
-    # organisation) and of observers (no power).
+    # One vote per organisation: the parties' game, then the game over the
+    # people, every member a player with the parties they vote in.
+    per_org = per_org_bodies(scenario, doc)
+    for b in doc["bodies"]:
+        if b["body"] not in per_org:
+            continue
+        kinds = [g["players"] for g in b["games"]]
+        if kinds != ["organisations", "party-members"]:
+            fail("%s: %s votes one vote per organisation but its games are %r"
+                 % (scenario, b["body"], kinds))
+        members, parties = per_org[b["body"]]
+        people = b["games"][1]["indices"]
+        if [i["person"] for i in people] != members:
+            fail("%s: %s: the game over the people has players %r, not the "
+                 "members %r" % (scenario, b["body"],
+                                 [i["person"] for i in people], members))
+        for i in people:
+            if "parties" not in i:
+                fail("%s: %s: %s has no parties in the game over the people"
+                     % (scenario, b["body"], i["person"]))
+            if not set(i["parties"]) <= set(parties):
+                fail("%s: %s: %s votes in %r, not the body's parties"
+                     % (scenario, b["body"], i["person"], i["parties"]))
+        if not any(i["parties"] for i in people):
+            fail("%s: %s: no member votes in any party" % (scenario, b["body"]))
+    # Then, per body, the rows of every game's players (the game over the
+    # people as "party-members") and of observers (no power).
     want = []
     for b in doc["bodies"]:
         want += [(b["body"], g["players"],
                   i.get("person") or i.get("body") or i["organisation"],
                   i["banzhaf"]) for g in b["games"] for i in g["indices"]]
-        want += [(b["body"], "member-shares", m["person"], m["banzhaf"])
-                 for m in b.get("member_shares", [])]
         want += [(b["body"], "observers", o["person"], o["banzhaf"])
                  for o in b.get("observers", [])]
     got = [(r["body"], r["players"], r["player"], float(r["banzhaf"])) for r in rows]
     if got != want:
         fail("power CSV and JSON disagree")
-    print("ok: %s: power JSON valid, %d CSV rows agree" % (scenario, len(rows)))
+    print("ok: %s: power JSON valid, %d CSV rows agree, %d bodies voting one "
+          "vote per organisation" % (scenario, len(rows), len(per_org)))
+
+
+def per_org_bodies(scenario, doc):
+    """The bodies of @scenario voting one vote per organisation under the
+    terms in force on the day each was analysed ("on" in @doc), read from
+    the file: id -> (member ids, party ids)."""
+    root = ET.parse(scenario).getroot()
+    on = {b["body"]: b["on"] for b in doc["bodies"]}
+    out = {}
+    for body in root:
+        ident = body.get("id")
+        if ident not in on or body.get("parties") is None:
+            continue
+        voting = body.find("s:voting", NS)
+        for a in root.findall("s:amend-body", NS):
+            if (a.get("body") == ident and a.get("date") <= on[ident]
+                    and a.find("s:voting", NS) is not None):
+                voting = a.find("s:voting", NS)
+        if voting is not None and voting.get("per") == "organisation":
+            out[ident] = ([m.get("person") for m in body.findall("s:member", NS)],
+                          body.get("parties").split())
+    return out
 
 
 def party_game(scenario, body_id, on):
