@@ -582,7 +582,8 @@ test_variant_delegation_limit_boundary (void)
 }
 
 /* The urgent route on and off, its limit at the boundary, and written
- * resolutions by majority and by unanimity, by hand in
+ * resolutions by majority and by unanimity, and by majority passing on
+ * the last day of its window or not at all, by hand in
  * variant-urgent.xml's comment (the meeting, by unanimity, rejects). */
 static void
 test_variant_urgent_route_changes_outcome (void)
@@ -600,6 +601,14 @@ test_variant_urgent_route_changes_outcome (void)
       "approved 2024-01-02 0", NULL },
     { "x: fc/urgent@route=written; fc/urgent@days=5", "rejected 2024-01-10 0",
       NULL },
+    { "x: fc/urgent@route=written; fc/urgent@days=5; "
+      "fc/urgent@rule=majority; "
+      "+absence[person=m1][from=2024-01-02][until=2024-01-07]",
+      "approved 2024-01-07 0", NULL },
+    { "x: fc/urgent@route=written; fc/urgent@days=5; "
+      "fc/urgent@rule=majority; "
+      "+absence[person=m1][from=2024-01-02][until=2024-01-08]",
+      "rejected 2024-01-10 0", NULL },
   };
   assert_outcomes (URGENT, cases, G_N_ELEMENTS (cases));
 }
