@@ -199,6 +199,104 @@ test_default_quorum_vacant_seat (void)
                    gs_test_day ("2024-01-10"));
 }
 
+/* Trusts A, B and C on joint committee J: Ann, Al and Ava of A vote for,
+ * Bob of B and Cy of C against.  Voting is per member until 1 March, one
+ * vote per organisation from then, and from 1 May consensus first, then a
+ * simple majority of organisations.  By hand, at the meeting after each
+ * arrival: X (10 February) 3 for, 2 against: approved; Y (10 March) A for,
+ * B and C against, 1 of 3 organisations for: rejected; Z (10 May) B and C
+ * object, so no consensus, and the majority vote at once rejects it 1 to
+ * 2.  The trace words each vote under the terms in force on its day. */
+#define PER_ORG_FROM_MARCH                                                     \
+  "<scenario xmlns='urn:govsim:scenario:1' name='t' start='2024-01-01' "       \
+  "horizon='P1Y'>\n"                                                           \
+  "<organisation id='a' name='Trust A' kind='nhs-trust'/>\n"                   \
+  "<organisation id='b' name='Trust B' kind='nhs-trust'/>\n"                   \
+  "<organisation id='c' name='Trust C' kind='nhs-trust'/>\n"                   \
+  "<person id='a1' name='Ann' org='a' role='chair' director='true'/>\n"        \
+  "<person id='a2' name='Al' org='a' role='ned' director='true'/>\n"           \
+  "<person id='a3' name='Ava' org='a' role='executive' director='true'/>\n"    \
+  "<person id='b1' name='Bob' org='b' role='chair' director='true'/>\n"        \
+  "<person id='c1' name='Cy' org='c' role='chair' director='true'/>\n"         \
+  "<matter id='m' name='Capital'/>\n"                                          \
+  "<joint-committee id='j' name='J' parties='a b c'>\n"                        \
+  "<member person='a1'/><member person='a2'/><member person='a3'/>\n"          \
+  "<member person='b1'/><member person='c1'/>\n"                               \
+  "<meets first='2024-01-10' every='P1M' capacity='1'/>\n"                     \
+  "</joint-committee>\n"                                                       \
+  "<amend-body body='j' date='2024-03-01'>"                                    \
+  "<voting rule='simple-majority' per='organisation'/></amend-body>\n"         \
+  "<amend-body body='j' date='2024-05-01'>"                                    \
+  "<voting rule='consensus' then='simple-majority' per='organisation'/>"       \
+  "</amend-body>\n"                                                            \
+  "<stance support='1'/><stance org='b' support='0'/>"                         \
+  "<stance org='c' support='0'/>\n"                                            \
+  "<proposal id='x' title='X' matter='m' lead='a' affects='a b c' "            \
+  "arrives='2024-02-01' body='j'/>\n"                                          \
+  "<proposal id='y' title='Y' matter='m' lead='a' affects='a b c' "            \
+  "arrives='2024-03-01' body='j'/>\n"                                          \
+  "<proposal id='z' title='Z' matter='m' lead='a' affects='a b c' "            \
+  "arrives='2024-05-01' body='j'/>\n" TAIL
+
+static void
+test_per_org_switched_on_trace (void)
+{
+  g_autoptr (GsScenario) s = gs_test_load_inline (PER_ORG_FROM_MARCH);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (time_of (run, GS_REC_APPROVED, 0),
+                   gs_test_day ("2024-02-10"));
+  CU_ASSERT_EQUAL (time_of (run, GS_REC_REJECTED, 1),
+                   gs_test_day ("2024-03-10"));
+  CU_ASSERT_EQUAL (time_of (run, GS_REC_BLOCKED, 2),
+                   gs_test_day ("2024-05-10"));
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace, "2024-02-10 J: 'X' approved, 3 for and 2 against "
+                            "(9 days after arrival)");
+  gs_test_expect_in (trace, "2024-03-10 J: 'Y' rejected, 1 of 3 organisations "
+                            "for, 2 against (9 days after arrival)");
+  gs_test_expect_in (trace, "2024-05-10 J: 'Z' blocked by Trust B and Trust C "
+                            "— no consensus, 1 of 3 organisations for, 2 "
+                            "against; put to a simple majority vote at once");
+  gs_test_expect_in (trace, "2024-05-10 J: 'Z' rejected, 1 of 3 organisations "
+                            "for, 2 against (9 days after arrival)");
+}
+
+/* Trusts A and B, Ann for and Bob against: tied 1–1 either way, a vote of
+ * members until 1 March and of organisations from then; the words follow
+ * the terms in force on the day (X on 10 February, Y on 10 March). */
+static void
+test_per_org_switched_on_tie (void)
+{
+  const char *xml
+      = "<scenario xmlns='urn:govsim:scenario:1' name='t' "
+        "start='2024-01-01' horizon='P1Y'>\n"
+        "<organisation id='a' name='Trust A' kind='nhs-trust'/>\n"
+        "<organisation id='b' name='Trust B' kind='nhs-trust'/>\n"
+        "<person id='a1' name='Ann' org='a' role='chair' director='true'/>\n"
+        "<person id='b1' name='Bob' org='b' role='chair' director='true'/>\n"
+        "<matter id='m' name='Capital'/>\n"
+        "<joint-committee id='j' name='J' parties='a b'>\n"
+        "<member person='a1'/><member person='b1'/>\n"
+        "<meets first='2024-01-10' every='P1M' capacity='1'/>\n"
+        "</joint-committee>\n"
+        "<amend-body body='j' date='2024-03-01'>"
+        "<voting rule='simple-majority' per='organisation'/></amend-body>\n"
+        "<stance support='1'/><stance org='b' support='0'/>\n"
+        "<proposal id='x' title='X' matter='m' lead='a' affects='a b' "
+        "arrives='2024-02-01' body='j'/>\n"
+        "<proposal id='y' title='Y' matter='m' lead='a' affects='a b' "
+        "arrives='2024-03-01' body='j'/>\n" TAIL;
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (gs_test_count_records (run, GS_REC_TIED), 2);
+  g_autofree char *trace = gs_test_trace (run);
+  gs_test_expect_in (trace, "2024-02-10 J: 'X' not carried — the vote tied "
+                            "1–1 and there is no casting vote");
+  gs_test_expect_in (trace, "2024-03-10 J: 'Y' not carried — the "
+                            "organisations' votes tied 1–1 and there is no "
+                            "casting vote");
+}
+
 static void
 expect_refused (const char *xml, const char *text)
 {
@@ -254,6 +352,8 @@ static const GsTestCase cases[] = {
   { "test_member_joins", test_member_joins },
   { "test_vacant_seat", test_vacant_seat },
   { "test_default_quorum_vacant_seat", test_default_quorum_vacant_seat },
+  { "test_per_org_switched_on_trace", test_per_org_switched_on_trace },
+  { "test_per_org_switched_on_tie", test_per_org_switched_on_tie },
   { "test_refused", test_refused },
   { NULL, NULL },
 };

@@ -25,6 +25,13 @@
  *     not arrive → approved once a replication; the same additions on the
  *     command line give the same tables as in the file, and the added
  *     elements' lines are their lines in the file (48 and 53, counted);
+ *   - variants of a ladder level (who decides, its time limit, how it
+ *     decides), of a delegation's limit and end date (the breach at the
+ *     boundary value and day), of the urgent route (chair's action on or
+ *     off, its limit, written resolutions by majority and unanimity) and
+ *     of a stream (rate, count, first date): each outcome worked by hand
+ *     in the comment of its file, tests/data/valid/variant-escalation.xml,
+ *     variant-delegation.xml, variant-urgent.xml and variant-arrivals.xml;
  *   - --precision's measure (gs_compare_precision()) is exactly 0 on the
  *     deterministic pair, every replication being the same, and infinite
  *     before any replication.
@@ -43,6 +50,10 @@
 #define TEACHING      GS_SCENARIO_DIR "/acute-alliance-jc.xml"
 #define DETERMINISTIC GS_TEST_DATA_DIR "/valid/compare-deterministic.xml"
 #define NEW_CLAUSES   GS_TEST_DATA_DIR "/valid/variant-new-clauses.xml"
+#define ESCALATION    GS_TEST_DATA_DIR "/valid/variant-escalation.xml"
+#define DELEGATION    GS_TEST_DATA_DIR "/valid/variant-delegation.xml"
+#define URGENT        GS_TEST_DATA_DIR "/valid/variant-urgent.xml"
+#define ARRIVALS      GS_TEST_DATA_DIR "/valid/variant-arrivals.xml"
 
 static GsSource *
 load_source (const char *path)
@@ -453,6 +464,173 @@ test_variant_new_clauses_change_outcome (void)
     }
 }
 
+/* The outcome of every case of one run of @src under @spec (NULL: as
+ * written), seed 1, as "STATE DATE BREACHES" per case, space-joined
+ * ("approved 2024-01-20 0"; an undecided case's date is "-"). */
+static char *
+outcomes (const GsSource *src, const char *spec)
+{
+  static const char *const states[] = {
+    [GS_CASE_WAITING] = "waiting",
+    [GS_CASE_APPROVED] = "approved",
+    [GS_CASE_REJECTED] = "rejected",
+    [GS_CASE_GRIDLOCKED] = "gridlocked",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsVariant) v = NULL;
+  if (spec != NULL)
+    {
+      v = gs_variant_parse (spec, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+    }
+  g_autoptr (GsTerms) t = build (src, v);
+  g_autoptr (GsRun) run = gs_run_simulate (gs_terms_get_scenario (t), 1, 0,
+                                           GS_RUN_FLAGS_NONE, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (run);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < gs_run_n_cases (run); i++)
+    {
+      const GsCase *c = gs_run_get_case (run, i);
+      char day[GS_DATE_BUF];
+      g_string_append_printf (out, "%s%s %s %u", i ? " " : "", states[c->state],
+                              c->decided == GS_TIME_NEVER
+                                  ? "-"
+                                  : gs_time_format_date (c->decided, day),
+                              c->breaches);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  const char *spec;  /* NULL: as written */
+  const char *want;  /* as outcomes() gives it */
+  const char *words; /* the first change of the diff in words, or NULL */
+} OutcomeCase;
+
+static void
+assert_outcomes (const char *path, const OutcomeCase *cases, gsize n)
+{
+  g_autoptr (GsSource) src = load_source (path);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *got = outcomes (src, cases[i].spec);
+      if (strcmp (got, cases[i].want) != 0)
+        fprintf (stderr, "%s under '%s': '%s', want '%s'\n", path,
+                 cases[i].spec ? cases[i].spec : "(as written)", got,
+                 cases[i].want);
+      CU_ASSERT_STRING_EQUAL (got, cases[i].want);
+      if (cases[i].words == NULL)
+        continue;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GsVariant) v = gs_variant_parse (cases[i].spec, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+      g_autoptr (GsTerms) b = build (src, v);
+      g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+      CU_ASSERT_TRUE_FATAL (diff->len > 0);
+      const GsTermsChange *c = g_ptr_array_index (diff, 0);
+      g_autofree char *words
+          = g_strdup_printf ("%s: %s -> %s", c->setting, c->before, c->after);
+      if (strcmp (words, cases[i].words) != 0)
+        fprintf (stderr, "'%s', want '%s'\n", words, cases[i].words);
+      CU_ASSERT_STRING_EQUAL (words, cases[i].words);
+    }
+}
+
+/* A level of an escalation ladder: who decides, its time limit and how it
+ * decides, each by hand in variant-escalation.xml's comment (a tie on
+ * 2024-01-10 goes to a level of ten days). */
+static void
+test_variant_ladder_level_changes_outcome (void)
+{
+  static const OutcomeCase cases[] = {
+    { NULL, "approved 2024-01-20 0", NULL },
+    { "x: disputes/level@person=b", "rejected 2024-01-20 0", NULL },
+    { "x: disputes/level@within=P20D", "approved 2024-01-30 0",
+      "level a: time allowed: P10D -> P20D" },
+    { "x: disputes/level@within=P60D", "waiting - 0",
+      "level a: time allowed: P10D -> P60D" },
+    { "x: disputes/level@decides=binding; disputes/level@approve=0; "
+      "-disputes/level@person",
+      "rejected 2024-01-20 0", NULL },
+    { "x: disputes/level@decides=mediation; disputes/level@success=0; "
+      "-disputes/level@person",
+      "gridlocked 2024-01-20 0", NULL },
+  };
+  assert_outcomes (ESCALATION, cases, G_N_ELEMENTS (cases));
+}
+
+/* A delegation's limit and its end date: the breach appears one pound
+ * under the value and one day early, as variant-delegation.xml's comment
+ * works out (the limit is inclusive, 'until' exclusive). */
+static void
+test_variant_delegation_limit_boundary (void)
+{
+  static const OutcomeCase cases[] = {
+    { NULL, "approved 2024-01-10 0", NULL },
+    { "x: d@limit=999999", "approved 2024-01-10 1",
+      "delegated limit: £1,000,000 -> £999,999" },
+    { "x: d@limit=1000001", "approved 2024-01-10 0",
+      "delegated limit: £1,000,000 -> £1,000,001" },
+    { "x: d@until=2024-01-10", "approved 2024-01-10 1",
+      "until: (not set) -> 2024-01-10" },
+    { "x: d@until=2024-01-11", "approved 2024-01-10 0",
+      "until: (not set) -> 2024-01-11" },
+  };
+  assert_outcomes (DELEGATION, cases, G_N_ELEMENTS (cases));
+}
+
+/* The urgent route on and off, its limit at the boundary, and written
+ * resolutions by majority and by unanimity, and by majority passing on
+ * the last day of its window or not at all, by hand in
+ * variant-urgent.xml's comment (the meeting, by unanimity, rejects). */
+static void
+test_variant_urgent_route_changes_outcome (void)
+{
+  static const OutcomeCase cases[] = {
+    { NULL, "approved 2024-01-02 0", NULL },
+    { "x: -fc/urgent", "rejected 2024-01-10 0", "urgent: present -> removed" },
+    { "x: p1@urgent=false", "rejected 2024-01-10 0", "urgent: true -> false" },
+    { "x: fc/urgent@up-to=999", "rejected 2024-01-10 0",
+      "chair's action limit: (not set) -> £999" },
+    { "x: fc/urgent@up-to=1000", "approved 2024-01-02 0",
+      "chair's action limit: (not set) -> £1,000" },
+    { "x: fc/urgent@route=written; fc/urgent@days=5; "
+      "fc/urgent@rule=majority",
+      "approved 2024-01-02 0", NULL },
+    { "x: fc/urgent@route=written; fc/urgent@days=5", "rejected 2024-01-10 0",
+      NULL },
+    { "x: fc/urgent@route=written; fc/urgent@days=5; "
+      "fc/urgent@rule=majority; "
+      "+absence[person=m1][from=2024-01-02][until=2024-01-07]",
+      "approved 2024-01-07 0", NULL },
+    { "x: fc/urgent@route=written; fc/urgent@days=5; "
+      "fc/urgent@rule=majority; "
+      "+absence[person=m1][from=2024-01-02][until=2024-01-08]",
+      "rejected 2024-01-10 0", NULL },
+  };
+  assert_outcomes (URGENT, cases, G_N_ELEMENTS (cases));
+}
+
+/* A stream's rate, count and first date, by hand in variant-arrivals.xml's
+ * comment (everyone supports; meetings on the 10th). */
+static void
+test_variant_arrivals_change_outcome (void)
+{
+  static const OutcomeCase cases[] = {
+    { NULL, "approved 2024-01-10 0 approved 2024-02-10 0", NULL },
+    { "x: s@every=P1D",
+      "approved 2024-01-10 0 approved 2024-01-10 0 approved 2024-01-10 0",
+      "interval between proposals: P1M -> P1D" },
+    { "x: s@count=1", "approved 2024-01-10 0",
+      "proposals in the stream: 3 -> 1" },
+    { "x: s@first=2024-02-12", "waiting - 0",
+      "first: 2024-01-02 -> 2024-02-12" },
+  };
+  assert_outcomes (ARRIVALS, cases, G_N_ELEMENTS (cases));
+}
+
 /* Bad values of the new attributes: one message with the file and the
  * line of the element (jc's <voting> is line 35, a3's <member> 31, the
  * <quorum> and its <each-party> 34, counted in the file). */
@@ -846,6 +1024,14 @@ main (void)
     { "test_variant_errors", test_variant_errors },
     { "test_variant_new_clauses_change_outcome",
       test_variant_new_clauses_change_outcome },
+    { "test_variant_ladder_level_changes_outcome",
+      test_variant_ladder_level_changes_outcome },
+    { "test_variant_delegation_limit_boundary",
+      test_variant_delegation_limit_boundary },
+    { "test_variant_urgent_route_changes_outcome",
+      test_variant_urgent_route_changes_outcome },
+    { "test_variant_arrivals_change_outcome",
+      test_variant_arrivals_change_outcome },
     { "test_variant_new_clauses_bad_values",
       test_variant_new_clauses_bad_values },
     { "test_variant_settings_apply", test_variant_settings_apply },

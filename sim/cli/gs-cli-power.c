@@ -57,8 +57,9 @@ gs_cli_power (int argc, char **argv)
       "committee on its own.  A body whose rules are amended during the "
       "period\nis analysed under the rules in force on --on (default: the "
       "period's\nfirst day), and the report names the other periods; with "
-      "one vote per\norganisation the players are the organisations and "
-      "each member holds a\nshare of theirs; observers have no power.\n\n"
+      "one vote per\norganisation the players are the organisations, then "
+      "the members, each\norganisation voting as the majority of its "
+      "members; observers have no\npower.\n\n"
       "Exit status: 0 written, 2 bad input or command line, 3 output that "
       "could\nnot be written.");
   g_option_context_add_main_entries (ctx, entries, NULL);

@@ -692,11 +692,14 @@ text_vote (GString *out, const Ctx *x)
   else
     g_string_append_printf (out, ": '%s' %s, ", x->title,
                             approved ? "approved" : "rejected");
+  /* Counted as the terms in force on the day count: a vote per
+   * organisation only from the day an amendment brings it in. */
+  const GsBody *b = gs__body_at (x->s, r->body, r->time);
   if (v->collective)
     g_string_append_printf (out, "%d of %d constituent committees in favour",
                             v->votes_for, v->votes_for + v->against);
-  else if (GS_BODY (x->s, r->body)->voting.per_org)
-    append_org_votes (out, GS_BODY (x->s, r->body), v);
+  else if (b->voting.per_org)
+    append_org_votes (out, b, v);
   else
     append_votes (out, v);
   append_shortfall (out, x->s, r);
@@ -718,7 +721,8 @@ text_tied (GString *out, const Ctx *x)
 {
   gs__text_body (out, x->s, x->r->body);
   const GsRecVote *v = &x->r->vote;
-  gboolean organisations = GS_BODY (x->s, x->r->body)->voting.per_org;
+  gboolean organisations
+      = gs__body_at (x->s, x->r->body, x->r->time)->voting.per_org;
   if (v->votes_for == v->against)
     {
       g_string_append_printf (out,
@@ -752,7 +756,7 @@ append_fallback (GString *out, const Ctx *x)
     [GS_RULE_ABSOLUTE_MAJORITY] = "an absolute majority",
     [GS_RULE_QUALIFIED_MAJORITY] = "a qualified majority",
   };
-  const GsBody *b = GS_BODY (x->s, x->r->body);
+  const GsBody *b = gs__body_at (x->s, x->r->body, x->r->time);
   if (!b->has_fallback)
     return;
   g_string_append_printf (out, "; put to %s vote %s", rules[b->fallback.rule],

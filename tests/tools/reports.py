@@ -9,7 +9,18 @@ the jsonschema package (Debian's python3-jsonschema).
   json GOVSIM SCHEMA_DIR SCENARIO     run (with --trace) and check as JSON,
                                       validated against their schemas
   power GOVSIM SCHEMA_DIR SCENARIO    power --format json, validated, and
-                                      --format csv agreeing with it
+                                      --format csv agreeing with it; a body
+                                      voting one vote per organisation has
+                                      the parties' game and the game over
+                                      its members, each with their parties
+  power-reference GOVSIM REFERENCE SCENARIO BODY [DATE]
+                                      the game over the people of a body
+                                      voting one vote per organisation, as
+                                      govsim power's JSON gives it, against
+                                      bench/power-reference.py parties on
+                                      the game read from the scenario file
+                                      (the rules in force on DATE, by
+                                      default the period's first day)
   roundtrip GOVSIM SCENARIO           names and numbers of the scenario file
                                       come back unchanged in JSON and CSV
   csv GOVSIM SCENARIO                 every CSV table parses (RFC 4180, CRLF,
@@ -102,21 +113,172 @@ def cmd_power(govsim, schema_dir, scenario):
     validate(validator(schema_dir, "power"), doc, scenario + " (power)")
     rows, _ = read_csv(run([govsim, "power", scenario, "--format", "csv"]),
                        scenario + " (power CSV)")
-    # Then, per body, the rows of members' shares (one vote per
-    # organisation) and of observers (no power).
+    # One vote per organisation: the parties' game, then the game over the
+    # people, every member a player with the parties they vote in.
+    per_org = per_org_bodies(scenario, doc)
+    for b in doc["bodies"]:
+        if b["body"] not in per_org:
+            continue
+        kinds = [g["players"] for g in b["games"]]
+        if kinds != ["organisations", "party-members"]:
+            fail("%s: %s votes one vote per organisation but its games are %r"
+                 % (scenario, b["body"], kinds))
+        members, parties = per_org[b["body"]]
+        people = b["games"][1]["indices"]
+        if [i["person"] for i in people] != members:
+            fail("%s: %s: the game over the people has players %r, not the "
+                 "members %r" % (scenario, b["body"],
+                                 [i["person"] for i in people], members))
+        for i in people:
+            if "parties" not in i:
+                fail("%s: %s: %s has no parties in the game over the people"
+                     % (scenario, b["body"], i["person"]))
+            if not set(i["parties"]) <= set(parties):
+                fail("%s: %s: %s votes in %r, not the body's parties"
+                     % (scenario, b["body"], i["person"], i["parties"]))
+        if not any(i["parties"] for i in people):
+            fail("%s: %s: no member votes in any party" % (scenario, b["body"]))
+    # Then, per body, the rows of every game's players (the game over the
+    # people as "party-members") and of observers (no power).
     want = []
     for b in doc["bodies"]:
         want += [(b["body"], g["players"],
                   i.get("person") or i.get("body") or i["organisation"],
                   i["banzhaf"]) for g in b["games"] for i in g["indices"]]
-        want += [(b["body"], "member-shares", m["person"], m["banzhaf"])
-                 for m in b.get("member_shares", [])]
         want += [(b["body"], "observers", o["person"], o["banzhaf"])
                  for o in b.get("observers", [])]
     got = [(r["body"], r["players"], r["player"], float(r["banzhaf"])) for r in rows]
     if got != want:
         fail("power CSV and JSON disagree")
-    print("ok: %s: power JSON valid, %d CSV rows agree" % (scenario, len(rows)))
+    print("ok: %s: power JSON valid, %d CSV rows agree, %d bodies voting one "
+          "vote per organisation" % (scenario, len(rows), len(per_org)))
+
+
+def per_org_bodies(scenario, doc):
+    """The bodies of @scenario voting one vote per organisation under the
+    terms in force on the day each was analysed ("on" in @doc), read from
+    the file: id -> (member ids, party ids)."""
+    root = ET.parse(scenario).getroot()
+    on = {b["body"]: b["on"] for b in doc["bodies"]}
+    out = {}
+    for body in root:
+        ident = body.get("id")
+        if ident not in on or body.get("parties") is None:
+            continue
+        voting = body.find("s:voting", NS)
+        for a in root.findall("s:amend-body", NS):
+            if (a.get("body") == ident and a.get("date") <= on[ident]
+                    and a.find("s:voting", NS) is not None):
+                voting = a.find("s:voting", NS)
+        if voting is not None and voting.get("per") == "organisation":
+            out[ident] = ([m.get("person") for m in body.findall("s:member", NS)],
+                          body.get("parties").split())
+    return out
+
+
+def party_game(scenario, body_id, on):
+    """The parties, the rule and each member's parties of @body_id on day
+    @on (YYYY-MM-DD), read from the scenario file: a member serves their
+    own organisation and those of their posts; a seat held from a later day
+    or until this one or an earlier one is vacant (in no party)."""
+    root = ET.parse(scenario).getroot()
+    orgs_of = {}
+    for p in root.findall("s:person", NS):
+        orgs_of[p.get("id")] = {p.get("org")} | {
+            q.get("org") for q in p.findall("s:post", NS)}
+    body = [e for e in root if e.get("id") == body_id]
+    if len(body) != 1:
+        fail("%s: no body %r" % (scenario, body_id))
+    body = body[0]
+    parties = body.get("parties").split()
+    voting = body.find("s:voting", NS)
+    for a in root.findall("s:amend-body", NS):
+        if (a.get("body") == body_id and a.get("date") <= on
+                and a.find("s:voting", NS) is not None):
+            voting = a.find("s:voting", NS)
+    if voting is None or voting.get("per") != "organisation":
+        fail("%s: %s does not vote one vote per organisation" % (scenario, body_id))
+    for attr in ("casting", "of", "fraction", "quota"):
+        if voting.get(attr) is not None:
+            fail("%s: the reference does not read %s=" % (scenario, attr))
+    rule = voting.get("rule", "simple-majority")
+    if voting.get("then") is not None:
+        rule += " then " + voting.get("then")
+    members = []
+    for m in body.findall("s:member", NS):
+        held = ((m.get("from") or on) <= on
+                and (m.get("until") is None or m.get("until") > on))
+        mine = orgs_of[m.get("person")] if held else set()
+        members.append((m.get("person"),
+                        [k for k, org in enumerate(parties) if org in mine]))
+    return parties, rule, members
+
+
+def cmd_power_reference(govsim, reference, scenario, body_id, on=None):
+    if on is None:
+        on = ET.parse(scenario).getroot().get("start")
+    parties, rule, members = party_game(scenario, body_id, on)
+    text = "%d %s\n" % (len(parties), rule) + "".join(
+        (" ".join(map(str, ps)) if ps else "-") + "\n" for _, ps in members)
+    p = subprocess.run([sys.executable, reference, "parties"],
+                       input=text.encode("utf-8"), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        fail("%s parties: %s" % (reference, p.stderr.decode("utf-8", "replace")))
+    ref = json.loads(p.stdout.decode("utf-8"))
+    doc = json.loads(run([govsim, "power", scenario, "--format", "json",
+                          "--body", body_id, "--on", on]).decode("utf-8"))
+    games = [g for b in doc["bodies"] if b["body"] == body_id
+             for g in b["games"] if g["players"] == "party-members"]
+    if len(games) != 1:
+        fail("%s: %s: %d games over the people, not one"
+             % (scenario, body_id, len(games)))
+    g = games[0]
+    what = "%s: %s on %s" % (scenario, body_id, on)
+    if not g["method"].startswith("exact"):
+        fail("%s: method %s, not exact" % (what, g["method"]))
+    n = len(members)
+    if len(g["indices"]) != n:
+        fail("%s: %d players, the scenario has %d members"
+             % (what, len(g["indices"]), n))
+    win = int(ref["winning_coalitions"])
+    for key in ("winning_coalitions", "minimal_winning_coalitions",
+                "minimal_blocking_coalitions", "can_pass"):
+        if g[key] != ref[key]:
+            fail("%s: %s %r, the reference %r" % (what, key, g[key], ref[key]))
+    size = (g["smallest_blocking_coalition"] or {}).get("size")
+    if size != ref["smallest_blocking"]:
+        fail("%s: smallest blocking coalition %r, the reference %r"
+             % (what, size, ref["smallest_blocking"]))
+
+    def near(a, b, name):
+        if abs(a - b) > 1e-12:
+            fail("%s: %s %r, the reference %r" % (what, name, a, b))
+
+    near(g["coleman_power_to_act"], win / 2 ** n, "Coleman's power to act")
+    total = sum(int(r["swings"]) for r in ref["players"])
+    nfact = int(ref["n_factorial"])
+    for (person, ps), ix, r in zip(members, g["indices"], ref["players"]):
+        who = "%s's" % person
+        if ix["person"] != person:
+            fail("%s: player %s where the scenario has %s" % (what, ix["person"], person))
+        if ix["parties"] != [parties[k] for k in ps]:
+            fail("%s: %s parties %r, the scenario's %r"
+                 % (what, who, ix["parties"], [parties[k] for k in ps]))
+        swings = int(r["swings"])
+        for key in ("swings", "veto", "dummy"):
+            if ix[key] != r[key]:
+                fail("%s: %s %s %r, the reference %r" % (what, who, key, ix[key], r[key]))
+        near(ix["banzhaf_raw"], swings / 2 ** (n - 1), who + " raw Banzhaf")
+        near(ix["banzhaf"], swings / total if total else 0.0, who + " Banzhaf")
+        near(ix["shapley_shubik"], int(r["shapley_numerator"]) / nfact,
+             who + " Shapley-Shubik")
+        if 0 < win < 2 ** n:
+            near(ix["coleman_prevent"], swings / win, who + " Coleman prevent")
+            near(ix["coleman_initiate"], swings / (2 ** n - win),
+                 who + " Coleman initiate")
+    print("ok: %s: %d members, %s winning coalitions, as the reference"
+          % (what, n, ref["winning_coalitions"]))
 
 
 def cmd_study(govsim, schema_dir, scenario):
@@ -810,6 +972,7 @@ def cmd_graph(govsim, scenario):
 
 def main(argv):
     cmds = {"json": cmd_json, "power": cmd_power, "study": cmd_study,
+            "power-reference": cmd_power_reference,
             "csv": cmd_csv, "study-csv": cmd_study_csv,
             "compare-csv": cmd_compare_csv,
             "roundtrip": cmd_roundtrip, "html": cmd_html, "graph": cmd_graph,
