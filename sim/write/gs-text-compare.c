@@ -251,8 +251,8 @@ append_cases (GString *out, const GsCompareReport *r, guint v)
       append_percent (out, c->changed, c->seen);
       g_string_append_printf (out,
                               " of the %" G_GUINT64_FORMAT
-                              " replications it arrived in\n      ",
-                              c->seen);
+                              " replication%s it arrived in\n      ",
+                              c->seen, c->seen == 1 ? "" : "s");
       gs__text_fate_transitions (out, c);
       g_string_append_c (out, '\n');
     }
@@ -268,10 +268,11 @@ gs_report_text_compare (const GsCompareReport *r, GString *out)
   g_string_append_printf (
       out,
       "Comparison: %s\n%" G_GUINT64_FORMAT
-      " replications of each version with seed %" G_GUINT64_FORMAT
+      " replication%s of each version with seed %" G_GUINT64_FORMAT
       ", on common random numbers: each\nversion sees the same traffic, "
       "attendance and ballots unless it changes them.\n",
-      gs_scenario_get_name (base), reps, gs_compare_get_seed (cmp));
+      gs_scenario_get_name (base), reps, reps == 1 ? "" : "s",
+      gs_compare_get_seed (cmp));
   for (guint v = 0; v < n; v++)
     {
       const char *label = gs_compare_get_label (cmp, v);
@@ -330,11 +331,11 @@ gs_report_text_sweep (const GsSweepReport *r, GString *out)
   g_string_append_printf (
       out,
       "Sweep: %s (%s)\n%" G_GUINT64_FORMAT
-      " replications of each point with seed %" G_GUINT64_FORMAT
+      " replication%s of each point with seed %" G_GUINT64_FORMAT
       ", on common random numbers; Δ is the\npaired difference from the "
       "file as written (* its interval excludes zero).\n\n",
       gs_scenario_get_name (gs_compare_get_scenario (cmp, 0)), r->source, reps,
-      gs_compare_get_seed (cmp));
+      reps == 1 ? "" : "s", gs_compare_get_seed (cmp));
   g_string_append (out, "  as written:");
   for (guint k = 0; k < G_N_ELEMENTS (sweep_metrics); k++)
     {
