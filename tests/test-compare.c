@@ -577,6 +577,13 @@ test_variant_delegation_limit_boundary (void)
       "until: (not set) -> 2024-01-10" },
     { "x: d@until=2024-01-11", "approved 2024-01-10 0",
       "until: (not set) -> 2024-01-11" },
+    /* The same delegation reached from the scenario element, as one with
+     * no id must be: the same breach one pound under. */
+    { "x: /scheme[org=oa]/delegation[to=fc]@limit=999999",
+      "approved 2024-01-10 1", "delegated limit: £1,000,000 -> £999,999" },
+    /* The stance (no id) moved to 0: both members vote against, so the
+     * meeting rejects it and nothing binds: no breach. */
+    { "x: /stance@support=0", "rejected 2024-01-10 0", "support: 1 -> 0" },
   };
   assert_outcomes (DELEGATION, cases, G_N_ELEMENTS (cases));
 }
@@ -666,6 +673,10 @@ test_variant_errors (void)
                       GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET, NULL);
   expect_build_error (src, "x: alliance-jc@id=other", GS_VARIANT_ERROR,
                       GS_VARIANT_ERROR_TARGET, "id cannot be changed");
+  /* From the scenario element: a step that picks nothing names it. */
+  expect_build_error (src, "x: /scheme[org=zz]/delegation@limit=1",
+                      GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET,
+                      "the scenario has no <scheme> with org=\"zz\"");
   /* Values the schema refuses, reported with the file's line. */
   expect_build_error (src, "x: alliance-jc/voting@rule=sometimes",
                       GS_LOADER_ERROR, GS_LOADER_ERROR_SCHEMA,

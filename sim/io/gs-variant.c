@@ -619,7 +619,9 @@ resolve_step (xmlNodePtr parent, const char *where, const char *step,
   return found;
 }
 
-/* The element @path ("ID/STEP/...", or "" for the root) names in @doc. */
+/* The element @path ("ID/STEP/...", "/STEP/..." from the scenario element
+ * for elements with no id above them — a scheme's delegations, stances,
+ * amendments — or "" for the scenario element) names in @doc. */
 static xmlNodePtr
 resolve_path (xmlDocPtr doc, GHashTable *ids, const char *path, GError **error)
 {
@@ -627,17 +629,24 @@ resolve_path (xmlDocPtr doc, GHashTable *ids, const char *path, GError **error)
   if (*path == '\0')
     return root;
   g_auto (GStrv) steps = g_strsplit (path, "/", -1);
-  xmlNodePtr n = g_hash_table_lookup (ids, steps[0]);
+  xmlNodePtr n;
+  if (*path == '/')
+    n = root; /* steps[0] is "" */
+  else
+    n = g_hash_table_lookup (ids, steps[0]);
   if (n == NULL)
     {
       g_set_error (error, GS_VARIANT_ERROR, GS_VARIANT_ERROR_TARGET,
                    "no element has the id '%s'", steps[0]);
       return NULL;
     }
+  if (strcmp (path, "/") == 0)
+    return n;
   g_autofree char *where = g_strdup_printf ("'%s'", steps[0]);
   for (char **s = steps + 1; *s; s++)
     {
-      n = resolve_step (n, where, *s, error);
+      gboolean top = *path == '/' && s == steps + 1;
+      n = resolve_step (n, top ? "the scenario" : where, *s, error);
       if (n == NULL)
         return NULL;
       char *longer
@@ -986,8 +995,9 @@ key_children (GArray *out, GHashTable *index, int pi)
           guint k = GPOINTER_TO_UINT (g_hash_table_lookup (seen, sig->str)) + 1;
           g_hash_table_insert (seen, g_strdup (sig->str), GUINT_TO_POINTER (k));
           e.key = g_strdup_printf ("%s/%s#%u", pkey, sig->str, k);
-          e.target = g_strdup_printf ("%s%s%s%s", ptarget, *ptarget ? "/" : "",
-                                      c->name, pred->str);
+          /* Below the scenario element itself the path starts with "/",
+           * as a setting names it (resolve_path()). */
+          e.target = g_strdup_printf ("%s/%s%s", ptarget, c->name, pred->str);
           g_string_free (sig, TRUE);
           g_string_free (pred, TRUE);
         }
