@@ -546,11 +546,13 @@ test_variant_ladder_level_changes_outcome (void)
 {
   static const OutcomeCase cases[] = {
     { NULL, "approved 2024-01-20 0", NULL },
-    { "x: disputes/level@person=b", "rejected 2024-01-20 0", NULL },
+    /* Who decides is a setting of level 1, not a level removed. */
+    { "x: disputes/level@person=b", "rejected 2024-01-20 0",
+      "level 1: person: a -> b" },
     { "x: disputes/level@within=P20D", "approved 2024-01-30 0",
-      "level a: time allowed: P10D -> P20D" },
+      "level 1: time allowed: P10D -> P20D" },
     { "x: disputes/level@within=P60D", "waiting - 0",
-      "level a: time allowed: P10D -> P60D" },
+      "level 1: time allowed: P10D -> P60D" },
     { "x: disputes/level@decides=binding; disputes/level@approve=0; "
       "-disputes/level@person",
       "rejected 2024-01-20 0", NULL },

@@ -939,6 +939,17 @@ gs_terms_change_free (GsTermsChange *c)
 static const char *const identity_attrs[]
     = { "person", "org", "matter", "delegation", "by", "to", "name", NULL };
 
+/* Whether @attr identifies element @n in the diff.  A ladder's levels are
+ * identified by their position: a level's person is who decides there, a
+ * setting of the level like its time limit, so changing it is a change of
+ * the level, not a level removed and another added. */
+static gboolean
+identifies (xmlNodePtr n, const char *attr)
+{
+  return !(strcmp ((const char *)n->name, "level") == 0
+           && strcmp (attr, "person") == 0);
+}
+
 typedef struct
 {
   char *key;       /* unique in its document */
@@ -983,7 +994,9 @@ key_children (GArray *out, GHashTable *index, int pi)
           GString *pred = g_string_new (NULL);
           for (const char *const *a = identity_attrs; *a; a++)
             {
-              xmlChar *v = xmlGetProp (c, (const xmlChar *)*a);
+              xmlChar *v = identifies (c, *a)
+                               ? xmlGetProp (c, (const xmlChar *)*a)
+                               : NULL;
               if (v != NULL)
                 {
                   g_string_append_printf (sig, "[%s=%s]", *a, v);
@@ -1060,6 +1073,15 @@ append_step_words (GString *out, xmlNodePtr n)
     g_string_append_c (out, ' ');
   g_autofree char *name = g_strdelimit (g_strdup ((char *)n->name), "-", ' ');
   g_string_append (out, name);
+  if (strcmp ((const char *)n->name, "level") == 0)
+    {
+      /* "level 2", as a ladder's levels are numbered. */
+      guint k = 1;
+      for (xmlNodePtr p = n->prev; p; p = p->prev)
+        k += p->type == XML_ELEMENT_NODE && xmlStrEqual (p->name, n->name);
+      g_string_append_printf (out, " %u", k);
+      return;
+    }
   for (const char *const *a = identity_attrs; *a; a++)
     {
       xmlChar *v = xmlGetProp (n, (const xmlChar *)*a);
