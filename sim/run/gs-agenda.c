@@ -230,8 +230,8 @@ fold (GsRun *run, GsSlot *slot, guint32 end)
   if (end <= slot->carry_from)
     return;
   if (slot->carry_n == 0)
-    slot->carry_first = held_time (bs, slot->carry_from);
-  slot->carry_last = held_time (bs, end - 1);
+    slot->carry_first = slot->carry_from;
+  slot->carry_last = end - 1;
   slot->carry_n += end - slot->carry_from;
   slot->carry_inq += inq_before (bs, end) - inq_before (bs, slot->carry_from);
   slot->carry_from = end;
@@ -250,14 +250,16 @@ close_run (GsRun *run, GsSlot *slot, GsTime now, GsCarryEnd how)
   run->bodies[slot->at].n.carried += n;
   if (!gs__run_building (run, GS_REC_CARRIED))
     return;
+  const GsBodyState *bs = &run->bodies[slot->at];
+  GsTime first = held_time (bs, slot->carry_first);
   GsRecord r = gs__record (now, GS_REC_CARRIED, slot->at, slot->item);
-  r.when = slot->carry_first;
+  r.when = first;
   r.carried.reason = inq == 0   ? GS_CARRY_CAPACITY
                      : inq == n ? GS_CARRY_INQUORATE
                                 : GS_CARRY_BOTH;
   r.carried.meetings = (gint32)n;
   r.carried.inquorate = (gint32)inq;
-  r.carried.span = (gint32)(slot->carry_last - slot->carry_first);
+  r.carried.span = (gint32)(held_time (bs, slot->carry_last) - first);
   r.carried.end = how;
   gs__run_emit (run, &r, NULL, 0);
 }
@@ -352,7 +354,8 @@ gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now)
   GsSlot *slot = GS_RUN_SLOT (run, t->slot);
   slot->carry_n = 1;
   slot->carry_inq = 1;
-  slot->carry_first = slot->carry_last = now;
+  /* The meeting being held, the last in the log (gs__agenda_held()). */
+  slot->carry_first = slot->carry_last = bs->held->len - 1;
   close_run (run, slot, now, GS_CARRY_TAKEN);
   slot->ready = TRUE;
   slot->carry_from = bs->held->len; /* from the next meeting */

@@ -84,31 +84,34 @@ typedef struct
   guint32 gate;  /* the gateway, in the case's pathway */
   guint32 epoch; /* bumped at every change; tickets and timers carry it */
   GsSlotState state;
+  guint32 at;     /* the body whose agenda holds its live ticket */
   GsTime since;   /* when queued at the body */
   GsTime settled; /* when approved, rejected or gridlocked */
   gint32 ladder;  /* in a dispute: the ladder, level and levels climbed */
   guint32 level;
   guint32 climbed;
-  guint32 dispute;       /* in a dispute: its number among the case's disputes
-                            (1-based), part of the key of the level's draws */
-  gboolean majority_due; /* consensus was blocked at the last meeting:
-                            this one puts it to the majority vote */
+  guint32 dispute; /* in a dispute: its number among the case's disputes
+                      (1-based), part of the key of the level's draws */
   /* A referral: its slot keeps the answers of the bodies referred to; each
    * of its referral slots (after the case's gateway slots) the slot it
    * answers for. */
   guint32 ref_yes;
   guint32 ref_no;
   guint32 referred_by;
-  /* Its live ticket and its run of carry-overs (gs-agenda.c). */
-  guint32 at;         /* the body whose agenda holds its ticket */
-  gboolean ready;     /* that ticket is among the eligible */
-  guint32 carry_from; /* ready: the first held meeting of @at not yet
-                         counted in the run */
-  guint32 carry_n;    /* meetings of the open run counted so far */
-  guint32 carry_inq;  /* of them, inquorate */
-  GsTime carry_first; /* the first and the last of them */
-  GsTime carry_last;
+  /* Its run of carry-overs (gs-agenda.c), the meetings as indices into
+   * @at's log of held meetings. */
+  guint32 carry_from;  /* ready: the first held meeting of @at not yet
+                          counted in the run */
+  guint32 carry_n;     /* meetings of the open run counted so far */
+  guint32 carry_inq;   /* of them, inquorate */
+  guint32 carry_first; /* the first and the last of them */
+  guint32 carry_last;
+  guint8 ready;        /* its ticket is among the eligible */
+  guint8 majority_due; /* consensus was blocked at the last meeting:
+                          this one puts it to the majority vote */
 } GsSlot;
+
+G_STATIC_ASSERT (sizeof (GsSlot) <= 96);
 
 /* An entry on a body's agenda.  It is live while its slot's epoch is the
  * ticket's: anything that settles or moves the slot bumps the epoch, so
