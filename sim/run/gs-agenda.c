@@ -35,8 +35,8 @@ typedef gboolean (*GsTicketBefore) (const GsTicket *a, const GsTicket *b);
 static gboolean
 waiting_before (const GsTicket *a, const GsTicket *b)
 {
-  if (a->eligible != b->eligible)
-    return a->eligible < b->eligible;
+  if (a->key != b->key) /* their eligibility */
+    return a->key < b->key;
   return a->seq < b->seq;
 }
 
@@ -51,8 +51,8 @@ arrival_before (const GsTicket *a, const GsTicket *b)
 static gboolean
 deadline_before (const GsTicket *a, const GsTicket *b)
 {
-  if (a->due != b->due)
-    return a->due < b->due;
+  if (a->key != b->key) /* their deadlines */
+    return a->key < b->key;
   return arrival_before (a, b);
 }
 
@@ -167,6 +167,17 @@ ready_take (GsBodyState *bs, GsTicket *out, GsTicketBefore before)
   return TRUE;
 }
 
+/* @t, its key made its case's deadline for an agenda in deadline order
+ * (its eligibility is spent once it is eligible). */
+static const GsTicket *
+eligible_key (const GsRun *run, const GsSlot *slot, GsTicket *t,
+              GsTicketBefore before)
+{
+  if (before == deadline_before)
+    t->key = GS_RUN_CASE (run, slot->item)->due;
+  return t;
+}
+
 gboolean
 gs__ticket_live (const GsRun *run, const GsTicket *t)
 {
@@ -185,12 +196,11 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
                  .epoch = slot->epoch,
                  .seq = bs->seq++,
                  .since = since,
-                 .eligible = gs__time_add_cached (&bs->notice, since,
-                                                  &b->calendar.notice, 1),
-                 .due = GS_RUN_CASE (run, slot->item)->due };
+                 .key = gs__time_add_cached (&bs->notice, since,
+                                             &b->calendar.notice, 1) };
   slot->at = bi;
   slot->ready = FALSE;
-  if (t.eligible <= now && bs->opened != now)
+  if (t.key <= now && bs->opened != now)
     {
       /* Eligible already, and the body's next meeting (not one being held
        * now: that one has taken its agenda) would move it from the
@@ -201,7 +211,8 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
       slot->ready = TRUE;
       slot->carry_from = bs->held->len;
       bs->ready_live++;
-      ready_push (bs, &t, ready_order (run, bi));
+      ready_push (bs, eligible_key (run, slot, &t, ready_order (run, bi)),
+                  ready_order (run, bi));
       return;
     }
   heap_push (bs->waiting, &bs->waiting_mark, &t, waiting_before);
@@ -290,7 +301,7 @@ gs__agenda_open (GsRun *run, guint32 bi, GsTime now)
   while (w->len > 0)
     {
       GsTicket t = g_array_index (w, GsTicket, 0);
-      if (t.eligible > now)
+      if (t.key > now)
         break;
       heap_pop (w, waiting_before);
       if (!gs__ticket_live (run, &t))
@@ -299,7 +310,7 @@ gs__agenda_open (GsRun *run, guint32 bi, GsTime now)
       slot->ready = TRUE;
       slot->carry_from = bs->held->len; /* the meeting about to be held */
       bs->ready_live++;
-      ready_push (bs, &t, before);
+      ready_push (bs, eligible_key (run, slot, &t, before), before);
     }
   return bs->ready_live;
 }

@@ -116,17 +116,21 @@ G_STATIC_ASSERT (sizeof (GsSlot) <= 96);
 /* An entry on a body's agenda.  It is live while its slot's epoch is the
  * ticket's: anything that settles or moves the slot bumps the epoch, so
  * withdrawn items need no search and drop out when they reach the top of
- * their heap. */
+ * their heap.  Its @key is what its place on the agenda needs besides
+ * arrival: while it waits, its eligibility; once eligible, its case's
+ * deadline (for agendas in deadline order; unused in arrival order). */
 typedef struct
 {
   guint32 slot;
   guint32 epoch;
-  guint32 seq;     /* push order at the body: breaks every tie */
-  GsTime since;    /* when it reached the body (before the notice) */
-  GsTime eligible; /* since + the body's notice: the first meeting time at
-                      which it may be taken, computed once */
-  GsTime due;      /* its case's deadline, for agendas in deadline order */
+  guint32 seq;  /* push order at the body: breaks every tie */
+  GsTime since; /* when it reached the body (before the notice) */
+  GsTime key;   /* waiting: since + the body's notice, the first meeting
+                   time at which it may be taken, computed once; eligible:
+                   its case's deadline */
 } GsTicket;
+
+G_STATIC_ASSERT (sizeof (GsTicket) <= 32);
 
 /* A meeting a body held (one with business), in the body's log. */
 typedef struct
