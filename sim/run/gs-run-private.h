@@ -77,6 +77,9 @@ typedef enum
                          yet to answer a referral (gs-referral.c) */
 } GsSlotState;
 
+/* What the agenda touches of a slot comes first (its state, where its
+ * ticket is, its run of carry-overs), what disputes, referrals and the
+ * record of its settling read after. */
 typedef struct
 {
   guint32 item;  /* the case */
@@ -84,7 +87,18 @@ typedef struct
   guint32 gate;  /* the gateway, in the case's pathway */
   guint32 epoch; /* bumped at every change; tickets and timers carry it */
   GsSlotState state;
-  guint32 at;     /* the body whose agenda holds its live ticket */
+  guint8 ready;        /* its ticket is among the eligible */
+  guint8 majority_due; /* consensus was blocked at the last meeting:
+                          this one puts it to the majority vote */
+  guint32 at;          /* the body whose agenda holds its live ticket */
+  /* Its run of carry-overs (gs-agenda.c), the meetings as indices into
+   * @at's log of held meetings. */
+  guint32 carry_from;  /* ready: the first held meeting of @at not yet
+                          counted in the run */
+  guint32 carry_n;     /* meetings of the open run counted so far */
+  guint32 carry_inq;   /* of them, inquorate */
+  guint32 carry_first; /* the first and the last of them */
+  guint32 carry_last;
   GsTime since;   /* when queued at the body */
   GsTime settled; /* when approved, rejected or gridlocked */
   gint32 ladder;  /* in a dispute: the ladder, level and levels climbed */
@@ -98,17 +112,6 @@ typedef struct
   guint32 ref_yes;
   guint32 ref_no;
   guint32 referred_by;
-  /* Its run of carry-overs (gs-agenda.c), the meetings as indices into
-   * @at's log of held meetings. */
-  guint32 carry_from;  /* ready: the first held meeting of @at not yet
-                          counted in the run */
-  guint32 carry_n;     /* meetings of the open run counted so far */
-  guint32 carry_inq;   /* of them, inquorate */
-  guint32 carry_first; /* the first and the last of them */
-  guint32 carry_last;
-  guint8 ready;        /* its ticket is among the eligible */
-  guint8 majority_due; /* consensus was blocked at the last meeting:
-                          this one puts it to the majority vote */
 } GsSlot;
 
 G_STATIC_ASSERT (sizeof (GsSlot) <= 96);
