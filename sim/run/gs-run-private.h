@@ -233,6 +233,8 @@ struct _GsRun
   GsBodyState *bodies;      /* one per scenario body */
   GsAddCache *stream_due;   /* per arrival stream: now + its deadline */
   GsAddCache *stream_every; /* ... and now + its interval */
+  gint64 *stream_value;     /* ... and its value in whole pounds, when it
+                               is fixed (gs__traffic_value()) */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */
@@ -324,6 +326,9 @@ gs__case_key (const GsCase *c)
 }
 
 /* gs-traffic.c */
+/* A value as the run carries it: whole pounds, rounded, the cap keeping a
+ * wild lognormal tail finite. */
+gint64 gs__traffic_value (double x);
 void gs__traffic_start (GsRun *run);
 void gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now);
 void gs__traffic_generate (GsRun *run, guint32 stream, guint32 k, GsTime now);
