@@ -43,30 +43,33 @@ typedef enum
 #define GS_RUN_REFS_MAX    64000000u
 #define GS_RUN_SLOTS_MAX   16000000u
 
+/* The fields every end-of-run pass reads (the closing of pending items,
+ * gs_run_check(), counts of the outcome) come first, so that a pass over
+ * a long run of cases touches one cache line a case. */
 typedef struct
 {
-  guint32 proposal; /* index of the scenario proposal, or GS_NONE */
-  guint32 arrivals; /* index of the generating stream, or GS_NONE */
-  guint32 serial;   /* 1-based number within its stream */
-  guint32 matter;
-  guint32 pathway;      /* the pathway it follows */
-  guint32 lead;         /* lead organisation */
-  const guint *affects; /* affected organisations (the scenario's) */
-  guint n_affects;
-  gint64 value; /* pounds */
-  GsTime arrives;
-  GsTime due;     /* decided before this instant is in time, or NEVER */
-  GsTime decided; /* when decided, or NEVER */
   GsCaseState state;
-  gboolean missed;   /* fell due while still waiting */
-  guint32 carried;   /* times carried over to a later meeting */
-  guint32 returns;   /* times sent back to an earlier gateway */
-  guint32 disputes;  /* disputes it went through */
-  guint32 climbed;   /* most escalation levels one dispute climbed */
-  guint32 gates;     /* private: offset of its gateway states */
+  guint32 pathway;   /* the pathway it follows */
   guint32 slots;     /* private: offset of its slots */
   guint32 decisions; /* times an outcome was set: 1 when decided */
-  guint32 breaches;  /* breaches of delegation limits in deciding it */
+  GsTime decided;    /* when decided, or NEVER */
+  guint32 proposal;  /* index of the scenario proposal, or GS_NONE */
+  guint32 arrivals;  /* index of the generating stream, or GS_NONE */
+  guint32 serial;    /* 1-based number within its stream */
+  guint32 matter;
+  guint32 lead;         /* lead organisation */
+  guint n_affects;      /* the number of @affects */
+  const guint *affects; /* affected organisations (the scenario's) */
+  gint64 value;         /* pounds */
+  GsTime arrives;
+  GsTime due;       /* decided before this instant is in time, or NEVER */
+  gboolean missed;  /* fell due while still waiting */
+  guint32 carried;  /* times carried over to a later meeting */
+  guint32 returns;  /* times sent back to an earlier gateway */
+  guint32 disputes; /* disputes it went through */
+  guint32 climbed;  /* most escalation levels one dispute climbed */
+  guint32 gates;    /* private: offset of its gateway states */
+  guint32 breaches; /* breaches of delegation limits in deciding it */
 } GsCase;
 
 /* What happened at one body; for committees in common, the group counts

@@ -35,8 +35,8 @@ typedef gboolean (*GsTicketBefore) (const GsTicket *a, const GsTicket *b);
 static gboolean
 waiting_before (const GsTicket *a, const GsTicket *b)
 {
-  if (a->eligible != b->eligible)
-    return a->eligible < b->eligible;
+  if (a->key != b->key) /* their eligibility */
+    return a->key < b->key;
   return a->seq < b->seq;
 }
 
@@ -51,8 +51,8 @@ arrival_before (const GsTicket *a, const GsTicket *b)
 static gboolean
 deadline_before (const GsTicket *a, const GsTicket *b)
 {
-  if (a->due != b->due)
-    return a->due < b->due;
+  if (a->key != b->key) /* their deadlines */
+    return a->key < b->key;
   return arrival_before (a, b);
 }
 
@@ -167,6 +167,17 @@ ready_take (GsBodyState *bs, GsTicket *out, GsTicketBefore before)
   return TRUE;
 }
 
+/* @t, its key made its case's deadline for an agenda in deadline order
+ * (its eligibility is spent once it is eligible). */
+static const GsTicket *
+eligible_key (const GsRun *run, const GsSlot *slot, GsTicket *t,
+              GsTicketBefore before)
+{
+  if (before == deadline_before)
+    t->key = GS_RUN_CASE (run, slot->item)->due;
+  return t;
+}
+
 gboolean
 gs__ticket_live (const GsRun *run, const GsTicket *t)
 {
@@ -185,12 +196,11 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
                  .epoch = slot->epoch,
                  .seq = bs->seq++,
                  .since = since,
-                 .eligible = gs__time_add_cached (&bs->notice, since,
-                                                  &b->calendar.notice, 1),
-                 .due = GS_RUN_CASE (run, slot->item)->due };
+                 .key = gs__time_add_cached (&bs->notice, since,
+                                             &b->calendar.notice, 1) };
   slot->at = bi;
   slot->ready = FALSE;
-  if (t.eligible <= now && bs->opened != now)
+  if (t.key <= now && bs->opened != now)
     {
       /* Eligible already, and the body's next meeting (not one being held
        * now: that one has taken its agenda) would move it from the
@@ -201,7 +211,8 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
       slot->ready = TRUE;
       slot->carry_from = bs->held->len;
       bs->ready_live++;
-      ready_push (bs, &t, ready_order (run, bi));
+      ready_push (bs, eligible_key (run, slot, &t, ready_order (run, bi)),
+                  ready_order (run, bi));
       return;
     }
   heap_push (bs->waiting, &bs->waiting_mark, &t, waiting_before);
@@ -230,8 +241,8 @@ fold (GsRun *run, GsSlot *slot, guint32 end)
   if (end <= slot->carry_from)
     return;
   if (slot->carry_n == 0)
-    slot->carry_first = held_time (bs, slot->carry_from);
-  slot->carry_last = held_time (bs, end - 1);
+    slot->carry_first = slot->carry_from;
+  slot->carry_last = end - 1;
   slot->carry_n += end - slot->carry_from;
   slot->carry_inq += inq_before (bs, end) - inq_before (bs, slot->carry_from);
   slot->carry_from = end;
@@ -250,14 +261,16 @@ close_run (GsRun *run, GsSlot *slot, GsTime now, GsCarryEnd how)
   run->bodies[slot->at].n.carried += n;
   if (!gs__run_building (run, GS_REC_CARRIED))
     return;
+  const GsBodyState *bs = &run->bodies[slot->at];
+  GsTime first = held_time (bs, slot->carry_first);
   GsRecord r = gs__record (now, GS_REC_CARRIED, slot->at, slot->item);
-  r.when = slot->carry_first;
+  r.when = first;
   r.carried.reason = inq == 0   ? GS_CARRY_CAPACITY
                      : inq == n ? GS_CARRY_INQUORATE
                                 : GS_CARRY_BOTH;
   r.carried.meetings = (gint32)n;
   r.carried.inquorate = (gint32)inq;
-  r.carried.span = (gint32)(slot->carry_last - slot->carry_first);
+  r.carried.span = (gint32)(held_time (bs, slot->carry_last) - first);
   r.carried.end = how;
   gs__run_emit (run, &r, NULL, 0);
 }
@@ -288,7 +301,7 @@ gs__agenda_open (GsRun *run, guint32 bi, GsTime now)
   while (w->len > 0)
     {
       GsTicket t = g_array_index (w, GsTicket, 0);
-      if (t.eligible > now)
+      if (t.key > now)
         break;
       heap_pop (w, waiting_before);
       if (!gs__ticket_live (run, &t))
@@ -297,7 +310,7 @@ gs__agenda_open (GsRun *run, guint32 bi, GsTime now)
       slot->ready = TRUE;
       slot->carry_from = bs->held->len; /* the meeting about to be held */
       bs->ready_live++;
-      ready_push (bs, &t, before);
+      ready_push (bs, eligible_key (run, slot, &t, before), before);
     }
   return bs->ready_live;
 }
@@ -352,7 +365,8 @@ gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now)
   GsSlot *slot = GS_RUN_SLOT (run, t->slot);
   slot->carry_n = 1;
   slot->carry_inq = 1;
-  slot->carry_first = slot->carry_last = now;
+  /* The meeting being held, the last in the log (gs__agenda_held()). */
+  slot->carry_first = slot->carry_last = bs->held->len - 1;
   close_run (run, slot, now, GS_CARRY_TAKEN);
   slot->ready = TRUE;
   slot->carry_from = bs->held->len; /* from the next meeting */

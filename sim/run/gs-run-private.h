@@ -77,6 +77,9 @@ typedef enum
                          yet to answer a referral (gs-referral.c) */
 } GsSlotState;
 
+/* What the agenda touches of a slot comes first (its state, where its
+ * ticket is, its run of carry-overs), what disputes, referrals and the
+ * record of its settling read after. */
 typedef struct
 {
   guint32 item;  /* the case */
@@ -84,46 +87,53 @@ typedef struct
   guint32 gate;  /* the gateway, in the case's pathway */
   guint32 epoch; /* bumped at every change; tickets and timers carry it */
   GsSlotState state;
+  guint8 ready;        /* its ticket is among the eligible */
+  guint8 majority_due; /* consensus was blocked at the last meeting:
+                          this one puts it to the majority vote */
+  guint32 at;          /* the body whose agenda holds its live ticket */
+  /* Its run of carry-overs (gs-agenda.c), the meetings as indices into
+   * @at's log of held meetings. */
+  guint32 carry_from;  /* ready: the first held meeting of @at not yet
+                          counted in the run */
+  guint32 carry_n;     /* meetings of the open run counted so far */
+  guint32 carry_inq;   /* of them, inquorate */
+  guint32 carry_first; /* the first and the last of them */
+  guint32 carry_last;
   GsTime since;   /* when queued at the body */
   GsTime settled; /* when approved, rejected or gridlocked */
   gint32 ladder;  /* in a dispute: the ladder, level and levels climbed */
   guint32 level;
   guint32 climbed;
-  guint32 dispute;       /* in a dispute: its number among the case's disputes
-                            (1-based), part of the key of the level's draws */
-  gboolean majority_due; /* consensus was blocked at the last meeting:
-                            this one puts it to the majority vote */
+  guint32 dispute; /* in a dispute: its number among the case's disputes
+                      (1-based), part of the key of the level's draws */
   /* A referral: its slot keeps the answers of the bodies referred to; each
    * of its referral slots (after the case's gateway slots) the slot it
    * answers for. */
   guint32 ref_yes;
   guint32 ref_no;
   guint32 referred_by;
-  /* Its live ticket and its run of carry-overs (gs-agenda.c). */
-  guint32 at;         /* the body whose agenda holds its ticket */
-  gboolean ready;     /* that ticket is among the eligible */
-  guint32 carry_from; /* ready: the first held meeting of @at not yet
-                         counted in the run */
-  guint32 carry_n;    /* meetings of the open run counted so far */
-  guint32 carry_inq;  /* of them, inquorate */
-  GsTime carry_first; /* the first and the last of them */
-  GsTime carry_last;
 } GsSlot;
+
+G_STATIC_ASSERT (sizeof (GsSlot) <= 96);
 
 /* An entry on a body's agenda.  It is live while its slot's epoch is the
  * ticket's: anything that settles or moves the slot bumps the epoch, so
  * withdrawn items need no search and drop out when they reach the top of
- * their heap. */
+ * their heap.  Its @key is what its place on the agenda needs besides
+ * arrival: while it waits, its eligibility; once eligible, its case's
+ * deadline (for agendas in deadline order; unused in arrival order). */
 typedef struct
 {
   guint32 slot;
   guint32 epoch;
-  guint32 seq;     /* push order at the body: breaks every tie */
-  GsTime since;    /* when it reached the body (before the notice) */
-  GsTime eligible; /* since + the body's notice: the first meeting time at
-                      which it may be taken, computed once */
-  GsTime due;      /* its case's deadline, for agendas in deadline order */
+  guint32 seq;  /* push order at the body: breaks every tie */
+  GsTime since; /* when it reached the body (before the notice) */
+  GsTime key;   /* waiting: since + the body's notice, the first meeting
+                   time at which it may be taken, computed once; eligible:
+                   its case's deadline */
 } GsTicket;
+
+G_STATIC_ASSERT (sizeof (GsTicket) <= 32);
 
 /* A meeting a body held (one with business), in the body's log. */
 typedef struct
@@ -223,6 +233,8 @@ struct _GsRun
   GsBodyState *bodies;      /* one per scenario body */
   GsAddCache *stream_due;   /* per arrival stream: now + its deadline */
   GsAddCache *stream_every; /* ... and now + its interval */
+  gint64 *stream_value;     /* ... and its value in whole pounds, when it
+                               is fixed (gs__traffic_value()) */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */
@@ -314,6 +326,9 @@ gs__case_key (const GsCase *c)
 }
 
 /* gs-traffic.c */
+/* A value as the run carries it: whole pounds, rounded, the cap keeping a
+ * wild lognormal tail finite. */
+gint64 gs__traffic_value (double x);
 void gs__traffic_start (GsRun *run);
 void gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now);
 void gs__traffic_generate (GsRun *run, guint32 stream, guint32 k, GsTime now);

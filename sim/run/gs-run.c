@@ -246,6 +246,12 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
   run->stream_due = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
   run->stream_every = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
+  /* A fixed value is the same for every case of its stream: rounded once
+   * here, not at each case. */
+  run->stream_value = g_new0 (gint64, MAX (scenario->arrivals->len, 1));
+  for (guint i = 0; i < scenario->arrivals->len; i++)
+    run->stream_value[i]
+        = gs__traffic_value (GS_ARRIVALS (scenario, i)->value.a);
   guint n_orgs = MAX (scenario->organisations->len, 1);
   run->bound = g_new (guint32, n_orgs);
   run->findings = g_new (GsBreachFinding, 2 * n_orgs);
@@ -391,6 +397,7 @@ gs_run_free (GsRun *run)
   g_free (run->attendance);
   g_free (run->stream_due);
   g_free (run->stream_every);
+  g_free (run->stream_value);
   g_array_unref (run->refs);
   g_array_unref (run->records);
   g_array_unref (run->cases);

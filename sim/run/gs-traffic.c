@@ -25,6 +25,12 @@ end_of_day (GsTime t)
   return day + GS_MINUTES_PER_DAY;
 }
 
+gint64
+gs__traffic_value (double x)
+{
+  return (gint64)llround (CLAMP (x, 0.0, (double)GS_VALUE_MAX));
+}
+
 static gint64
 draw_value (const GsRun *run, const GsValueDist *v, guint32 stream,
             guint32 serial)
@@ -45,11 +51,9 @@ draw_value (const GsRun *run, const GsValueDist *v, guint32 stream,
         break;
       case GS_VALUE_FIXED:
       default:
-        x = v->a;
-        break;
+        return run->stream_value[stream]; /* gs__traffic_value (v->a) */
     }
-  /* Values are whole pounds; the cap keeps a wild lognormal tail finite. */
-  return (gint64)llround (CLAMP (x, 0.0, (double)GS_VALUE_MAX));
+  return gs__traffic_value (x);
 }
 
 /* Lays out room for the gateways and slots of case @ci, just written in
