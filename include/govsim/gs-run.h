@@ -76,19 +76,21 @@ typedef struct
  * its shared meetings and each constituent its own quorum and votes. */
 typedef struct
 {
-  guint meetings;       /* meetings held with business on the agenda */
-  guint inquorate;      /* of those, how many were inquorate */
-  guint item_inquorate; /* items left without a quorum once conflicted
-                           members withdrew (the meeting was quorate) */
-  guint ties;           /* votes tied, so the motion failed */
-  guint casting;        /* ties resolved by the chair's casting vote */
-  guint blocked;        /* consensus blocked by an objection */
-  guint no_votes;       /* items on which nobody voted for or against */
-  guint splits;         /* committees in common that disagreed */
-  guint conflicts;      /* members excluded from a vote for a conflict */
-  guint carried;        /* items carried over to a later meeting */
-  guint disputes;       /* disputes that arose here */
-  guint breaches;       /* breaches of delegation limits in its decisions */
+  guint meetings;            /* meetings held with business on the agenda */
+  guint inquorate;           /* of those, how many were inquorate */
+  guint item_inquorate;      /* items left without a quorum once conflicted
+                                members withdrew (the meeting was quorate) */
+  guint ties;                /* votes tied, so the motion failed */
+  guint casting;             /* ties resolved by the chair's casting vote */
+  guint blocked;             /* consensus blocked by an objection */
+  guint settled_by_fallback; /* of those, how many the majority vote that
+                                follows then decided, carried or lost */
+  guint no_votes;            /* items on which nobody voted for or against */
+  guint splits;              /* committees in common that disagreed */
+  guint conflicts;           /* members excluded from a vote for a conflict */
+  guint carried;             /* items carried over to a later meeting */
+  guint disputes;            /* disputes that arose here */
+  guint breaches; /* breaches of delegation limits in its decisions */
 } GsBodyCounters;
 
 /* The first breaches of a run, kept whether or not it keeps records, so

@@ -86,6 +86,7 @@ typedef struct
   GsMoments inquorate;      /* x = inquorate meetings, n = meetings */
   GsMoments item_inquorate; /* x = items inquorate by conflicts, n = 1 */
   GsMoments ties, blocked, splits, carried; /* x = count, n = 1 */
+  GsMoments settled;     /* x = blocked votes the majority then settled */
   GsMoments exhausted;   /* x = disputes exhausted, n = disputes */
   GsMoments backlog;     /* x = items still before it at the end, n = 1 */
   guint64 *backlog_hist; /* GS_STATS_BINS counts of that number */

@@ -50,23 +50,25 @@ typedef struct
 typedef struct
 {
   guint32 body;
-  guint meetings;       /* meetings held with business on the agenda */
-  guint inquorate;      /* meetings without their quorum */
-  guint item_inquorate; /* items left inquorate once conflicted members
-                           withdrew, at quorate meetings */
-  guint carried;        /* items carried over to a later meeting */
-  guint ties;           /* equal votes and no casting vote */
-  guint casting;        /* ties the chair's casting vote resolved */
-  guint blocked;        /* consensus blocked by an objection */
-  guint no_votes;       /* nobody voted for or against */
-  guint splits;         /* committees in common that disagreed */
-  guint conflicts;      /* members excluded from a vote for a conflict */
-  guint disputes;       /* disputes that arose here */
-  guint breaches;       /* breaches of delegation limits in its decisions */
-  guint decided;        /* items it approved, rejected or recommended on */
-  guint gridlocked;     /* its disputes that exhausted every ladder */
-  guint pending;        /* items still before it (or its dispute) at the end */
-  double days_held;     /* days items spent before it, summed */
+  guint meetings;            /* meetings held with business on the agenda */
+  guint inquorate;           /* meetings without their quorum */
+  guint item_inquorate;      /* items left inquorate once conflicted members
+                                withdrew, at quorate meetings */
+  guint carried;             /* items carried over to a later meeting */
+  guint ties;                /* equal votes and no casting vote */
+  guint casting;             /* ties the chair's casting vote resolved */
+  guint blocked;             /* consensus blocked by an objection */
+  guint settled_by_fallback; /* of those, decided by the majority vote
+                                that follows */
+  guint no_votes;            /* nobody voted for or against */
+  guint splits;              /* committees in common that disagreed */
+  guint conflicts;           /* members excluded from a vote for a conflict */
+  guint disputes;            /* disputes that arose here */
+  guint breaches;   /* breaches of delegation limits in its decisions */
+  guint decided;    /* items it approved, rejected or recommended on */
+  guint gridlocked; /* its disputes that exhausted every ladder */
+  guint pending;    /* items still before it (or its dispute) at the end */
+  double days_held; /* days items spent before it, summed */
 } GsBodyStats;
 
 typedef struct
@@ -90,10 +92,11 @@ typedef enum
 
 /* One line of "where decisions gridlock": a body or a gateway, with the
  * numbers that put it there.  Ranked by gridlocked cases, then stalls
- * (for a body: inquorate meetings, ties, blocked votes, splits and votes
- * with none cast; for a gateway: cases still open there at the end), then
- * days held.  A gateway is listed only when something gridlocked or was
- * left open there: a rejection is a decision, not a stall. */
+ * (for a body: inquorate meetings, ties, blocked votes the majority vote
+ * that follows did not settle, splits and votes with none cast; for a gateway:
+ * cases still open there at the end), then days held.  A gateway is listed only
+ * when something gridlocked or was left open there: a rejection is a decision,
+ * not a stall. */
 typedef struct
 {
   GsHotspotKind kind;

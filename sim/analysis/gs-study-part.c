@@ -16,8 +16,10 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#define PART_KIND    "study-part"
-#define PART_VERSION 1
+#define PART_KIND "study-part"
+/* 2: a body's moments end with the blocked votes settled by the majority
+ * vote that follows.  Parts of version 1 are refused, by name. */
+#define PART_VERSION 2
 
 static char *
 u128_to_string (GsU128 v)
@@ -117,7 +119,7 @@ body_moments (GsStudyBody *b, guint i)
   GsMoments *all[]
       = { &b->meetings, &b->inquorate, &b->item_inquorate, &b->ties,
           &b->blocked,  &b->splits,    &b->carried,        &b->exhausted,
-          &b->backlog,  &b->breaches };
+          &b->backlog,  &b->breaches,  &b->settled };
   return i < G_N_ELEMENTS (all) ? all[i] : NULL;
 }
 
@@ -395,7 +397,9 @@ gs_study_from_part (const GsScenario *s, const char *text, guint *shard,
     {
       g_set_error (error, GS_STUDY_ERROR, GS_STUDY_ERROR_PART,
                    "not a study part of this version of govsim (kind "
-                   "'" PART_KIND "', schema %d)",
+                   "'" PART_KIND "', schema %d; parts of schema 1 lack "
+                   "the blocked votes the majority vote settled: run that "
+                   "shard again)",
                    PART_VERSION);
       return NULL;
     }

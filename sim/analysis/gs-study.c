@@ -99,7 +99,7 @@ gs_study_new (const GsScenario *s, guint64 seed)
       GsMoments *all[] = { &sb->meetings, &sb->inquorate, &sb->item_inquorate,
                            &sb->ties,     &sb->blocked,   &sb->splits,
                            &sb->carried,  &sb->exhausted, &sb->backlog,
-                           &sb->breaches };
+                           &sb->breaches, &sb->settled };
       for (guint k = 0; k < G_N_ELEMENTS (all); k++)
         *all[k] = GS_MOMENTS_INIT;
       sb->backlog_hist = g_new0 (guint64, GS_STATS_BINS);
@@ -366,6 +366,7 @@ add_replication (GsStudy *st, guint64 r, const GsRun *run, Scratch *x)
       gs_moments_add (&sb->item_inquorate, r, n->item_inquorate, 1);
       gs_moments_add (&sb->ties, r, n->ties, 1);
       gs_moments_add (&sb->blocked, r, n->blocked, 1);
+      gs_moments_add (&sb->settled, r, n->settled_by_fallback, 1);
       gs_moments_add (&sb->splits, r, n->splits, 1);
       gs_moments_add (&sb->carried, r, n->carried, 1);
       gs_moments_add (&sb->exhausted, r, bc[B_EXHAUSTED], n->disputes);
@@ -479,6 +480,7 @@ gs_study_merge (GsStudy *a, const GsStudy *b, GError **error)
       gs_moments_merge (&x->item_inquorate, &y->item_inquorate);
       gs_moments_merge (&x->ties, &y->ties);
       gs_moments_merge (&x->blocked, &y->blocked);
+      gs_moments_merge (&x->settled, &y->settled);
       gs_moments_merge (&x->splits, &y->splits);
       gs_moments_merge (&x->carried, &y->carried);
       gs_moments_merge (&x->exhausted, &y->exhausted);

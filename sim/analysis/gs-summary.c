@@ -233,7 +233,8 @@ fill_hotspots (GsSummary *sum)
                       .index = i,
                       .gridlocked = b->gridlocked,
                       .stalls = b->inquorate + b->item_inquorate + b->ties
-                                + b->blocked + b->splits + b->no_votes,
+                                + (b->blocked - b->settled_by_fallback)
+                                + b->splits + b->no_votes,
                       .days = b->days_held };
       if (h.gridlocked + h.stalls > 0 || b->pending > 0)
         g_array_append_val (sum->hotspots, h);
@@ -274,6 +275,7 @@ gs_summary_new (const GsRun *run)
                          .ties = st->ties,
                          .casting = st->casting,
                          .blocked = st->blocked,
+                         .settled_by_fallback = st->settled_by_fallback,
                          .no_votes = st->no_votes,
                          .splits = st->splits,
                          .conflicts = st->conflicts,

@@ -613,6 +613,14 @@ role_binds (GsVoteRole role)
   return role != GS_VOTE_RECOMMEND && role != GS_VOTE_REFERRAL;
 }
 
+/* Whether the majority vote after a blocked consensus decided the item,
+ * carried or lost, rather than tying or drawing no votes. */
+static gboolean
+fallback_settles (GsVoteOutcome outcome)
+{
+  return outcome == GS_OUTCOME_CARRIED || outcome == GS_OUTCOME_DEFEATED;
+}
+
 /* One body deciding alone (a board, committee, officer or joint committee).
  * A decision at a binding gateway binds the body's parties. */
 static Verdict
@@ -643,7 +651,12 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
           return v;
         }
       v.outcome = gs__consensus_fallback (run, b, seats, &tally);
+      majority = TRUE;
     }
+  /* The majority vote after a blocked consensus (at once, or deferred to
+   * this meeting) settles it when it carries or defeats the motion. */
+  if (majority && fallback_settles (v.outcome))
+    run->bodies[bi].n.settled_by_fallback++;
   v.voted = TRUE;
   v.votes_for = tally.votes_for;
   v.against = tally.against;
@@ -704,6 +717,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
           record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role,
                        NULL, 0);
           outcome = gs__consensus_fallback (run, k, k_seats, &tally);
+          run->bodies[ki].n.settled_by_fallback += fallback_settles (outcome);
         }
       record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role, NULL,
                    0);

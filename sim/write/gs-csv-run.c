@@ -174,13 +174,28 @@ write_tallies (GString *out, const GsScenario *s, const GsSummary *sum)
 static void
 write_bodies (GString *out, const GsScenario *s, const GsSummary *sum)
 {
-  static const char *const h[]
-      = { "body",     "body_name",     "body_kind",      "organisation",
-          "meetings", "inquorate",     "item_inquorate", "carried_over",
-          "ties",     "casting_votes", "blocked",        "no_votes",
-          "splits",   "conflicts",     "disputes",       "breaches",
-          "decided",  "gridlocked",    "pending",        "days_held",
-          NULL };
+  static const char *const h[] = { "body",
+                                   "body_name",
+                                   "body_kind",
+                                   "organisation",
+                                   "meetings",
+                                   "inquorate",
+                                   "item_inquorate",
+                                   "carried_over",
+                                   "ties",
+                                   "casting_votes",
+                                   "blocked",
+                                   "no_votes",
+                                   "splits",
+                                   "conflicts",
+                                   "disputes",
+                                   "breaches",
+                                   "decided",
+                                   "gridlocked",
+                                   "pending",
+                                   "days_held",
+                                   "settled_by_fallback",
+                                   NULL };
   gs__csv_header (out, h);
   for (guint i = 0; i < sum->bodies->len; i++)
     {
@@ -198,6 +213,7 @@ write_bodies (GString *out, const GsScenario *s, const GsSummary *sum)
       for (gsize k = 0; k < G_N_ELEMENTS (v); k++)
         gs__csv_int (out, v[k]);
       gs__csv_days (out, b->days_held);
+      gs__csv_int (out, b->settled_by_fallback);
       gs__csv_end (out);
     }
 }

@@ -169,6 +169,7 @@ write_bodies (Rows *r, const GsStudy *st)
                     &sb->item_inquorate, years);
       row_per_year (r, "ties_per_year", &sb->ties, years);
       row_per_year (r, "blocked_per_year", &sb->blocked, years);
+      row_per_year (r, "settled_by_fallback_per_year", &sb->settled, years);
       row_per_year (r, "splits_per_year", &sb->splits, years);
       row_per_year (r, "carried_per_year", &sb->carried, years);
       row_est (r, "backlog_at_end", gs_moments_mean (&sb->backlog, r->reps), 1,

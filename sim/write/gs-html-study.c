@@ -256,6 +256,8 @@ write_bodies (GString *out, const GsStudy *st, GError **error)
            "<th>95% interval</th><th>inquorate meetings a year</th>"
            "<th>95% interval</th><th>ties a year</th><th>95% interval</th>"
            "<th>blocked consensus a year</th><th>95% interval</th>"
+           "<th>of those, settled by the majority vote a year</th>"
+           "<th>95% interval</th>"
            "<th>splits a year</th><th>95% interval</th><th>items still "
            "before it at the end</th><th>95% interval</th></tr></thead>"
            "<tbody>\n");
@@ -280,6 +282,8 @@ write_bodies (GString *out, const GsStudy *st, GError **error)
           out, scaled (gs_moments_mean (&sb->ties, reps), years), 2, FALSE);
       gs__html_est_cells (
           out, scaled (gs_moments_mean (&sb->blocked, reps), years), 2, FALSE);
+      gs__html_est_cells (
+          out, scaled (gs_moments_mean (&sb->settled, reps), years), 2, FALSE);
       gs__html_est_cells (
           out, scaled (gs_moments_mean (&sb->splits, reps), years), 2, FALSE);
       gs__html_est_cells (out, gs_moments_mean (&sb->backlog, reps), 2, FALSE);

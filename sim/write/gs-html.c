@@ -101,19 +101,14 @@ write_gridlock (GString *out, const GsRun *run, const GsSummary *sum)
 {
   g_string_append (out, "<section id=\"gridlock\"><h2>Where decisions "
                         "gridlock</h2>\n");
-  if (sum->hotspots->len == 0 && sum->all.missed == 0 && sum->all.pending == 0)
-    g_string_append (out, "<p>Nowhere: every meeting was quorate, every vote "
-                          "was carried or lost outright and nothing was left "
-                          "waiting.</p>\n");
-  else if (sum->hotspots->len == 0)
-    g_string_append_printf (
-        out,
-        "<p>No body gridlocked: every meeting was quorate and every vote was "
-        "carried or lost outright, but %u proposal%s missed a deadline and "
-        "%u %s still waiting at the end, held up by the meeting calendar, "
-        "notice or agenda room.</p>\n",
-        sum->all.missed, sum->all.missed == 1 ? "" : "s", sum->all.pending,
-        sum->all.pending == 1 ? "was" : "were");
+  if (sum->hotspots->len == 0)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+      gs__text_no_hotspot (line, sum);
+      g_string_append (out, "<p>");
+      gs__html_esc_line (out, line);
+      g_string_append (out, "</p>\n");
+    }
   else
     {
       g_string_append (out, "<ol>\n");
@@ -127,6 +122,16 @@ write_gridlock (GString *out, const GsRun *run, const GsSummary *sum)
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ol>\n");
+      for (guint i = 0; i < sum->bodies->len; i++)
+        {
+          g_autoptr (GString) note = g_string_new ("Not gridlock: ");
+          if (!gs__text_settled_note (note, run, sum, i))
+            continue;
+          g_string_append_c (note, '.');
+          g_string_append (out, "<p>");
+          gs__html_esc_line (out, note);
+          g_string_append (out, "</p>\n");
+        }
     }
   g_string_append (out, "</section>\n");
 }
@@ -331,13 +336,23 @@ write_tables (GString *out, const GsScenario *s, const GsSummary *sum)
       g_string_append (out, "</h3>\n<table><thead><tr><th>meetings</th>"
                             "<th>inquorate</th><th>carried over</th>"
                             "<th>ties</th><th>casting votes</th>"
-                            "<th>blocked</th><th>splits</th>"
+                            "<th>blocked</th><th>settled by majority</th>"
+                            "<th>splits</th>"
                             "<th>conflicts</th><th>disputes</th>"
                             "<th>breaches</th><th>pending at end</th>"
                             "</tr></thead><tbody><tr>");
-      guint v[] = { b->meetings, b->inquorate, b->carried, b->ties,
-                    b->casting,  b->blocked,   b->splits,  b->conflicts,
-                    b->disputes, b->breaches,  b->pending };
+      guint v[] = { b->meetings,
+                    b->inquorate,
+                    b->carried,
+                    b->ties,
+                    b->casting,
+                    b->blocked,
+                    b->settled_by_fallback,
+                    b->splits,
+                    b->conflicts,
+                    b->disputes,
+                    b->breaches,
+                    b->pending };
       for (gsize k = 0; k < G_N_ELEMENTS (v); k++)
         g_string_append_printf (out, "<td%s>%u</td>",
                                 k == 0 ? " style=\"text-align:right\"" : "",

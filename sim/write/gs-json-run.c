@@ -322,6 +322,7 @@ write_tables (JsonBuilder *j, const GsScenario *s, const GsSummary *sum)
       gs__json_int (j, "ties", b->ties);
       gs__json_int (j, "casting_votes", b->casting);
       gs__json_int (j, "blocked", b->blocked);
+      gs__json_int (j, "settled_by_fallback", b->settled_by_fallback);
       gs__json_int (j, "no_votes", b->no_votes);
       gs__json_int (j, "splits", b->splits);
       gs__json_int (j, "conflicts", b->conflicts);

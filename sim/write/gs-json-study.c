@@ -125,6 +125,8 @@ gs_report_json_study (const GsStudy *st, const char *source, GString *out)
                     &sb->item_inquorate, reps, years);
       add_per_year (j, "ties_per_year", &sb->ties, reps, years);
       add_per_year (j, "blocked_per_year", &sb->blocked, reps, years);
+      add_per_year (j, "settled_by_fallback_per_year", &sb->settled, reps,
+                    years);
       add_per_year (j, "splits_per_year", &sb->splits, reps, years);
       add_per_year (j, "carried_per_year", &sb->carried, reps, years);
       add_est (j, "backlog_at_end", gs_moments_mean (&sb->backlog, reps), 1);

@@ -74,6 +74,17 @@ G_BEGIN_DECLS
 void gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
                        const GsHotspot *h);
 
+/* With no hotspot: the sentence saying so, true to what did happen (items
+ * sent to dispute resolution, blocked votes the majority vote settled,
+ * deadlines missed, items left waiting), ending with a full stop. */
+void gs__text_no_hotspot (GString *out, const GsSummary *sum);
+
+/* "Body: 3 blocked consensus votes, all settled by the majority vote that
+ * follows" for body stats @i when it has such votes and is no hotspot;
+ * FALSE, appending nothing, otherwise. */
+gboolean gs__text_settled_note (GString *out, const GsRun *run,
+                                const GsSummary *sum, guint i);
+
 /* How voting-power indices were computed ("exact, by …", "sampled: …"). */
 void gs__text_power_method (GString *out, const GsGamePower *p);
 

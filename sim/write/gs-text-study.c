@@ -109,7 +109,8 @@ cmp_ranked (const void *a, const void *b)
 }
 
 /* Expected stalls a year: inquorate meetings, items inquorate by conflicts,
- * ties, blocked votes, splits, and exhausted disputes, which count double:
+ * ties, blocked votes the majority vote that follows did not settle,
+ * splits, and exhausted disputes, which count double:
  * they leave a decision unmade for good. */
 static double
 harm_of (const GsStudy *st, const GsStudyBody *b)
@@ -117,7 +118,8 @@ harm_of (const GsStudy *st, const GsStudyBody *b)
   guint64 reps = MAX (gs_study_n_replications (st), 1);
   double years = MAX (gs_study_years (st), 1e-9);
   double stalls = (double)(b->inquorate.x + b->item_inquorate.x + b->ties.x
-                           + b->blocked.x + b->splits.x + 2 * b->exhausted.x);
+                           + (b->blocked.x - b->settled.x) + b->splits.x
+                           + 2 * b->exhausted.x);
   return stalls / (double)reps / years;
 }
 
@@ -166,6 +168,13 @@ append_gridlock (GString *out, const GsStudy *st, const char *source)
       g_string_append (out, ", blocked consensus ");
       append_est (out, per_year (gs_moments_mean (&sb->blocked, reps), years),
                   2);
+      if (sb->settled.x > 0)
+        {
+          g_string_append (out, " (settled by the majority vote that follows ");
+          append_est (
+              out, per_year (gs_moments_mean (&sb->settled, reps), years), 2);
+          g_string_append_c (out, ')');
+        }
       g_string_append (out, ", splits ");
       append_est (out, per_year (gs_moments_mean (&sb->splits, reps), years),
                   2);

@@ -26,15 +26,18 @@ append_stalls (GString *out, const GsBodyStats *b)
   {
     guint n;
     const char *one, *many;
+    gboolean blocked; /* the blocked votes the majority did not settle */
   } parts[] = {
-    { b->inquorate, "inquorate meeting", "inquorate meetings" },
+    { b->inquorate, "inquorate meeting", "inquorate meetings", FALSE },
     { b->item_inquorate, "item left inquorate by conflicts of interest",
-      "items left inquorate by conflicts of interest" },
-    { b->ties, "tied vote", "tied votes" },
-    { b->blocked, "blocked consensus", "blocked consensus votes" },
+      "items left inquorate by conflicts of interest", FALSE },
+    { b->ties, "tied vote", "tied votes", FALSE },
+    { b->blocked - b->settled_by_fallback, "blocked consensus",
+      "blocked consensus votes", TRUE },
     { b->splits, "split of the committees in common",
-      "splits of the committees in common" },
-    { b->no_votes, "vote with no votes cast", "votes with no votes cast" },
+      "splits of the committees in common", FALSE },
+    { b->no_votes, "vote with no votes cast", "votes with no votes cast",
+      FALSE },
   };
   guint shown = 0, total = 0;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -45,9 +48,35 @@ append_stalls (GString *out, const GsBodyStats *b)
         continue;
       if (shown > 0)
         g_string_append (out, shown + 1 == total ? " and " : ", ");
-      append_count (out, parts[i].n, parts[i].one, parts[i].many);
+      if (parts[i].blocked && b->settled_by_fallback > 0)
+        /* Some blocked votes were settled by the majority vote: say how
+         * many of them were not. */
+        g_string_append_printf (out,
+                                "%u of %u blocked consensus votes not settled "
+                                "by the majority vote that follows",
+                                parts[i].n, b->blocked);
+      else
+        append_count (out, parts[i].n, parts[i].one, parts[i].many);
       shown++;
     }
+}
+
+/* "3 blocked consensus votes, all settled by the majority vote that
+ * follows", or "2 of 3 ...": the blocked votes that were no stall. */
+static void
+append_settled (GString *out, const GsBodyStats *b)
+{
+  guint k = b->settled_by_fallback;
+  if (k == b->blocked)
+    g_string_append_printf (out,
+                            "%u blocked consensus vote%s, %ssettled by the "
+                            "majority vote that follows",
+                            k, k == 1 ? "" : "s", k == 1 ? "" : "all ");
+  else
+    g_string_append_printf (out,
+                            "%u of %u blocked consensus votes settled by "
+                            "the majority vote that follows",
+                            k, b->blocked);
 }
 
 void
@@ -73,10 +102,17 @@ gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
         {
           g_string_append (out, any ? "; " : "");
           append_stalls (out, b);
-          if (b->blocked > 0 && body->voting.rule == GS_RULE_CONSENSUS)
+          if (b->blocked > b->settled_by_fallback
+              && body->voting.rule == GS_RULE_CONSENSUS)
             g_string_append (out, " under its consensus rule");
           else if (b->ties > 0 && body->voting.casting == FALSE)
             g_string_append (out, " with no casting vote");
+          any = TRUE;
+        }
+      if (b->settled_by_fallback > 0 && b->settled_by_fallback == b->blocked)
+        {
+          g_string_append (out, any ? "; " : "");
+          append_settled (out, b);
           any = TRUE;
         }
       if (b->disputes > 0)
@@ -112,6 +148,75 @@ gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
     g_string_append_printf (out, ", still open for %u at the end",
                             g->open_at_end);
   g_string_append_printf (out, "; open %.0f days in all", g->days_open);
+}
+
+void
+gs__text_no_hotspot (GString *out, const GsSummary *sum)
+{
+  const GsOutcomeStats *all = &sum->all;
+  guint settled = 0;
+  for (guint i = 0; i < sum->bodies->len; i++)
+    settled += g_array_index (sum->bodies, GsBodyStats, i).settled_by_fallback;
+  if (all->escalated == 0 && settled == 0)
+    {
+      if (all->missed == 0 && all->pending == 0)
+        g_string_append (out, "Nowhere: every meeting was quorate, every vote "
+                              "was carried or lost outright and nothing was "
+                              "left waiting.");
+      else
+        g_string_append_printf (
+            out,
+            "No body gridlocked: every meeting was quorate and every vote "
+            "was carried or lost outright, but %u proposal%s missed a "
+            "deadline and %u %s still waiting at the end, held up by the "
+            "meeting calendar, notice or agenda room.",
+            all->missed, all->missed == 1 ? "" : "s", all->pending,
+            all->pending == 1 ? "was" : "were");
+      return;
+    }
+  /* Nothing stalled, but not every vote ended its item outright. */
+  g_string_append (out, "No body gridlocked: every meeting was quorate");
+  if (all->escalated > 0)
+    g_string_append_printf (out,
+                            " and no dispute ran out of escalation levels, "
+                            "but %u proposal%s went to dispute resolution "
+                            "rather than being carried or lost outright",
+                            all->escalated, all->escalated == 1 ? "" : "s");
+  else
+    g_string_append (out, " and every vote was carried or lost");
+  if (settled > 0)
+    g_string_append_printf (out,
+                            "%s%u blocked consensus vote%s %s settled by the "
+                            "majority vote that follows",
+                            all->escalated > 0 ? "; " : ", ", settled,
+                            settled == 1 ? "" : "s",
+                            settled == 1 ? "was" : "were");
+  if (all->missed > 0 || all->pending > 0)
+    g_string_append_printf (out,
+                            "; %u proposal%s missed a deadline and %u %s "
+                            "still waiting at the end",
+                            all->missed, all->missed == 1 ? "" : "s",
+                            all->pending, all->pending == 1 ? "was" : "were");
+  g_string_append_c (out, '.');
+}
+
+gboolean
+gs__text_settled_note (GString *out, const GsRun *run, const GsSummary *sum,
+                       guint i)
+{
+  const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
+  if (b->settled_by_fallback == 0)
+    return FALSE;
+  for (guint j = 0; j < sum->hotspots->len; j++)
+    {
+      const GsHotspot *h = &g_array_index (sum->hotspots, GsHotspot, j);
+      if (h->kind == GS_HOTSPOT_BODY && h->index == i)
+        return FALSE;
+    }
+  gs__text_body (out, gs_run_get_scenario (run), b->body);
+  g_string_append (out, ": ");
+  append_settled (out, b);
+  return TRUE;
 }
 
 /* The width a name column needs for @name: its length in characters, up
@@ -285,25 +390,25 @@ gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
                           all->pending, all->missed, all->escalated);
 
   g_string_append (out, "\nWhere decisions gridlock\n");
-  if (sum->hotspots->len == 0 && all->missed == 0 && all->pending == 0)
-    g_string_append (out, "  Nowhere: every meeting was quorate, every vote "
-                          "was carried or lost outright and nothing was "
-                          "left waiting.\n");
-  else if (sum->hotspots->len == 0)
-    g_string_append_printf (
-        out,
-        "  No body gridlocked: every meeting was quorate and every vote was "
-        "carried or lost outright, but %u proposal%s missed a deadline and "
-        "%u %s still waiting at the end, held up by the meeting calendar, "
-        "notice or agenda room.\n",
-        all->missed, all->missed == 1 ? "" : "s", all->pending,
-        all->pending == 1 ? "was" : "were");
+  if (sum->hotspots->len == 0)
+    {
+      g_string_append (out, "  ");
+      gs__text_no_hotspot (out, sum);
+      g_string_append_c (out, '\n');
+    }
   for (guint i = 0; i < MIN (sum->hotspots->len, 6); i++)
     {
       g_string_append_printf (out, "  %u. ", i + 1);
       gs__text_hotspot (out, run, sum,
                         &g_array_index (sum->hotspots, GsHotspot, i));
       g_string_append (out, ".\n");
+    }
+  /* Bodies whose only blocked votes were settled are no hotspot; say so. */
+  for (guint i = 0; sum->hotspots->len > 0 && i < sum->bodies->len; i++)
+    {
+      g_autoptr (GString) note = g_string_new (NULL);
+      if (gs__text_settled_note (note, run, sum, i))
+        g_string_append_printf (out, "  Not gridlock: %s.\n", note->str);
     }
 
   append_breaches (out, run, sum);
