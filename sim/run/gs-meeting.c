@@ -383,12 +383,20 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
                                                   : GS_BALLOT_AGAINST;
   guint32 *stance_person = run->stance_person;
   GsOdds *all_odds = run->odds;
+  /* Every seat's ballot is written here, a seat with no vote's as NONE,
+   * and counted as it is written: the rule then reads the count, and the
+   * seats are walked once. */
+  GsVoteCount count = { { 0 }, 0, 0 };
   for (guint i = 0; i < n; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
           || (seat->deputy && !deputies_vote))
-        continue;
+        {
+          seat->ballot = GS_BALLOT_NONE;
+          gs_vote_count_seat (&count, seat);
+          continue;
+        }
       guint32 person = seat->person;
       GsOdds *odds = &all_odds[i];
       if (stance_person[i] != person)
@@ -419,6 +427,7 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       else
         ballot = no;
       seat->ballot = ballot;
+      gs_vote_count_seat (&count, seat);
     }
   if (b->voting.per_org)
     {
@@ -429,7 +438,7 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
                          voting->rule == GS_RULE_CONSENSUS, run->org_seats);
       return gs_vote_decide (voting, run->org_seats, b->n_parties, tally);
     }
-  return gs_vote_decide (voting, seats, b->n_members, tally);
+  return gs_vote_decide_count (voting, &count, seats, b->n_members, tally);
 }
 
 static const GsRecordKind outcome_record[] = {
