@@ -309,18 +309,15 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
                     GsSeat *seats)
 {
   const GsScenario *s = run->scenario;
+  /* No conflicts in the scenario: nobody is excluded, and the seats are
+   * not walked.  fill_seats() left every seat neither conflicted nor
+   * declared, and nothing else marks them when the scenario lists no
+   * conflicts; cast_ballots() writes every seat's ballot, a seat with no
+   * vote's as NONE, before anything reads one. */
+  if (s->conflict_start == NULL || s->conflicts->len == 0)
+    return TRUE;
   const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
-  if (s->conflict_start == NULL || s->conflicts->len == 0)
-    {
-      /* No conflicts in the scenario: nobody is excluded. */
-      for (guint i = 0; i < b->n_members; i++)
-        {
-          seats[i].conflicted = seats[i].declared = FALSE;
-          seats[i].ballot = GS_BALLOT_NONE;
-        }
-      return TRUE;
-    }
   guint n_conflicted = 0;
   for (guint i = 0; i < b->n_members; i++)
     {
