@@ -619,6 +619,28 @@ role_binds (GsVoteRole role)
   return role != GS_VOTE_RECOMMEND && role != GS_VOTE_REFERRAL;
 }
 
+/* Whether no breach check can fault an approval of @c by @bi: the body's
+ * flag (gs-scenario-private.h) holds and @c affects only its parties.  Then
+ * gs_binding_orgs() gives parties with no scheme, each with a member on
+ * the body (or a function's owner, which had its say and has no scheme),
+ * and gs_breach_approval() would find nothing. */
+static gboolean
+approval_unchecked (const GsScenario *s, guint32 bi, const GsCase *c)
+{
+  const GsBody *b = GS_BODY (s, bi);
+  if (!b->approvals_unchecked)
+    return FALSE;
+  for (guint i = 0; i < c->n_affects; i++)
+    {
+      gboolean party = FALSE;
+      for (guint p = 0; !party && p < b->n_parties; p++)
+        party = (guint)b->parties[p] == c->affects[i];
+      if (!party)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* One body deciding alone (a board, committee, officer or joint committee).
  * A decision at a binding gateway binds the body's parties. */
 static Verdict
@@ -655,14 +677,18 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
   v.against = tally.against;
   guint n = 0;
   gboolean binds = v.outcome == GS_OUTCOME_CARRIED && role_binds (role);
-  if (binds)
+  /* An approval that no check can fault needs its bound organisations
+   * only for its record. */
+  gboolean checked
+      = binds && !approval_unchecked (run->scenario, bi, GS_RUN_CASE (run, ci));
+  if (checked || (binds && gs__run_wants (run, GS_REC_APPROVED)))
     {
       GsMotion m = motion_of (GS_RUN_CASE (run, ci));
       n = gs_binding_orgs (run->scenario, bi, &m, now, run->bound);
     }
   record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role,
                run->bound, n);
-  if (binds)
+  if (checked)
     check_approval (run, now, bi, ci, run->bound, n);
   check_conflicted (run, now, bi, ci, seats);
   return v;
