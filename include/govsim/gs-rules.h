@@ -197,6 +197,47 @@ typedef struct
 GsVoteOutcome gs_vote_decide (const GsVoting *v, const GsSeat *seats, guint n,
                               GsTally *tally);
 
+/* A count of ballots made a seat at a time, for a caller that walks the
+ * seats anyway (the meeting, as it draws the ballots): the same count as
+ * gs_vote_decide() makes in its own pass. */
+typedef struct
+{
+  guint by_ballot[GS_BALLOT_OBJECT + 1];
+  guint members; /* seats neither conflicted nor vacant */
+  guint64 weight_for;
+} GsVoteCount;
+
+/**
+ * gs_vote_count_seat:
+ * Adds @s to @count as gs_vote_decide() counts it: a member unless
+ * conflicted or vacant; a ballot only when present and it is one.
+ */
+static inline void
+gs_vote_count_seat (GsVoteCount *count, const GsSeat *s)
+{
+  if (s->conflicted || s->vacant)
+    return;
+  count->members++;
+  if (!s->present || (guint)s->ballot > GS_BALLOT_OBJECT)
+    return;
+  count->by_ballot[s->ballot]++;
+  count->weight_for += s->ballot == GS_BALLOT_FOR ? s->weight : 0;
+}
+
+/**
+ * gs_vote_decide_count:
+ * @count: the ballots of @seats, counted by gs_vote_count_seat()
+ *
+ * gs_vote_decide() without its pass over the seats under the simple and
+ * absolute majority, unanimity and consensus (the seats are read again
+ * only for the chair's casting vote on an equality); the qualified
+ * majority and weighted voting take gs_vote_decide() itself.  Same outcome
+ * and tally as gs_vote_decide (@v, @seats, @n, @tally).
+ */
+GsVoteOutcome gs_vote_decide_count (const GsVoting *v, const GsVoteCount *count,
+                                    const GsSeat *seats, guint n,
+                                    GsTally *tally);
+
 /**
  * gs_vote_org_seats:
  * @out: room for @n_parties seats

@@ -385,6 +385,48 @@ gs_vote_decide (const GsVoting *v, const GsSeat *seats, guint n, GsTally *tally)
     }
 }
 
+/* The plain count, apart from gs_vote_decide(), which stays the general
+ * path (and the test's independent method: test-rules.c compares the two
+ * on every meeting of up to five seats). */
+GsVoteOutcome
+gs_vote_decide_count (const GsVoting *v, const GsVoteCount *count,
+                      const GsSeat *seats, guint n, GsTally *tally)
+{
+  g_return_val_if_fail (v != NULL && count != NULL, GS_OUTCOME_DEFEATED);
+  if (v->rule != GS_RULE_SIMPLE_MAJORITY && v->rule != GS_RULE_ABSOLUTE_MAJORITY
+      && v->rule != GS_RULE_UNANIMITY && v->rule != GS_RULE_CONSENSUS)
+    return gs_vote_decide (v, seats, n, tally);
+  GsTally local;
+  if (tally == NULL)
+    tally = &local;
+  gboolean consensus = v->rule == GS_RULE_CONSENSUS;
+  guint vfor = count->by_ballot[GS_BALLOT_FOR];
+  guint against = count->by_ballot[GS_BALLOT_AGAINST];
+  guint object = count->by_ballot[GS_BALLOT_OBJECT];
+  *tally = (GsTally){ .votes_for = vfor,
+                      .against = against + (consensus ? 0 : object),
+                      .abstain = count->by_ballot[GS_BALLOT_ABSTAIN],
+                      .objections = object + (consensus ? against : 0),
+                      .members = count->members,
+                      .weight_for = count->weight_for };
+  if (consensus)
+    return tally->objections > 0 ? GS_OUTCOME_BLOCKED : GS_OUTCOME_CARRIED;
+  if (vfor == 0 && tally->against == 0)
+    return GS_OUTCOME_NO_VOTES;
+  if (v->rule == GS_RULE_UNANIMITY)
+    return vfor >= 1 && tally->against == 0 ? GS_OUTCOME_CARRIED
+                                            : GS_OUTCOME_DEFEATED;
+  /* Simple: for against against; absolute: twice for against members. */
+  guint64 lhs = v->rule == GS_RULE_SIMPLE_MAJORITY ? vfor : 2 * (guint64)vfor;
+  guint64 rhs
+      = v->rule == GS_RULE_SIMPLE_MAJORITY ? tally->against : count->members;
+  if (lhs > rhs)
+    return GS_OUTCOME_CARRIED;
+  if (lhs == rhs)
+    return resolve_equality (v, seats, n, tally);
+  return GS_OUTCOME_DEFEATED;
+}
+
 gboolean
 gs_vote_outcome_carried (GsVoteOutcome outcome)
 {

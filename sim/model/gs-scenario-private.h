@@ -196,6 +196,13 @@ typedef struct
    * and voting clauses are the amended ones (gs__body_at). */
   GsBodyChange *changes;
   guint n_changes;
+  /* No approval by the body of a motion that affects only its parties can
+   * be a breach (set by gs__scenario_index_delegations()): the body is not
+   * a joint committee (whose parties may leave), none of its parties nor
+   * any organisation whose function a matter is has a scheme of
+   * delegation, and each party has a member who serves it (so an affected
+   * party had its say). */
+  gboolean approvals_unchecked;
 } GsBody;
 
 struct _GsBodyChange

@@ -578,6 +578,28 @@ gs__scenario_index_delegations (GsScenario *s)
   memcpy (fill, s->granted_start, nb * sizeof (guint));
   for (guint i = 0; i < nd; i++)
     s->granted[fill[GS_DELEGATION (s, i)->to]++] = i;
+
+  /* Whether an organisation that owns a function has a scheme: then every
+   * body's approvals on its matters are checked. */
+  gboolean owner_scheme = FALSE;
+  for (guint m = 0; m < s->matters->len; m++)
+    {
+      int owner = GS_MATTER (s, m)->function_of;
+      owner_scheme |= owner >= 0 && GS_ORG (s, owner)->has_scheme;
+    }
+  for (guint bi = 0; bi < nb; bi++)
+    {
+      GsBody *b = GS_BODY (s, bi);
+      gboolean unchecked = !owner_scheme && b->org >= 0;
+      for (guint i = 0; unchecked && i < b->n_parties; i++)
+        {
+          gboolean member = FALSE;
+          for (guint k = 0; !member && k < b->n_members; k++)
+            member = gs__person_serves (s, b->members[k].person, b->parties[i]);
+          unchecked = member && !GS_ORG (s, b->parties[i])->has_scheme;
+        }
+      b->approvals_unchecked = unchecked;
+    }
 }
 
 void

@@ -309,18 +309,15 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
                     GsSeat *seats)
 {
   const GsScenario *s = run->scenario;
+  /* No conflicts in the scenario: nobody is excluded, and the seats are
+   * not walked.  fill_seats() left every seat neither conflicted nor
+   * declared, and nothing else marks them when the scenario lists no
+   * conflicts; cast_ballots() writes every seat's ballot, a seat with no
+   * vote's as NONE, before anything reads one. */
+  if (s->conflict_start == NULL || s->conflicts->len == 0)
+    return TRUE;
   const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
-  if (s->conflict_start == NULL || s->conflicts->len == 0)
-    {
-      /* No conflicts in the scenario: nobody is excluded. */
-      for (guint i = 0; i < b->n_members; i++)
-        {
-          seats[i].conflicted = seats[i].declared = FALSE;
-          seats[i].ballot = GS_BALLOT_NONE;
-        }
-      return TRUE;
-    }
   guint n_conflicted = 0;
   for (guint i = 0; i < b->n_members; i++)
     {
@@ -383,12 +380,20 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
                                                   : GS_BALLOT_AGAINST;
   guint32 *stance_person = run->stance_person;
   GsOdds *all_odds = run->odds;
+  /* Every seat's ballot is written here, a seat with no vote's as NONE,
+   * and counted as it is written: the rule then reads the count, and the
+   * seats are walked once. */
+  GsVoteCount count = { { 0 }, 0, 0 };
   for (guint i = 0; i < n; i++)
     {
       GsSeat *seat = &seats[i];
       if (!seat->present || seat->conflicted
           || (seat->deputy && !deputies_vote))
-        continue;
+        {
+          seat->ballot = GS_BALLOT_NONE;
+          gs_vote_count_seat (&count, seat);
+          continue;
+        }
       guint32 person = seat->person;
       GsOdds *odds = &all_odds[i];
       if (stance_person[i] != person)
@@ -419,6 +424,7 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
       else
         ballot = no;
       seat->ballot = ballot;
+      gs_vote_count_seat (&count, seat);
     }
   if (b->voting.per_org)
     {
@@ -429,7 +435,7 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
                          voting->rule == GS_RULE_CONSENSUS, run->org_seats);
       return gs_vote_decide (voting, run->org_seats, b->n_parties, tally);
     }
-  return gs_vote_decide (voting, seats, b->n_members, tally);
+  return gs_vote_decide_count (voting, &count, seats, b->n_members, tally);
 }
 
 static const GsRecordKind outcome_record[] = {
@@ -621,6 +627,28 @@ fallback_settles (GsVoteOutcome outcome)
   return outcome == GS_OUTCOME_CARRIED || outcome == GS_OUTCOME_DEFEATED;
 }
 
+/* Whether no breach check can fault an approval of @c by @bi: the body's
+ * flag (gs-scenario-private.h) holds and @c affects only its parties.  Then
+ * gs_binding_orgs() gives parties with no scheme, each with a member on
+ * the body (or a function's owner, which had its say and has no scheme),
+ * and gs_breach_approval() would find nothing. */
+static gboolean
+approval_unchecked (const GsScenario *s, guint32 bi, const GsCase *c)
+{
+  const GsBody *b = GS_BODY (s, bi);
+  if (!b->approvals_unchecked)
+    return FALSE;
+  for (guint i = 0; i < c->n_affects; i++)
+    {
+      gboolean party = FALSE;
+      for (guint p = 0; !party && p < b->n_parties; p++)
+        party = (guint)b->parties[p] == c->affects[i];
+      if (!party)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* One body deciding alone (a board, committee, officer or joint committee).
  * A decision at a binding gateway binds the body's parties. */
 static Verdict
@@ -662,14 +690,18 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
   v.against = tally.against;
   guint n = 0;
   gboolean binds = v.outcome == GS_OUTCOME_CARRIED && role_binds (role);
-  if (binds)
+  /* An approval that no check can fault needs its bound organisations
+   * only for its record. */
+  gboolean checked
+      = binds && !approval_unchecked (run->scenario, bi, GS_RUN_CASE (run, ci));
+  if (checked || (binds && gs__run_wants (run, GS_REC_APPROVED)))
     {
       GsMotion m = motion_of (GS_RUN_CASE (run, ci));
       n = gs_binding_orgs (run->scenario, bi, &m, now, run->bound);
     }
   record_vote (run, now, bi, ci, v.outcome, &tally, seats, FALSE, role,
                run->bound, n);
-  if (binds)
+  if (checked)
     check_approval (run, now, bi, ci, run->bound, n);
   check_conflicted (run, now, bi, ci, seats);
   return v;
