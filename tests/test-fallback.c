@@ -95,7 +95,7 @@ test_fallback_same_meeting (void)
   CU_ASSERT_PTR_NULL (strstr (text, "  1. K"));
   CU_ASSERT_TRUE (contains (text, "  No body gridlocked: every meeting was "
                                   "quorate and every vote was carried or "
-                                  "lost, 3 blocked consensus votes were "
+                                  "lost; 3 blocked consensus votes were "
                                   "settled by the majority vote that "
                                   "follows.\n"));
 }

@@ -17,26 +17,32 @@ append_count (GString *out, guint n, const char *one, const char *many)
   g_string_append_printf (out, "%u %s", n, n == 1 ? one : many);
 }
 
-/* "2 inquorate meetings, 3 ties and 1 blocked vote" from the non-zero
- * counts; nothing when all are zero. */
+/* "2 inquorate meetings, 3 tied votes with no casting vote and 1 blocked
+ * consensus" from the non-zero counts; nothing when all are zero.  Each
+ * qualifier follows the count it explains. */
 static void
-append_stalls (GString *out, const GsBodyStats *b)
+append_stalls (GString *out, const GsBodyStats *b, const GsBody *body)
 {
+  const char *no_casting = body->voting.casting ? "" : " with no casting vote";
+  const char *consensus = body->voting.rule == GS_RULE_CONSENSUS
+                              ? " under its consensus rule"
+                              : "";
   struct
   {
     guint n;
     const char *one, *many;
+    const char *why;  /* what explains the count, after it */
     gboolean blocked; /* the blocked votes the majority did not settle */
   } parts[] = {
-    { b->inquorate, "inquorate meeting", "inquorate meetings", FALSE },
+    { b->inquorate, "inquorate meeting", "inquorate meetings", "", FALSE },
     { b->item_inquorate, "item left inquorate by conflicts of interest",
-      "items left inquorate by conflicts of interest", FALSE },
-    { b->ties, "tied vote", "tied votes", FALSE },
+      "items left inquorate by conflicts of interest", "", FALSE },
+    { b->ties, "tied vote", "tied votes", no_casting, FALSE },
     { b->blocked - b->settled_by_fallback, "blocked consensus",
-      "blocked consensus votes", TRUE },
+      "blocked consensus votes", consensus, TRUE },
     { b->splits, "split of the committees in common",
-      "splits of the committees in common", FALSE },
-    { b->no_votes, "vote with no votes cast", "votes with no votes cast",
+      "splits of the committees in common", "", FALSE },
+    { b->no_votes, "vote with no votes cast", "votes with no votes cast", "",
       FALSE },
   };
   guint shown = 0, total = 0;
@@ -56,7 +62,10 @@ append_stalls (GString *out, const GsBodyStats *b)
                                 "by the majority vote that follows",
                                 parts[i].n, b->blocked);
       else
-        append_count (out, parts[i].n, parts[i].one, parts[i].many);
+        {
+          append_count (out, parts[i].n, parts[i].one, parts[i].many);
+          g_string_append (out, parts[i].why);
+        }
       shown++;
     }
 }
@@ -101,12 +110,7 @@ gs__text_hotspot (GString *out, const GsRun *run, const GsSummary *sum,
       if (h->stalls > 0)
         {
           g_string_append (out, any ? "; " : "");
-          append_stalls (out, b);
-          if (b->blocked > b->settled_by_fallback
-              && body->voting.rule == GS_RULE_CONSENSUS)
-            g_string_append (out, " under its consensus rule");
-          else if (b->ties > 0 && body->voting.casting == FALSE)
-            g_string_append (out, " with no casting vote");
+          append_stalls (out, b, body);
           any = TRUE;
         }
       if (b->settled_by_fallback > 0 && b->settled_by_fallback == b->blocked)
@@ -186,10 +190,9 @@ gs__text_no_hotspot (GString *out, const GsSummary *sum)
     g_string_append (out, " and every vote was carried or lost");
   if (settled > 0)
     g_string_append_printf (out,
-                            "%s%u blocked consensus vote%s %s settled by the "
+                            "; %u blocked consensus vote%s %s settled by the "
                             "majority vote that follows",
-                            all->escalated > 0 ? "; " : ", ", settled,
-                            settled == 1 ? "" : "s",
+                            settled, settled == 1 ? "" : "s",
                             settled == 1 ? "was" : "were");
   if (all->missed > 0 || all->pending > 0)
     g_string_append_printf (out,
