@@ -295,6 +295,55 @@ test_fallback_escalated_not_nowhere (void)
                                        "or lost outright."));
 }
 
+/* Two committees: K (consensus, then a simple majority at once) and T (a
+ * simple majority with no casting vote of p1 for and p3 against).  The
+ * same three items go to each on 10 January.  At K each is blocked by p3
+ * and carried 2–1: 3 blocked, 3 settled, no stall.  At T each ties 1–1
+ * and is rejected: 3 stalls, so T is the one hotspot, and K, left off the
+ * list only for blocks that were settled, gets its "Not gridlock" line. */
+static void
+test_fallback_not_gridlock_line (void)
+{
+  const char *xml
+      = "<scenario xmlns='urn:govsim:scenario:1' name='t' "
+        "start='2024-01-01' horizon='P1M'>\n"
+        "<organisation id='oa' name='A' kind='nhs-trust'/>\n"
+        "<matter id='m' name='Matter'/>\n"
+        "<person id='p1' org='oa' role='chair'/>"
+        "<person id='p2' org='oa' role='ned'/>"
+        "<person id='p3' org='oa' role='ned'/>"
+        "<committee id='k' name='K' org='oa'><member person='p1'/>"
+        "<member person='p2'/><member person='p3'/>"
+        "<voting rule='consensus' then='simple-majority'/>"
+        "<meets first='2024-01-10' every='P7D' capacity='5'/></committee>"
+        "<committee id='t' name='T' org='oa'><member person='p1'/>"
+        "<member person='p3'/><voting rule='simple-majority' casting='none'/>"
+        "<meets first='2024-01-10' every='P7D' capacity='5'/></committee>"
+        "<proposal id='x1' title='X1' matter='m' lead='oa' "
+        "arrives='2024-01-02' body='k'/>"
+        "<proposal id='x2' title='X2' matter='m' lead='oa' "
+        "arrives='2024-01-02' body='k'/>"
+        "<proposal id='x3' title='X3' matter='m' lead='oa' "
+        "arrives='2024-01-02' body='k'/>"
+        "<proposal id='y1' title='Y1' matter='m' lead='oa' "
+        "arrives='2024-01-02' body='t'/>"
+        "<proposal id='y2' title='Y2' matter='m' lead='oa' "
+        "arrives='2024-01-02' body='t'/>"
+        "<proposal id='y3' title='Y3' matter='m' lead='oa' "
+        "arrives='2024-01-02' body='t'/>"
+        "<stance support='1'/><stance person='p3' support='0'/>\n"
+        "</scenario>\n";
+  g_autoptr (GsScenario) s = gs_test_load_inline (xml);
+  g_autoptr (GsRun) run = gs_test_simulate (s, 1, 0, GS_RUN_FLAGS_NONE);
+  CU_ASSERT_EQUAL (n_hotspots (run), 1);
+  g_autofree char *text = summary_text (run);
+  CU_ASSERT_TRUE (contains (text, "  1. T: 3 tied votes with no casting "
+                                  "vote"));
+  CU_ASSERT_TRUE (contains (text, "  Not gridlock: K: 3 blocked consensus "
+                                  "votes, all settled by the majority vote "
+                                  "that follows.\n"));
+}
+
 int
 main (void)
 {
@@ -306,6 +355,7 @@ main (void)
     { "in_common", test_fallback_in_common },
     { "study", test_fallback_study },
     { "escalated_not_nowhere", test_fallback_escalated_not_nowhere },
+    { "not_gridlock_line", test_fallback_not_gridlock_line },
     { NULL, NULL },
   };
   return gs_test_run ("fallback", cases);
