@@ -192,6 +192,8 @@ guint64 gs_run_get_seed (const GsRun *run);
 guint64 gs_run_get_replication (const GsRun *run);
 
 guint gs_run_n_cases (const GsRun *run);
+/** The cases still waiting at the end of the run (pending). */
+guint gs_run_n_pending (const GsRun *run);
 /** (transfer none) */
 const GsCase *gs_run_get_case (const GsRun *run, guint i);
 

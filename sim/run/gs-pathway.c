@@ -64,8 +64,10 @@ conclude (GsRun *run, GsTime now, guint32 ci, GsCaseState state, guint32 body,
 {
   GsCase *c = GS_RUN_CASE (run, ci);
   c->decisions++; /* gs_run_check() insists on exactly one */
+  run->outcomes++;
   if (c->state != GS_CASE_WAITING)
     return;
+  gs__run_mark_decided (run, ci);
   c->state = state;
   c->decided = now;
   guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;

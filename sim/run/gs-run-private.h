@@ -203,10 +203,16 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
-  GArray *cases;    /* GsCase */
-  GArray *gates;    /* GsGate, each case's run of them at case->gates */
-  GArray *slots;    /* GsSlot, each case's run of them at case->slots */
-  guint cases_mark; /* high-water marks (gs__array_extend()) */
+  GArray *cases;       /* GsCase */
+  GArray *gates;       /* GsGate, each case's run of them at case->gates */
+  GArray *slots;       /* GsSlot, each case's run of them at case->slots */
+  guint64 *waiting;    /* bit i set while case i waits, so the end of a run
+                          visits only what is pending, in case order */
+  guint waiting_words; /* words allocated in waiting */
+  guint n_waiting;     /* bits set in waiting */
+  guint64 outcomes;    /* outcomes given (conclude() called), checked at the
+                          end against the cases decided */
+  guint cases_mark;    /* high-water marks (gs__array_extend()) */
   guint gates_mark;
   guint slots_mark;
   GArray *records;   /* GsRecord */
@@ -270,6 +276,30 @@ gs__array_extend (GArray *a, guint *mark, gsize elt, guint n)
 }
 
 #define GS_RUN_CASE(r, i) (&g_array_index ((r)->cases, GsCase, (i)))
+
+/* Marks a new case (the last one made) waiting. */
+static inline void
+gs__run_mark_waiting (GsRun *run, guint32 ci)
+{
+  guint w = ci / 64;
+  if (w >= run->waiting_words)
+    {
+      run->waiting_words = MAX (2 * run->waiting_words, w + 1);
+      run->waiting = g_renew (guint64, run->waiting, run->waiting_words);
+    }
+  if (ci % 64 == 0)
+    run->waiting[w] = 0;
+  run->waiting[w] |= G_GUINT64_CONSTANT (1) << (ci % 64);
+  run->n_waiting++;
+}
+
+/* Marks a waiting case decided. */
+static inline void
+gs__run_mark_decided (GsRun *run, guint32 ci)
+{
+  run->waiting[ci / 64] &= ~(G_GUINT64_CONSTANT (1) << (ci % 64));
+  run->n_waiting--;
+}
 #define GS_RUN_SLOT(r, i) (&g_array_index ((r)->slots, GsSlot, (i)))
 #define GS_RUN_GATE(r, c, g)                                                   \
   (&g_array_index ((r)->gates, GsGate, (c)->gates + (g)))

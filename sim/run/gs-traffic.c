@@ -94,6 +94,7 @@ static GsCase *
 case_extend (GsRun *run, guint32 *ci)
 {
   *ci = run->cases->len;
+  gs__run_mark_waiting (run, *ci); /* every case starts waiting */
   return gs__array_extend (run->cases, &run->cases_mark, sizeof (GsCase), 1);
 }
 
