@@ -587,12 +587,12 @@ gs__meeting_check_award_by (GsRun *run, guint32 bi, guint32 ci, GsTime now,
     }
 }
 
-/* A breach if members of @bi with a declared conflict voted. */
+/* A breach if members of @bi, whose clauses in force at @now are @b, with
+ * a declared conflict voted. */
 static void
-check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
-                  const GsSeat *seats)
+check_conflicted (GsRun *run, GsTime now, const GsBody *b, guint32 bi,
+                  guint32 ci, const GsSeat *seats)
 {
-  const GsBody *b = gs__body_at (run->scenario, bi, now);
   if (!b->declare_only)
     return;
   guint n = gs_breach_conflicted_voters (seats, b->n_members, run->people);
@@ -714,7 +714,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
                run->bound, n);
   if (checked)
     check_approval (run, now, bi, ci, run->bound, n);
-  check_conflicted (run, now, bi, ci, seats);
+  check_conflicted (run, now, b, bi, ci, seats);
   return v;
 }
 
@@ -764,7 +764,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
         }
       record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role, NULL,
                    0);
-      check_conflicted (run, now, ki, ci, k_seats);
+      check_conflicted (run, now, gs__body_at (s, ki, now), ki, ci, k_seats);
       approved[i] = gs_vote_outcome_carried (outcome);
       if (approved[i])
         bound[n_bound++] = (guint32)GS_BODY (s, ki)->org;
