@@ -402,6 +402,109 @@ test_no_scheme_no_check (void)
   expect_none (s);
 }
 
+/* The flag gs__scenario_index_delegations() sets on body @id. */
+static gboolean
+unchecked_at (const GsScenario *s, const char *id)
+{
+  int b = gs_scenario_find_body (s, id);
+  CU_ASSERT_TRUE_FATAL (b >= 0);
+  return GS_BODY (s, (guint)b)->approvals_unchecked;
+}
+
+static void
+test_approvals_unchecked (void)
+{
+  /* GsBody.approvals_unchecked lets the run skip the approval check; it
+   * may hold only where the check could find nothing.  Each case below is
+   * read off gs_breach_approval() by hand. */
+
+  /* A committee of a trust with no scheme: the approval binds Trust A
+   * alone, which has no scheme and a member (a1) on it: nothing to find.
+   * The same holds for both boards and the officer. */
+  g_autofree char *plain
+      = g_strconcat (committee_a, PROPOSAL ("ca", "10"), NULL);
+  g_autoptr (GsScenario) s1 = scenario_new (plain);
+  CU_ASSERT_TRUE (unchecked_at (s1, "ca"));
+  CU_ASSERT_TRUE (unchecked_at (s1, "ba"));
+  CU_ASSERT_TRUE (unchecked_at (s1, "bb"));
+  CU_ASSERT_TRUE (unchecked_at (s1, "oa-ceo"));
+  expect_none (s1);
+
+  /* A party with a scheme: Trust A's scheme gives the committee Policy
+   * only, so its approval on Capital (2024-01-15) is without authority.
+   * Trust B has no scheme, and its board stays unchecked. */
+  g_autofree char *scheme = g_strconcat (
+      committee_a,
+      "<scheme org='oa'><delegation by='ba' to='ca' matters='m2'/>"
+      "</scheme>\n",
+      PROPOSAL ("ca", "10"), NULL);
+  g_autoptr (GsScenario) s2 = scenario_new (scheme);
+  CU_ASSERT_FALSE (unchecked_at (s2, "ca"));
+  CU_ASSERT_FALSE (unchecked_at (s2, "ba"));
+  CU_ASSERT_TRUE (unchecked_at (s2, "bb"));
+  g_autoptr (GsRun) r2
+      = expect_one (s2, GS_BREACH_NO_AUTHORITY, "2024-01-15", "ca", "oa");
+
+  /* A joint committee is never unchecked, even with no scheme and a member
+   * of each party: here the check finds nothing (each affected party sits
+   * on it and has no scheme)... */
+  const char *jc_both
+      = "<joint-committee id='jc' name='Joint Committee' parties='oa ob'>"
+        "<member person='a1'/><member person='b1'/>"
+        "<meets first='2024-01-20' every='P1M' capacity='5'/>"
+        "</joint-committee>\n"
+        "<proposal id='p' title='P' matter='m' value='10' lead='oa' "
+        "affects='oa ob' arrives='2024-01-02' body='jc'/>\n";
+  g_autoptr (GsScenario) s3 = scenario_new (jc_both);
+  CU_ASSERT_FALSE (unchecked_at (s3, "jc"));
+  expect_none (s3);
+  /* ...and with Trust B's member gone, Trust B is affected with no say on
+   * the joint committee's first meeting, 2024-01-20. */
+  g_autoptr (GsScenario) s4 = scenario_new (
+      "<joint-committee id='jc' name='Joint Committee' parties='oa ob'>"
+      "<member person='a1'/>"
+      "<meets first='2024-01-20' every='P1M' capacity='5'/>"
+      "</joint-committee>\n"
+      "<proposal id='p' title='P' matter='m' value='10' lead='oa' "
+      "affects='oa ob' arrives='2024-01-02' body='jc'/>\n");
+  CU_ASSERT_FALSE (unchecked_at (s4, "jc"));
+  g_autoptr (GsRun) r4
+      = expect_one (s4, GS_BREACH_AFFECTED_NO_SAY, "2024-01-20", "jc", "ob");
+
+  /* A party with no member on the body: Trust A's committee seats only
+   * Trust B's b1.  No scheme anywhere, but the approval binds and affects
+   * Trust A (the lead), which had no say: one breach on 2024-01-15. */
+  g_autoptr (GsScenario) s5 = scenario_new (
+      "<committee id='ca' name='Committee A' org='oa'><member person='b1'/>"
+      "<quorum present='1'/>"
+      "<meets first='2024-01-15' every='P1M' capacity='5'/></committee>\n"
+      "<proposal id='p' title='P' matter='m' value='10' lead='oa' "
+      "affects='oa' arrives='2024-01-02' body='ca'/>\n");
+  CU_ASSERT_FALSE (unchecked_at (s5, "ca"));
+  CU_ASSERT_TRUE (unchecked_at (s5, "ba"));
+  g_autoptr (GsRun) r5
+      = expect_one (s5, GS_BREACH_AFFECTED_NO_SAY, "2024-01-15", "ca", "oa");
+
+  /* A matter that is another organisation's function: Trust B owns
+   * Estates (f) and has a scheme that delegates nothing, so every
+   * body's approvals are checked, Trust A's committee included though
+   * Trust A has no scheme.  Its approval binds Trust B alone, without
+   * authority in Trust B's scheme: one breach on 2024-01-15. */
+  g_autoptr (GsScenario) s6 = scenario_new (
+      "<matter id='f' name='Estates' function-of='ob'/>\n"
+      "<committee id='ca' name='Committee A' org='oa'><member person='a1'/>"
+      "<member person='a2'/><quorum present='1'/>"
+      "<meets first='2024-01-15' every='P1M' capacity='5'/></committee>\n"
+      "<scheme org='ob'/>\n"
+      "<proposal id='p' title='P' matter='f' value='10' lead='oa' "
+      "arrives='2024-01-02' body='ca'/>\n");
+  CU_ASSERT_FALSE (unchecked_at (s6, "ca"));
+  CU_ASSERT_FALSE (unchecked_at (s6, "ba"));
+  CU_ASSERT_FALSE (unchecked_at (s6, "bb"));
+  g_autoptr (GsRun) r6
+      = expect_one (s6, GS_BREACH_NO_AUTHORITY, "2024-01-15", "ca", "ob");
+}
+
 /* The shipped teaching pair.  delegation-limits.xml is built so that each
  * kind of breach happens exactly once (its header lists the faults: one
  * proposal per breach, everyone attends and supports everything, so the
@@ -457,6 +560,7 @@ main (void)
     { "a delegation withdrawn mid-run", test_withdrawn_mid_run },
     { "leaving releases an organisation", test_leaving_releases },
     { "no scheme, no authority check", test_no_scheme_no_check },
+    { "which bodies' approvals are left unchecked", test_approvals_unchecked },
     { "the teaching scenario and its corrected twin", test_teaching_pair },
     { NULL, NULL },
   };

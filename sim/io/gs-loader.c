@@ -433,6 +433,7 @@ build_model (GsLoader *l, xmlDocPtr doc)
   gs__load_amendments (l, root);
   gs__load_schemes (l, root);
   gs__scenario_index_delegations (l->s);
+  gs__scenario_index_seats (l->s);
   gs__load_check_functions (l);
   gs__load_pathways (l, root);
   gs__scenario_index_pathways (l->s);

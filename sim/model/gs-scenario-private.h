@@ -203,6 +203,11 @@ typedef struct
    * delegation, and each party has a member who serves it (so an affected
    * party had its say). */
   gboolean approvals_unchecked;
+  /* The quorum is a head-count alone (set by gs__scenario_index_seats()):
+   * at least quorum.present counted, no majority of the seats held, no
+   * fraction, chair, role or each-party rule.  Then the count made while
+   * filling the seats decides whether a meeting is quorate. */
+  gboolean quorum_plain;
 } GsBody;
 
 struct _GsBodyChange
@@ -676,6 +681,7 @@ void gs__scenario_index_behaviour (GsScenario *s);
 /* Indexes the delegations by delegate for gs_authority_resolve().  Call
  * once the schemes are all read. */
 void gs__scenario_index_delegations (GsScenario *s);
+void gs__scenario_index_seats (GsScenario *s);
 
 /* Indexes the explicit pathways by matter type for
  * gs__scenario_select_pathway().  Call once they are all read. */

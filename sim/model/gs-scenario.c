@@ -602,6 +602,30 @@ gs__scenario_index_delegations (GsScenario *s)
     }
 }
 
+static gboolean
+quorum_plain (const GsQuorum *q)
+{
+  if (q->majority || q->frac_den > 0 || q->chair_required || q->party_min > 0)
+    return FALSE;
+  for (guint r = 0; r < GS_N_ROLES; r++)
+    if (q->role_min[r] > 0)
+      return FALSE;
+  return TRUE;
+}
+
+void
+gs__scenario_index_seats (GsScenario *s)
+{
+  for (guint bi = 0; bi < s->bodies->len; bi++)
+    {
+      GsBody *b = GS_BODY (s, bi);
+      b->quorum_plain = quorum_plain (&b->quorum);
+      for (guint i = 0; i < b->n_changes; i++)
+        b->changes[i].body.quorum_plain
+            = quorum_plain (&b->changes[i].body.quorum);
+    }
+}
+
 void
 gs__scenario_index_pathways (GsScenario *s)
 {

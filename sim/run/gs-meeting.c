@@ -183,11 +183,16 @@ attends (GsRun *run, guint person, GsTime now)
   return a->present;
 }
 
-/* Fills the seats of @b for a meeting at @now. */
-static void
-fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
+/* Fills the seats of @b for a meeting at @now, adding to @present and
+ * @deputies the seats filled and those filled by a deputy.  Returns how
+ * many occupants the quorum's head-count counts (nobody is conflicted
+ * yet). */
+static guint
+fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats,
+            guint *present, guint *deputies)
 {
   const GsScenario *s = run->scenario;
+  guint counted = 0;
   for (guint i = 0; i < b->n_members; i++)
     {
       const GsMember *m = &b->members[i];
@@ -223,7 +228,13 @@ fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats)
       seat->party = here != NULL ? b->org : p->org;
       seat->posts = n_posts > 1 ? posts : NULL;
       seat->n_posts = n_posts > 1 ? n_posts : 0;
+      *present += seat->present ? 1 : 0;
+      *deputies += seat->deputy ? 1 : 0;
+      counted += seat->present && (!seat->deputy || b->quorum.deputies_count)
+                     ? 1
+                     : 0;
     }
+  return counted;
 }
 
 typedef gboolean (*GsSeatPredicate) (const GsSeat *seat);
@@ -576,12 +587,12 @@ gs__meeting_check_award_by (GsRun *run, guint32 bi, guint32 ci, GsTime now,
     }
 }
 
-/* A breach if members of @bi with a declared conflict voted. */
+/* A breach if members of @bi, whose clauses in force at @now are @b, with
+ * a declared conflict voted. */
 static void
-check_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
-                  const GsSeat *seats)
+check_conflicted (GsRun *run, GsTime now, const GsBody *b, guint32 bi,
+                  guint32 ci, const GsSeat *seats)
 {
-  const GsBody *b = gs__body_at (run->scenario, bi, now);
   if (!b->declare_only)
     return;
   guint n = gs_breach_conflicted_voters (seats, b->n_members, run->people);
@@ -703,7 +714,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
                run->bound, n);
   if (checked)
     check_approval (run, now, bi, ci, run->bound, n);
-  check_conflicted (run, now, bi, ci, seats);
+  check_conflicted (run, now, b, bi, ci, seats);
   return v;
 }
 
@@ -753,7 +764,7 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
         }
       record_vote (run, now, ki, ci, outcome, &tally, k_seats, TRUE, role, NULL,
                    0);
-      check_conflicted (run, now, ki, ci, k_seats);
+      check_conflicted (run, now, gs__body_at (s, ki, now), ki, ci, k_seats);
       approved[i] = gs_vote_outcome_carried (outcome);
       if (approved[i])
         bound[n_bound++] = (guint32)GS_BODY (s, ki)->org;
@@ -818,17 +829,15 @@ convene (GsRun *run, GsTime now, guint32 bi, GsSeat *seats, guint *present,
     {
       guint32 ki = b->kind == GS_BODY_CIC ? b->constituents[i] : bi;
       const GsBody *k = gs__body_at (s, ki, now);
-      fill_seats (run, k, now, k_seats);
+      guint counted = fill_seats (run, k, now, k_seats, present, deputies);
       if (ki != bi)
         run->bodies[ki].n.meetings++;
-      for (guint j = 0; j < k->n_members; j++)
-        {
-          *present += k_seats[j].present ? 1 : 0;
-          *deputies += k_seats[j].deputy ? 1 : 0;
-        }
+      /* A plain head-count met is decided from the count; anything else,
+       * a failure included (for its verdict), by the full check. */
       GsQuorumVerdict v;
-      if (!gs_quorum_check (&k->quorum, k_seats, k->n_members, k->parties,
-                            k->n_parties, &v))
+      if (!(k->quorum_plain && counted >= k->quorum.present)
+          && !gs_quorum_check (&k->quorum, k_seats, k->n_members, k->parties,
+                               k->n_parties, &v))
         {
           record_inquorate (run, now, ki, GS_NONE, k, k_seats, &v);
           quorate = FALSE;
