@@ -188,6 +188,32 @@ typedef struct
   double days;
 } Result;
 
+/* An arrival at @t joins the end of the agenda (kept between
+ * replications). */
+static void
+agenda_push (int64_t t)
+{
+  if (n_agenda == cap_agenda)
+    {
+      cap_agenda = cap_agenda ? 2 * cap_agenda : 1024;
+      agenda = realloc (agenda, cap_agenda * sizeof *agenda);
+      if (agenda == NULL)
+        abort ();
+    }
+  agenda[n_agenda++] = t;
+}
+
+/* The replication's result once its events are done: what is left from
+ * @head on is pending, and the days are a mean over the decided. */
+static Result
+finish (Result r, size_t head)
+{
+  long decided = r.approved + r.rejected;
+  r.pending = (long)(n_agenda - head);
+  r.days /= decided > 0 ? (double)decided : 1.0;
+  return r;
+}
+
 static Result
 replicate (uint64_t seed, uint64_t rep)
 {
@@ -205,14 +231,7 @@ replicate (uint64_t seed, uint64_t rep)
       Event e = pop ();
       if (e.prio == ARRIVE)
         {
-          if (n_agenda == cap_agenda)
-            {
-              cap_agenda = cap_agenda ? 2 * cap_agenda : 1024;
-              agenda = realloc (agenda, cap_agenda * sizeof *agenda);
-              if (agenda == NULL)
-                abort ();
-            }
-          agenda[n_agenda++] = e.time;
+          agenda_push (e.time);
           double gap = -MIN_PER_DAY * log (1.0 - uniform ());
           int64_t t = e.time + (int64_t)fmax (1.0, ceil (gap));
           if (t < END)
@@ -242,10 +261,7 @@ replicate (uint64_t seed, uint64_t rep)
         }
       head += take;
     }
-  long decided = r.approved + r.rejected;
-  r.pending = (long)(n_agenda - head);
-  r.days /= decided > 0 ? (double)decided : 1.0;
-  return r;
+  return finish (r, head);
 }
 
 /* The same model with keyed draws.  Nothing depends on the order of the
@@ -272,14 +288,7 @@ replicate_keyed (uint64_t seed, uint64_t rep)
       Event e = pop ();
       if (e.prio == ARRIVE)
         {
-          if (n_agenda == cap_agenda)
-            {
-              cap_agenda = cap_agenda ? 2 * cap_agenda : 1024;
-              agenda = realloc (agenda, cap_agenda * sizeof *agenda);
-              if (agenda == NULL)
-                abort ();
-            }
-          agenda[n_agenda++] = e.time;
+          agenda_push (e.time);
           /* The wait after the case of this serial, keyed (stream, serial);
            * the case's own serial is its index + 1, kept in step here. */
           uint64_t bits = absorb (gap_h, serial);
@@ -325,10 +334,7 @@ replicate_keyed (uint64_t seed, uint64_t rep)
         }
       head += take;
     }
-  long decided = r.approved + r.rejected;
-  r.pending = (long)(n_agenda - head);
-  r.days /= decided > 0 ? (double)decided : 1.0;
-  return r;
+  return finish (r, head);
 }
 
 int
