@@ -342,6 +342,87 @@ test_compare_findings_and_diff (void)
   CU_ASSERT_STRING_EQUAL (casting->after, "chair");
 }
 
+/* The one change @spec makes to @src as the diff words it, with its target
+ * read back: setting "TARGET=VALUE" again must build, and make the same
+ * change (a target that names another element, or two, would not). */
+static GsTermsChange *
+one_change (const GsSource *src, const char *spec, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GsVariant) v = gs_variant_parse (spec, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  g_autoptr (GsTerms) a = build (src, NULL);
+  g_autoptr (GsTerms) b = build (src, v);
+  g_autoptr (GPtrArray) diff = gs_terms_diff (a, b);
+  CU_ASSERT_EQUAL_FATAL (diff->len, 1);
+  GsTermsChange *c = g_ptr_array_steal_index (diff, 0);
+  g_autofree char *again = g_strdup_printf ("again: %s=%s", c->target, value);
+  g_autoptr (GsVariant) w = gs_variant_parse (again, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (w);
+  g_autoptr (GsTerms) b2 = gs_source_build (src, w, &error);
+  if (b2 == NULL)
+    fprintf (stderr, "%s: %s\n", again, error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b2);
+  g_autoptr (GPtrArray) diff2 = gs_terms_diff (a, b2);
+  CU_ASSERT_EQUAL_FATAL (diff2->len, 1);
+  const GsTermsChange *c2 = g_ptr_array_index (diff2, 0);
+  CU_ASSERT_STRING_EQUAL (c2->target, c->target);
+  CU_ASSERT_EQUAL (c2->line_a, c->line_a);
+  return c;
+}
+
+/* The six <stance> elements of scenarios/demo-single-trust.xml (lines
+ * 89-94): the default; matter capital; fd on capital; ned2 on capital; ceo;
+ * ceo on procurement.  Each diff target must name its stance alone, as
+ * resolve_step() reads it: "stance" alone is ambiguous, [person=ceo] is two
+ * of them and [matter=capital] three (fd's and ned2's are on capital too),
+ * so those are by position; [person=fd] and [person=ned2] single one out. */
+static void
+test_compare_diff_targets_name_one_element (void)
+{
+  g_autoptr (GsSource) src
+      = load_source (GS_SCENARIO_DIR "/demo-single-trust.xml");
+  static const struct
+  {
+    const char *spec, *target, *setting;
+    int line;
+  } want[] = {
+    { "v: /stance[1]@support=0.5", "/stance[1]@support",
+      "stance of everyone on every matter: support", 89 },
+    { "v: /stance[2]@support=0.5", "/stance[2]@support",
+      "stance of everyone on capital: support", 90 },
+    { "v: /stance[3]@support=0.4", "/stance[person=fd]@support",
+      "stance of fd on capital: support", 91 },
+    { "v: /stance[4]@support=0.4", "/stance[person=ned2]@support",
+      "stance of ned2 on capital: support", 92 },
+    { "v: /stance[5]@support=0.5", "/stance[5]@support",
+      "stance of ceo on every matter: support", 93 },
+    { "v: /stance[6]@support=0.5", "/stance[6]@support",
+      "stance of ceo on procurement: support", 94 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const char *value = strrchr (want[i].spec, '=') + 1;
+      GsTermsChange *c = one_change (src, want[i].spec, value);
+      CU_ASSERT_STRING_EQUAL (c->target, want[i].target);
+      CU_ASSERT_STRING_EQUAL (c->setting, want[i].setting);
+      CU_ASSERT_STRING_EQUAL (c->subject, "the scenario");
+      CU_ASSERT_EQUAL (c->line_a, want[i].line);
+      gs_terms_change_free (c);
+    }
+  /* An amendment is named by its body and day (scenario line 113). */
+  g_autoptr (GsSource) icb
+      = load_source (GS_SCENARIO_DIR "/icb-delegated-functions.xml");
+  GsTermsChange *c = one_change (
+      icb, "v: /amend-body/voting@then=absolute-majority", "absolute-majority");
+  CU_ASSERT_STRING_EQUAL (c->target, "/amend-body[body=pjc]/voting@then");
+  CU_ASSERT_STRING_EQUAL (c->setting, "amendment of pjc from 2024-10-01 "
+                                      "voting: vote after a blocked consensus");
+  CU_ASSERT_STRING_EQUAL (c->before, "simple majority");
+  CU_ASSERT_STRING_EQUAL (c->after, "absolute majority");
+  gs_terms_change_free (c);
+}
+
 static void
 test_compare_two_files_diff_lines (void)
 {
@@ -585,7 +666,8 @@ test_variant_delegation_limit_boundary (void)
       "approved 2024-01-10 1", "delegated limit: £1,000,000 -> £999,999" },
     /* The stance (no id) moved to 0: both members vote against, so the
      * meeting rejects it and nothing binds: no breach. */
-    { "x: /stance@support=0", "rejected 2024-01-10 0", "support: 1 -> 0" },
+    { "x: /stance@support=0", "rejected 2024-01-10 0",
+      "stance of everyone on every matter: support: 1 -> 0" },
   };
   assert_outcomes (DELEGATION, cases, G_N_ELEMENTS (cases));
 }
@@ -1034,6 +1116,8 @@ main (void)
       test_compare_paired_narrower_than_unpaired },
     { "test_compare_findings_and_diff", test_compare_findings_and_diff },
     { "test_compare_two_files_diff_lines", test_compare_two_files_diff_lines },
+    { "test_compare_diff_targets_name_one_element",
+      test_compare_diff_targets_name_one_element },
     { "test_variant_errors", test_variant_errors },
     { "test_variant_new_clauses_change_outcome",
       test_variant_new_clauses_change_outcome },

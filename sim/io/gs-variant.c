@@ -937,7 +937,8 @@ gs_terms_change_free (GsTermsChange *c)
 /* The attributes that identify an element without an id among its
  * siblings of the same name. */
 static const char *const identity_attrs[]
-    = { "person", "org", "matter", "delegation", "by", "to", "name", NULL };
+    = { "person", "org",  "matter", "delegation", "by",
+        "to",     "name", "body",   NULL };
 
 /* Whether @attr identifies element @n in the diff.  A ladder's levels are
  * identified by their position: a level's person is who decides there, a
@@ -946,6 +947,10 @@ static const char *const identity_attrs[]
 static gboolean
 identifies (xmlNodePtr n, const char *attr)
 {
+  /* A gateway's body is a setting of the gateway (moving it to another
+   * committee is a change, not a removal); an amendment is of its body. */
+  if (strcmp (attr, "body") == 0)
+    return strcmp ((const char *)n->name, "amend-body") == 0;
   return !(strcmp ((const char *)n->name, "level") == 0
            && strcmp (attr, "person") == 0);
 }
@@ -966,7 +971,31 @@ entry_clear (gpointer p)
   g_free (e->target);
 }
 
-/* Keys every element below @parent (entry @pi) into @out and @index. */
+/* The first identifying attribute of @c as a predicate, "[person=ceo]",
+ * or "" when it has none.  (transfer full) */
+static char *
+first_pred (xmlNodePtr c)
+{
+  for (const char *const *a = identity_attrs; *a; a++)
+    {
+      xmlChar *v
+          = identifies (c, *a) ? xmlGetProp (c, (const xmlChar *)*a) : NULL;
+      if (v != NULL)
+        {
+          char *out = g_strdup_printf ("[%s=%s]", *a, v);
+          xmlFree (v);
+          return out;
+        }
+    }
+  return g_strdup ("");
+}
+
+/* Keys every element below @parent (entry @pi) into @out and @index.
+ * An element's target is a step resolve_step() reads back to it alone:
+ * NAME[ATTRIBUTE=VALUE] when its first identifying attribute singles it
+ * out, else its name when no sibling shares it, else its position among
+ * its namesakes, NAME[K].  The siblings are counted once, so the
+ * cost is linear in the children. */
 static void
 key_children (GArray *out, GHashTable *index, int pi)
 {
@@ -976,10 +1005,46 @@ key_children (GArray *out, GHashTable *index, int pi)
   g_autofree char *ptarget = g_strdup (pe->target);
   g_autoptr (GHashTable) seen
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* How many siblings share a name, and a name with a predicate (every
+   * element counts, with an id or not, as resolve_step() counts them). */
+  g_autoptr (GHashTable) named
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (xmlNodePtr c = parent->children; c; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE)
         continue;
+      /* resolve_step() matches NAME[ATTRIBUTE=VALUE] on any element of
+       * that name with that value, so every identifying attribute an
+       * element has counts, not only its first. */
+      GPtrArray *keys = g_ptr_array_new ();
+      g_ptr_array_add (keys, g_strdup ((const char *)c->name));
+      for (const char *const *a = identity_attrs; *a; a++)
+        {
+          xmlChar *v = xmlGetProp (c, (const xmlChar *)*a);
+          if (v != NULL)
+            g_ptr_array_add (
+                keys, g_strdup_printf ("%s[%s=%s]", c->name, *a, (char *)v));
+          xmlFree (v);
+        }
+      for (guint j = 0; j < keys->len; j++)
+        {
+          char *key = g_ptr_array_index (keys, j);
+          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (named, key));
+          g_hash_table_insert (named, key, GUINT_TO_POINTER (k + 1));
+        }
+      g_ptr_array_free (keys, FALSE); /* the table owns the keys */
+    }
+  g_autoptr (GHashTable) position
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (xmlNodePtr c = parent->children; c; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      guint pos = GPOINTER_TO_UINT (
+                      g_hash_table_lookup (position, (const char *)c->name))
+                  + 1;
+      g_hash_table_insert (position, g_strdup ((const char *)c->name),
+                           GUINT_TO_POINTER (pos));
       Entry e = { .node = c, .parent = pi };
       xmlChar *id = xmlGetProp (c, (const xmlChar *)"id");
       if (id != NULL)
@@ -991,28 +1056,35 @@ key_children (GArray *out, GHashTable *index, int pi)
       else
         {
           GString *sig = g_string_new ((const char *)c->name);
-          GString *pred = g_string_new (NULL);
           for (const char *const *a = identity_attrs; *a; a++)
             {
               xmlChar *v = identifies (c, *a)
                                ? xmlGetProp (c, (const xmlChar *)*a)
                                : NULL;
               if (v != NULL)
-                {
-                  g_string_append_printf (sig, "[%s=%s]", *a, v);
-                  if (pred->len == 0)
-                    g_string_append_printf (pred, "[%s=%s]", *a, v);
-                }
+                g_string_append_printf (sig, "[%s=%s]", *a, v);
               xmlFree (v);
             }
           guint k = GPOINTER_TO_UINT (g_hash_table_lookup (seen, sig->str)) + 1;
           g_hash_table_insert (seen, g_strdup (sig->str), GUINT_TO_POINTER (k));
           e.key = g_strdup_printf ("%s/%s#%u", pkey, sig->str, k);
+          g_string_free (sig, TRUE);
+          g_autofree char *pred = first_pred (c);
+          g_autofree char *with
+              = g_strconcat ((const char *)c->name, pred, NULL);
+          g_autofree char *step = NULL;
+          if (*pred
+              && GPOINTER_TO_UINT (g_hash_table_lookup (named, with)) == 1)
+            step = g_steal_pointer (&with);
+          else if (GPOINTER_TO_UINT (
+                       g_hash_table_lookup (named, (const char *)c->name))
+                   == 1)
+            step = g_strdup ((const char *)c->name);
+          else
+            step = g_strdup_printf ("%s[%u]", c->name, pos);
           /* Below the scenario element itself the path starts with "/",
            * as a setting names it (resolve_path()). */
-          e.target = g_strdup_printf ("%s/%s%s", ptarget, c->name, pred->str);
-          g_string_free (sig, TRUE);
-          g_string_free (pred, TRUE);
+          e.target = g_strdup_printf ("%s/%s", ptarget, step);
         }
       g_array_append_val (out, e);
       int me = (int)out->len - 1;
@@ -1072,7 +1144,9 @@ append_step_words (GString *out, xmlNodePtr n)
   if (out->len > 0)
     g_string_append_c (out, ' ');
   g_autofree char *name = g_strdelimit (g_strdup ((char *)n->name), "-", ' ');
-  g_string_append (out, name);
+  g_string_append (out, strcmp ((const char *)n->name, "amend-body") == 0
+                            ? "amendment"
+                            : name);
   if (strcmp ((const char *)n->name, "level") == 0)
     {
       /* "level 2", as a ladder's levels are numbered. */
@@ -1082,9 +1156,39 @@ append_step_words (GString *out, xmlNodePtr n)
       g_string_append_printf (out, " %u", k);
       return;
     }
+  if (strcmp ((const char *)n->name, "amend-body") == 0)
+    {
+      /* "amendment of pjc from 2024-10-01": the body, and the day the
+       * amended terms apply from. */
+      xmlChar *body = xmlGetProp (n, (const xmlChar *)"body");
+      xmlChar *date = xmlGetProp (n, (const xmlChar *)"date");
+      if (body != NULL)
+        g_string_append_printf (out, " of %s", body);
+      if (date != NULL)
+        g_string_append_printf (out, " from %s", date);
+      xmlFree (body);
+      xmlFree (date);
+      return;
+    }
+  if (strcmp ((const char *)n->name, "stance") == 0)
+    {
+      /* Whose stance on what: "stance of ceo on every matter", and the
+       * scenario's default, "stance of everyone on every matter". */
+      xmlChar *who = xmlGetProp (n, (const xmlChar *)"person");
+      if (who == NULL)
+        who = xmlGetProp (n, (const xmlChar *)"org");
+      xmlChar *what = xmlGetProp (n, (const xmlChar *)"matter");
+      g_string_append_printf (out, " of %s on %s",
+                              who ? (char *)who : "everyone",
+                              what ? (char *)what : "every matter");
+      xmlFree (who);
+      xmlFree (what);
+      return;
+    }
   for (const char *const *a = identity_attrs; *a; a++)
     {
-      xmlChar *v = xmlGetProp (n, (const xmlChar *)*a);
+      xmlChar *v
+          = identifies (n, *a) ? xmlGetProp (n, (const xmlChar *)*a) : NULL;
       if (v != NULL)
         {
           g_string_append_printf (out, " %s", v);

@@ -41,7 +41,8 @@ append_num (GString *out, double v, int digits, gboolean sign)
   g_string_append (out, buf[0] == ' ' ? buf + 1 : buf);
 }
 
-/* "0.553 [0.551, 0.555]", padded to @width; "-" when undefined. */
+/* "0.553 [0.551, 0.555]", padded to @width (when not 0) and followed by
+ * at least one space; "-" when undefined. */
 static void
 append_est (GString *out, GsEstimate e, int digits, gboolean sign, int width)
 {
@@ -60,7 +61,10 @@ append_est (GString *out, GsEstimate e, int digits, gboolean sign, int width)
           g_string_append_c (out, ']');
         }
     }
-  while ((int)(out->len - start) < width)
+  /* At least one space before the next column, however wide the figures. */
+  while ((int)(out->len - start) < width - 1)
+    g_string_append_c (out, ' ');
+  if (width > 0)
     g_string_append_c (out, ' ');
 }
 
@@ -98,8 +102,9 @@ metric_row (GString *out, const GsMetric *m, const GsPaired *p, guint64 reps,
   append_est (out, gs_compare_estimate (p, m->kind, TRUE, reps), dg, FALSE, 23);
   gsize at = out->len;
   append_diff (out, gs_compare_difference (p, m->kind, reps), dg);
-  while (out->len - at < 28)
+  while (out->len - at < 27)
     g_string_append_c (out, ' ');
+  g_string_append_c (out, ' ');
   append_unpaired (out, gs_compare_difference (p, m->kind, reps), dg);
   g_string_append_c (out, '\n');
 }

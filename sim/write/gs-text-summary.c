@@ -494,15 +494,16 @@ gs_report_text_summary (const GsRun *run, const GsSummary *sum, GString *out)
   g_string_append (out, "\nMeetings by body\n");
   gs__text_cell (out, "body", bw + 1);
   g_string_append (out, "meetings inquorate item-inq  carried    ties "
-                        "casting blocked  splits conflicts disputes\n");
+                        "casting blocked settled  splits conflicts disputes\n");
   for (guint i = 0; i < sum->bodies->len; i++)
     {
       const GsBodyStats *b = &g_array_index (sum->bodies, GsBodyStats, i);
       gs__text_cell (out, GS_BODY (s, b->body)->name, bw);
       g_string_append_c (out, ' ');
-      g_string_append_printf (out, "%8u %9u %8u %8u %7u %7u %7u %7u %9u %8u\n",
-                              b->meetings, b->inquorate, b->item_inquorate,
-                              b->carried, b->ties, b->casting, b->blocked,
-                              b->splits, b->conflicts, b->disputes);
+      g_string_append_printf (
+          out, "%8u %9u %8u %8u %7u %7u %7u %7u %7u %9u %8u\n", b->meetings,
+          b->inquorate, b->item_inquorate, b->carried, b->ties, b->casting,
+          b->blocked, b->settled_by_fallback, b->splits, b->conflicts,
+          b->disputes);
     }
 }
