@@ -276,6 +276,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->cases = g_array_new (FALSE, TRUE, sizeof (GsCase));
   run->gates = g_array_new (FALSE, TRUE, sizeof (GsGate));
   run->slots = g_array_new (FALSE, TRUE, sizeof (GsSlot));
+  run->slot_disputes = g_array_new (FALSE, TRUE, sizeof (GsSlotDispute));
   run->pick = g_array_new (FALSE, FALSE, sizeof (GsTicket));
   run->records = g_array_new (FALSE, TRUE, sizeof (GsRecord));
   run->refs = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -378,6 +379,7 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   g_array_set_size (run->cases, 0);
   g_array_set_size (run->gates, 0);
   g_array_set_size (run->slots, 0);
+  g_array_set_size (run->slot_disputes, 0);
   g_array_set_size (run->records, 0);
   g_array_set_size (run->refs, 0);
   g_array_set_size (run->pick, 0);
@@ -481,6 +483,7 @@ gs_run_free (GsRun *run)
   g_array_unref (run->cases);
   g_array_unref (run->gates);
   g_array_unref (run->slots);
+  g_array_unref (run->slot_disputes);
   g_array_unref (run->pick);
   gs_queue_free (run->queue);
   g_free (run);
