@@ -219,6 +219,8 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
+  gboolean top_pending;  /* the event being processed is still at the top
+                            of the queue (run_loop()) */
   GArray *cases;         /* GsCase */
   GArray *gates;         /* GsGate, each case's run of them at case->gates */
   GArray *slots;         /* GsSlot, each case's run of them at case->slots */
