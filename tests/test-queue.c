@@ -121,6 +121,87 @@ test_queue_differential (void)
 }
 
 static void
+test_queue_replace_top_differential (void)
+{
+  /* gs_queue_replace_top() against the reference doing what it stands
+   * for, a pop then a push: 20000 random operations (push with probability
+   * 0.4, replace the top 0.35, pop 0.25, so the queue grows to about three
+   * thousand events), then a full drain by pops.  The event replaced must be
+   * the reference's first, its replacement must get the next stamp, and every
+   * pop must match the reference field for field.  Times in 0..49 and
+   * priorities in −2..2, so ties are common. */
+  g_autoptr (GsQueue) queue = gs_queue_new ();
+  g_autoptr (GArray) ref = g_array_new (FALSE, FALSE, sizeof (GsEvent));
+  guint mismatches = 0, replaced = 0;
+  guint64 last_seq = 0;
+  GsRng rng;
+
+  gs_rng_init (&rng, 20261202, 0);
+  for (guint32 op = 0; op < 20000 || ref->len > 0; op++)
+    {
+      double u = op < 20000 ? gs_rng_uniform (&rng) : 1.0;
+      if (u < 0.75 && (u < 0.4 || ref->len > 0))
+        {
+          GsEvent e = make_event ((GsTime)gs_rng_below (&rng, 50),
+                                  (gint32)gs_rng_below (&rng, 5) - 2, op);
+          e.seq = G_MAXUINT64; /* must be ignored */
+          if (u < 0.4)
+            e.seq = gs_queue_push (queue, &e);
+          else
+            {
+              GsEvent head = *gs_queue_peek (queue);
+              GsEvent want = reference_pop (ref);
+              if (!events_equal (&head, &want))
+                mismatches++;
+              e.seq = gs_queue_replace_top (queue, &e);
+              replaced++;
+            }
+          if (e.seq != last_seq + 1)
+            mismatches++;
+          last_seq = e.seq;
+          g_array_append_val (ref, e);
+        }
+      else
+        {
+          GsEvent got, want;
+          gboolean ok = gs_queue_pop (queue, &got);
+          if (ref->len == 0)
+            {
+              if (ok)
+                mismatches++;
+              continue;
+            }
+          want = reference_pop (ref);
+          if (!ok || !events_equal (&got, &want))
+            mismatches++;
+        }
+      if (gs_queue_size (queue) != ref->len)
+        mismatches++;
+    }
+  CU_ASSERT_EQUAL (mismatches, 0);
+  CU_ASSERT_EQUAL (gs_queue_size (queue), 0);
+  CU_ASSERT_TRUE (replaced > 5000);
+}
+
+static void
+test_queue_replace_top_single (void)
+{
+  /* A queue of one event: the replacement is all it holds, even when it
+   * sorts after the event it replaced. */
+  g_autoptr (GsQueue) queue = gs_queue_new ();
+  GsEvent e = make_event (10, 0, 1), out;
+  gs_queue_push (queue, &e);
+  e = make_event (20, 0, 2);
+  CU_ASSERT_EQUAL (gs_queue_replace_top (queue, &e), 2);
+  CU_ASSERT_EQUAL (gs_queue_size (queue), 1);
+  CU_ASSERT_TRUE (gs_queue_pop (queue, &out));
+  CU_ASSERT_EQUAL (out.time, 20);
+  CU_ASSERT_EQUAL (out.subject, 2);
+  CU_ASSERT_EQUAL (out.seq, 2);
+  CU_ASSERT_FALSE (gs_queue_pop (queue, &out));
+}
+
+static void
 test_queue_equal_time_in_push_order (void)
 {
   /* 1000 events with one time and one priority come out in push order:
@@ -293,6 +374,9 @@ test_queue_free_null (void)
 
 static const GsTestCase cases[] = {
   { "test_queue_differential", test_queue_differential },
+  { "test_queue_replace_top_differential",
+    test_queue_replace_top_differential },
+  { "test_queue_replace_top_single", test_queue_replace_top_single },
   { "test_queue_equal_time_in_push_order",
     test_queue_equal_time_in_push_order },
   { "test_queue_priority_before_seq", test_queue_priority_before_seq },

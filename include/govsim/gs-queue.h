@@ -43,6 +43,16 @@ guint64 gs_queue_push (GsQueue *queue, const GsEvent *event);
 /** Removes the first event into @out; FALSE if the queue is empty. */
 gboolean gs_queue_pop (GsQueue *queue, GsEvent *out);
 
+/**
+ * gs_queue_replace_top:
+ * Removes the first event and schedules a copy of @event, stamped as
+ * gs_queue_push() stamps it; returns that stamp.  What the queue holds
+ * afterwards, and so everything that comes out of it, is the same as after
+ * gs_queue_pop() then gs_queue_push(), at the cost of one pass down the
+ * heap.  The queue must not be empty.
+ */
+guint64 gs_queue_replace_top (GsQueue *queue, const GsEvent *event);
+
 /** The first event without removing it, or NULL if empty.  (transfer none) */
 const GsEvent *gs_queue_peek (const GsQueue *queue);
 

@@ -43,9 +43,10 @@ typedef enum
 #define GS_RUN_REFS_MAX    64000000u
 #define GS_RUN_SLOTS_MAX   16000000u
 
-/* The fields every end-of-run pass reads (the closing of pending items,
- * gs_run_check(), counts of the outcome) come first, so that a pass over
- * a long run of cases touches one cache line a case. */
+/* The fields every end-of-run pass reads or writes (the closing of pending
+ * items and their carry-overs, gs_run_check(), counts of the outcome) come
+ * first, in 32 bytes, so that a pass over a long run of pending cases
+ * touches one cache line a case for most of them. */
 typedef struct
 {
   GsCaseState state;
@@ -53,6 +54,8 @@ typedef struct
   guint32 slots;     /* private: offset of its slots */
   guint32 decisions; /* times an outcome was set: 1 when decided */
   GsTime decided;    /* when decided, or NEVER */
+  guint32 carried;   /* times carried over to a later meeting */
+  guint32 gates;     /* private: offset of its gateway states */
   guint32 proposal;  /* index of the scenario proposal, or GS_NONE */
   guint32 arrivals;  /* index of the generating stream, or GS_NONE */
   guint32 serial;    /* 1-based number within its stream */
@@ -64,11 +67,9 @@ typedef struct
   GsTime arrives;
   GsTime due;       /* decided before this instant is in time, or NEVER */
   gboolean missed;  /* fell due while still waiting */
-  guint32 carried;  /* times carried over to a later meeting */
   guint32 returns;  /* times sent back to an earlier gateway */
   guint32 disputes; /* disputes it went through */
   guint32 climbed;  /* most escalation levels one dispute climbed */
-  guint32 gates;    /* private: offset of its gateway states */
   guint32 breaches; /* breaches of delegation limits in deciding it */
 } GsCase;
 

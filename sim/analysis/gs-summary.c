@@ -143,7 +143,7 @@ fill_slots (const GsRun *run, GsSummary *sum)
       GsTime until = state == GS_CASE_WAITING ? s->end : slot->settled;
       double days = gs_time_days_between (slot->since, until);
       tally_add (&grid[(gsize)slot->body * nm + c->matter], state, days,
-                 c->missed, slot->climbed);
+                 c->missed, gs__slot_climbed (run, slot));
       GsBodyStats *bs = &g_array_index (sum->bodies, GsBodyStats, slot->body);
       bs->days_held += days;
       bs->decided += state == GS_CASE_APPROVED || state == GS_CASE_REJECTED;

@@ -101,11 +101,35 @@ gs_queue_push (GsQueue *queue, const GsEvent *event)
   return item.seq;
 }
 
+/* Sift down: @item fills the root's hole, which descends towards the
+ * smaller child until the item sorts before both children; heap[0 .. n)
+ * but the root is in heap order.  child = 2 × hole + 1 cannot overflow:
+ * hole < n ≤ capacity, and the array's byte size (≥ 40 × capacity) already
+ * fits in a gsize. */
+static inline void
+sift_down (GsEvent *heap, gsize n, const GsEvent *item)
+{
+  gsize hole = 0;
+  for (;;)
+    {
+      gsize child = 2 * hole + 1;
+      if (child >= n)
+        break;
+      if (child + 1 < n
+          && gs_event_compare (&heap[child + 1], &heap[child]) < 0)
+        child++;
+      if (gs_event_compare (item, &heap[child]) <= 0)
+        break;
+      heap[hole] = heap[child];
+      hole = child;
+    }
+  heap[hole] = *item;
+}
+
 gboolean
 gs_queue_pop (GsQueue *queue, GsEvent *out)
 {
-  GsEvent last;
-  gsize hole, n;
+  gsize n;
 
   g_return_val_if_fail (queue != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -118,28 +142,30 @@ gs_queue_pop (GsQueue *queue, GsEvent *out)
   if (n == 0)
     return TRUE;
 
-  /* Sift down: the last event fills the root's hole, which descends
-   * towards the smaller child until the event sorts before both children.
-   * child = 2 × hole + 1 cannot overflow: hole < n ≤ capacity, and the
-   * array's byte size (≥ 40 × capacity) already fits in a gsize. */
-  last = queue->heap[n];
-  hole = 0;
-  for (;;)
-    {
-      gsize child = 2 * hole + 1;
-      if (child >= n)
-        break;
-      if (child + 1 < n
-          && gs_event_compare (&queue->heap[child + 1], &queue->heap[child])
-                 < 0)
-        child++;
-      if (gs_event_compare (&last, &queue->heap[child]) <= 0)
-        break;
-      queue->heap[hole] = queue->heap[child];
-      hole = child;
-    }
-  queue->heap[hole] = last;
+  /* The last event fills the root's hole; it is read from heap[n], past
+   * the holes sift_down() may fill. */
+  sift_down (queue->heap, n, &queue->heap[n]);
   return TRUE;
+}
+
+/* The root's place is given to the new event, which sifts down: one pass
+ * where a pop and a push would make two.  The events held afterwards, and
+ * their stamps, are those of gs_queue_pop() then gs_queue_push(); the heap
+ * may be shaped differently, but the order is total, so what comes out
+ * does not depend on the shape. */
+guint64
+gs_queue_replace_top (GsQueue *queue, const GsEvent *event)
+{
+  GsEvent item;
+
+  g_return_val_if_fail (queue != NULL, 0);
+  g_return_val_if_fail (event != NULL, 0);
+  g_return_val_if_fail (queue->size > 0, 0);
+
+  item = *event;
+  item.seq = queue->next_seq++;
+  sift_down (queue->heap, queue->size, &item);
+  return item.seq;
 }
 
 const GsEvent *

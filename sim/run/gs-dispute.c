@@ -26,7 +26,8 @@
 static const GsLevel *
 slot_level (const GsRun *run, const GsSlot *slot)
 {
-  return &GS_LADDER (run->scenario, slot->ladder)->levels[slot->level];
+  const GsSlotDispute *d = gs__slot_dispute (run, slot);
+  return &GS_LADDER (run->scenario, d->ladder)->levels[d->level];
 }
 
 guint32
@@ -44,9 +45,10 @@ static GsRecord
 level_record (const GsRun *run, const GsSlot *slot, GsTime now,
               GsRecordKind kind, guint32 body)
 {
+  const GsSlotDispute *d = gs__slot_dispute (run, slot);
   GsRecord r = gs__record (now, kind, body, slot->item);
-  r.level.ladder = slot->ladder;
-  r.level.level = (gint32)slot->level;
+  r.level.ladder = d->ladder;
+  r.level.level = (gint32)d->level;
   return r;
 }
 
@@ -54,16 +56,17 @@ static void
 enter_level (GsRun *run, guint32 si, GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
+  GsSlotDispute *d = GS_RUN_SLOT_DISPUTE (run, si);
   GsCase *c = GS_RUN_CASE (run, slot->item);
   const GsLevel *l = slot_level (run, slot);
   gs__slot_bump (run, si, now, GS_CARRY_LEFT);
-  slot->climbed++;
-  c->climbed = MAX (c->climbed, slot->climbed);
+  d->climbed++;
+  c->climbed = MAX (c->climbed, d->climbed);
   GsTime start = gs_time_add (now, &l->cooling_off, 1);
   GsTime limit = gs_time_add (start, &l->within, 1);
   guint32 bi = gs__dispute_level_body (run, slot);
   GsRecord r = level_record (run, slot, now, GS_REC_LEVEL, bi);
-  r.level.climbed = (gint32)slot->climbed;
+  r.level.climbed = (gint32)d->climbed;
   r.when = limit;
   gs__run_emit (run, &r, NULL, 0);
   if (bi != GS_NONE)
@@ -78,12 +81,14 @@ gs__dispute_start (GsRun *run, guint32 si, GsTrigger trigger, GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
   const GsEscalation *esc = &GS_BODY (run->scenario, slot->body)->escalation;
+  GsSlotDispute *d = GS_RUN_SLOT_DISPUTE (run, si);
   GsCase *c = GS_RUN_CASE (run, slot->item);
   slot->state = GS_SLOT_DISPUTE;
-  slot->ladder = esc->ladder;
-  slot->level = 0;
-  slot->climbed = 0;
-  slot->dispute = ++c->disputes;
+  slot->disputed = TRUE;
+  d->ladder = esc->ladder;
+  d->level = 0;
+  d->climbed = 0;
+  d->dispute = ++c->disputes;
   run->bodies[slot->body].n.disputes++;
   GsRecord r = gs__record (now, GS_REC_ESCALATED, slot->body, slot->item);
   r.escalated.ladder = esc->ladder;
@@ -126,9 +131,10 @@ gs__dispute_resolve (GsRun *run, guint32 si, gboolean approved, GsTime now)
    * as the body's own would, within the same delegations. */
   if (approved && bi == GS_NONE)
     {
+      const GsSlotDispute *d = GS_RUN_SLOT_DISPUTE (run, si);
       GsAward by = { .by = award_by (slot_level (run, slot)->method),
-                     .ladder = slot->ladder,
-                     .level = (gint32)slot->level };
+                     .ladder = d->ladder,
+                     .level = (gint32)d->level };
       if (by.by == GS_DECIDED_REFERRAL)
         {
           by.consents = run->consents;
@@ -145,29 +151,30 @@ gs__dispute_level_failed (GsRun *run, guint32 si, GsLevelFailure why,
                           GsTime now)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
+  GsSlotDispute *d = GS_RUN_SLOT_DISPUTE (run, si);
   gs__referral_drop (run, si, now);
   GsRecord r = level_record (run, slot, now, GS_REC_LEVEL_FAILED,
                              gs__dispute_level_body (run, slot));
   r.level.why = why;
   gs__run_emit (run, &r, NULL, 0);
-  const GsLadder *ladder = GS_LADDER (run->scenario, slot->ladder);
-  if (slot->level + 1 < ladder->n_levels)
+  const GsLadder *ladder = GS_LADDER (run->scenario, d->ladder);
+  if (d->level + 1 < ladder->n_levels)
     {
-      slot->level++;
+      d->level++;
       enter_level (run, si, now);
       return;
     }
   if (ladder->then >= 0)
     {
-      slot->ladder = ladder->then;
-      slot->level = 0;
+      d->ladder = ladder->then;
+      d->level = 0;
       enter_level (run, si, now);
       return;
     }
   GsRecord x = gs__record (now, GS_REC_EXHAUSTED, slot->body, slot->item);
-  x.level.ladder = slot->ladder;
-  x.level.level = (gint32)slot->level;
-  x.level.climbed = (gint32)slot->climbed;
+  x.level.ladder = d->ladder;
+  x.level.level = (gint32)d->level;
+  x.level.climbed = (gint32)d->climbed;
   gs__run_emit (run, &x, NULL, 0);
   gs__slot_settle (run, si, GS_SLOT_GRIDLOCKED, now, slot->body);
 }
@@ -178,9 +185,9 @@ level_draw (const GsRun *run, const GsSlot *slot, GsDrawPurpose purpose,
             double p)
 {
   const GsCase *c = GS_RUN_CASE (run, slot->item);
-  return gs_draw_bernoulli (&run->draws, purpose, gs__case_key (c),
-                            slot->dispute, (guint64)slot->ladder, slot->level,
-                            p);
+  const GsSlotDispute *d = gs__slot_dispute (run, slot);
+  return gs_draw_bernoulli (&run->draws, purpose, gs__case_key (c), d->dispute,
+                            (guint64)d->ladder, d->level, p);
 }
 
 void

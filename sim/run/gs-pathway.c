@@ -45,8 +45,7 @@ queue_slot (GsRun *run, guint32 si, GsTime now)
   slot->state = GS_SLOT_QUEUED;
   slot->since = now;
   slot->settled = GS_TIME_NEVER;
-  slot->ladder = -1;
-  slot->level = slot->climbed = 0;
+  slot->disputed = FALSE;
   gs__slot_bump (run, si, now, GS_CARRY_LEFT);
   if (!gs__urgent_route (run, si, now))
     gs__slot_push_ticket (run, slot->body, si, now);

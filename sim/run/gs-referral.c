@@ -34,10 +34,10 @@
 static const GsLevel *
 current_level (const GsRun *run, const GsSlot *slot)
 {
-  if (slot->state != GS_SLOT_DISPUTE || slot->ladder < 0)
+  const GsSlotDispute *d = gs__slot_dispute (run, slot);
+  if (slot->state != GS_SLOT_DISPUTE || d->ladder < 0)
     return NULL;
-  const GsLevel *l
-      = &GS_LADDER (run->scenario, slot->ladder)->levels[slot->level];
+  const GsLevel *l = &GS_LADDER (run->scenario, d->ladder)->levels[d->level];
   return l->method == GS_LEVEL_REFERRAL ? l : NULL;
 }
 
@@ -61,19 +61,21 @@ void
 gs__referral_enter (GsRun *run, guint32 si, GsTime start)
 {
   GsSlot *slot = GS_RUN_SLOT (run, si);
+  GsSlotDispute *d = GS_RUN_SLOT_DISPUTE (run, si);
   const GsLevel *l = current_level (run, slot);
   guint32 first = first_referral_slot (run, si);
-  slot->ref_yes = slot->ref_no = 0;
+  d->ref_yes = d->ref_no = 0;
   for (guint j = 0; j < l->n_bodies; j++)
     {
       GsSlot *r = GS_RUN_SLOT (run, first + j);
+      GsSlotDispute *rd = GS_RUN_SLOT_DISPUTE (run, first + j);
       r->state = GS_SLOT_REFERRED;
       r->item = slot->item;
       r->gate = slot->gate;
       r->body = l->bodies[j];
-      r->referred_by = si;
+      rd->referred_by = si;
       r->majority_due = FALSE;
-      r->ref_yes = 0;
+      rd->ref_yes = 0;
       r->since = start;
       r->epoch++;
       gs__slot_push_ticket (run, l->bodies[j], first + j, start);
@@ -101,22 +103,24 @@ void
 gs__referral_answer (GsRun *run, guint32 ri, gboolean approved, GsTime now)
 {
   GsSlot *r = GS_RUN_SLOT (run, ri);
-  guint32 si = r->referred_by;
+  GsSlotDispute *rd = GS_RUN_SLOT_DISPUTE (run, ri);
+  guint32 si = rd->referred_by;
   gs__slot_bump (run, ri, now, GS_CARRY_TAKEN);
   r->state = GS_SLOT_IDLE;
   r->settled = now;
-  r->ref_yes = approved ? 1 : 0; /* its body's own answer */
+  rd->ref_yes = approved ? 1 : 0; /* its body's own answer */
   GsSlot *slot = GS_RUN_SLOT (run, si);
+  GsSlotDispute *d = GS_RUN_SLOT_DISPUTE (run, si);
   const GsLevel *l = current_level (run, slot);
   if (l == NULL)
     return;
   if (approved)
-    slot->ref_yes++;
+    d->ref_yes++;
   else
-    slot->ref_no++;
-  if (slot->ref_yes >= l->need)
+    d->ref_no++;
+  if (d->ref_yes >= l->need)
     gs__dispute_resolve (run, si, TRUE, now);
-  else if (l->n_bodies - slot->ref_no < l->need)
+  else if (l->n_bodies - d->ref_no < l->need)
     gs__dispute_level_failed (run, si, GS_FAIL_REFUSED, now);
 }
 
@@ -129,7 +133,7 @@ gs__referral_consents (GsRun *run, guint32 si)
   guint32 first = first_referral_slot (run, si);
   guint n = 0;
   for (guint j = 0; j < l->n_bodies; j++)
-    if (GS_RUN_SLOT (run, first + j)->ref_yes)
+    if (GS_RUN_SLOT_DISPUTE (run, first + j)->ref_yes)
       run->consents[n++] = l->bodies[j];
   return n;
 }

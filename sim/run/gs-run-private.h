@@ -77,9 +77,11 @@ typedef enum
                          yet to answer a referral (gs-referral.c) */
 } GsSlotState;
 
-/* What the agenda touches of a slot comes first (its state, where its
- * ticket is, its run of carry-overs), what disputes, referrals and the
- * record of its settling read after. */
+/* What the agenda, the meetings and the pathway touch of a slot: its
+ * state, where its ticket is, its run of carry-overs, when it was queued
+ * and settled.  One cache line at most, so that a long backlog of queued
+ * slots costs as little memory as it can; what only disputes and
+ * referrals read is apart, in GsSlotDispute. */
 typedef struct
 {
   guint32 item;  /* the case */
@@ -90,6 +92,8 @@ typedef struct
   guint8 ready;        /* its ticket is among the eligible */
   guint8 majority_due; /* consensus was blocked at the last meeting:
                           this one puts it to the majority vote */
+  guint8 disputed;     /* a dispute has started since it was last queued
+                          (its GsSlotDispute holds the levels climbed) */
   guint32 at;          /* the body whose agenda holds its live ticket */
   /* Its run of carry-overs (gs-agenda.c), the meetings as indices into
    * @at's log of held meetings. */
@@ -101,7 +105,21 @@ typedef struct
   guint32 carry_last;
   GsTime since;   /* when queued at the body */
   GsTime settled; /* when approved, rejected or gridlocked */
-  gint32 ladder;  /* in a dispute: the ladder, level and levels climbed */
+} GsSlot;
+
+G_STATIC_ASSERT (sizeof (GsSlot) <= 64);
+
+/* The rest of a slot, at the same index in run->slot_disputes: written
+ * when a dispute starts (gs__dispute_start(): the ladder, level, levels
+ * climbed and the dispute's number) or a referral is made
+ * (gs__referral_enter(): the answers), and read only after, while the slot
+ * is in that dispute or referral.  A slot that never goes to a dispute
+ * never touches it: its contents are whatever an earlier case at that
+ * index left, and nothing reads them.  Summaries read the levels
+ * climbed of a slot through gs__slot_climbed(). */
+typedef struct
+{
+  gint32 ladder; /* in a dispute: the ladder, level and levels climbed */
   guint32 level;
   guint32 climbed;
   guint32 dispute; /* in a dispute: its number among the case's disputes
@@ -112,9 +130,7 @@ typedef struct
   guint32 ref_yes;
   guint32 ref_no;
   guint32 referred_by;
-} GsSlot;
-
-G_STATIC_ASSERT (sizeof (GsSlot) <= 96);
+} GsSlotDispute;
 
 /* An entry on a body's agenda.  It is live while its slot's epoch is the
  * ticket's: anything that settles or moves the slot bumps the epoch, so
@@ -203,18 +219,22 @@ struct _GsRun
   guint64 replication;
   GsDraws draws;
   GsQueue *queue;
-  GArray *cases;       /* GsCase */
-  GArray *gates;       /* GsGate, each case's run of them at case->gates */
-  GArray *slots;       /* GsSlot, each case's run of them at case->slots */
-  guint64 *waiting;    /* bit i set while case i waits, so the end of a run
-                          visits only what is pending, in case order */
-  guint waiting_words; /* words allocated in waiting */
-  guint n_waiting;     /* bits set in waiting */
-  guint64 outcomes;    /* outcomes given (conclude() called), checked at the
-                          end against the cases decided */
-  guint cases_mark;    /* high-water marks (gs__array_extend()) */
+  gboolean top_pending;  /* the event being processed is still at the top
+                            of the queue (run_loop()) */
+  GArray *cases;         /* GsCase */
+  GArray *gates;         /* GsGate, each case's run of them at case->gates */
+  GArray *slots;         /* GsSlot, each case's run of them at case->slots */
+  GArray *slot_disputes; /* GsSlotDispute, one per slot, at its index */
+  guint64 *waiting;      /* bit i set while case i waits, so the end of a run
+                            visits only what is pending, in case order */
+  guint waiting_words;   /* words allocated in waiting */
+  guint n_waiting;       /* bits set in waiting */
+  guint64 outcomes;      /* outcomes given (conclude() called), checked at the
+                            end against the cases decided */
+  guint cases_mark;      /* high-water marks (gs__array_extend()) */
   guint gates_mark;
   guint slots_mark;
+  guint slot_disputes_mark;
   GArray *records;   /* GsRecord */
   GArray *refs;      /* guint32 lists referenced by records */
   GArray *pick;      /* scratch: GsTicket, those an inquorate meeting
@@ -301,6 +321,30 @@ gs__run_mark_decided (GsRun *run, guint32 ci)
   run->n_waiting--;
 }
 #define GS_RUN_SLOT(r, i) (&g_array_index ((r)->slots, GsSlot, (i)))
+#define GS_RUN_SLOT_DISPUTE(r, i)                                              \
+  (&g_array_index ((r)->slot_disputes, GsSlotDispute, (i)))
+
+/* The index of @slot, a slot of @run. */
+static inline guint32
+gs__slot_index (const GsRun *run, const GsSlot *slot)
+{
+  return (guint32)(slot - (const GsSlot *)(gconstpointer)run->slots->data);
+}
+
+/* The dispute part of @slot, a slot of @run. */
+static inline GsSlotDispute *
+gs__slot_dispute (const GsRun *run, const GsSlot *slot)
+{
+  return GS_RUN_SLOT_DISPUTE (run, gs__slot_index (run, slot));
+}
+
+/* The escalation levels @slot climbed in its dispute since it was last
+ * queued: 0 without one. */
+static inline guint32
+gs__slot_climbed (const GsRun *run, const GsSlot *slot)
+{
+  return slot->disputed ? gs__slot_dispute (run, slot)->climbed : 0;
+}
 #define GS_RUN_GATE(r, c, g)                                                   \
   (&g_array_index ((r)->gates, GsGate, (c)->gates + (g)))
 

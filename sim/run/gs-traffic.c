@@ -73,19 +73,19 @@ lay_out (GsRun *run, GsCase *c, guint32 ci)
   guint width = run->scenario->referral_width;
   GsSlot *slot = gs__array_extend (run->slots, &run->slots_mark,
                                    sizeof (GsSlot), pw->n_slots * (1 + width));
+  gs__array_extend (run->slot_disputes, &run->slot_disputes_mark,
+                    sizeof (GsSlotDispute), pw->n_slots * (1 + width));
   for (guint g = 0; g < pw->n_gateways; g++)
     for (guint k = 0; k < pw->gateways[g].n_bodies; k++)
       *slot++ = (GsSlot){ .item = ci,
                           .body = pw->gateways[g].bodies[k],
                           .gate = g,
                           .state = GS_SLOT_IDLE,
-                          .ladder = -1,
                           .settled = GS_TIME_NEVER };
   for (guint k = 0; k < pw->n_slots * width; k++)
     *slot++ = (GsSlot){ .item = ci,
                         .body = pw->gateways[0].bodies[0],
                         .state = GS_SLOT_IDLE,
-                        .ladder = -1,
                         .settled = GS_TIME_NEVER };
 }
 
@@ -234,7 +234,8 @@ gs__traffic_record_where (GsRun *run, GsTime now, GsRecordKind kind, guint32 ci)
       r.where.gateway = (gint32)slot->gate;
       r.where.days = (gint32)floor (
           gs_time_days_between (GS_RUN_GATE (run, c, slot->gate)->opened, now));
-      r.where.level = dispute ? (gint32)slot->climbed : 0;
+      r.where.level
+          = dispute ? (gint32)gs__slot_dispute (run, slot)->climbed : 0;
     }
   gs__run_emit (run, &r, NULL, 0);
 }
