@@ -483,7 +483,7 @@ gs__scenario_index_behaviour (GsScenario *s)
 }
 
 gboolean
-gs__scenario_away (const GsScenario *s, guint person, GsTime t)
+gs__scenario_away_search (const GsScenario *s, guint person, GsTime t)
 {
   if (s->away_start == NULL)
     return FALSE;
@@ -619,6 +619,16 @@ gs__scenario_index_seats (GsScenario *s)
   for (guint bi = 0; bi < s->bodies->len; bi++)
     {
       GsBody *b = GS_BODY (s, bi);
+      /* The amended copies share the members (and the chair and the
+       * organisation), so the seats serve them too. */
+      for (guint i = 0; i < b->n_members; i++)
+        {
+          GsMember *m = &b->members[i];
+          m->seat = (GsSeat){ .weight = m->weight,
+                              .chair = (int)i == b->chair,
+                              .ballot = GS_BALLOT_NONE };
+          gs__seat_occupy (s, b->org, m->person, &m->seat);
+        }
       b->quorum_plain = quorum_plain (&b->quorum);
       for (guint i = 0; i < b->n_changes; i++)
         b->changes[i].body.quorum_plain

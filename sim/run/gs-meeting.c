@@ -159,15 +159,15 @@ attendance_begin (GsRun *run)
   run->attendance_replication = run->replication;
 }
 
-/* Whether @person attends on the day of @now: free that day (absences are
- * whole days, so this is a function of the day) and drawn to attend, by
- * gs_draw_bernoulli (GS_DRAW_ATTEND, person, day) in its integer form.
- * Drawn at the person's first seat of the day and read at the others. */
-static gboolean
-attends (GsRun *run, guint person, GsTime now)
+/* Whether @person attends on @day, the day of @now: free that day
+ * (absences are whole days, so this is a function of the day) and drawn to
+ * attend, by gs_draw_bernoulli (GS_DRAW_ATTEND, person, day) in its integer
+ * form.  Drawn at the person's first seat of the day and read at the
+ * others. */
+static inline gboolean
+attends (GsRun *run, guint person, gint64 day, GsTime now)
 {
   GsAttendance *a = &run->attendance[person];
-  gint64 day = day_of (now);
   if (a->day != day)
     {
       guint64 t = a->threshold;
@@ -186,55 +186,48 @@ attends (GsRun *run, guint person, GsTime now)
 /* Fills the seats of @b for a meeting at @now, adding to @present and
  * @deputies the seats filled and those filled by a deputy.  Returns how
  * many occupants the quorum's head-count counts (nobody is conflicted
- * yet). */
+ * yet).  Each seat starts as its member's (GsMember.seat: the member's
+ * role, party and posts, looked up at load); only a deputy in it, or a
+ * vacancy, is looked up here. */
 static guint
 fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats,
             guint *present, guint *deputies)
 {
   const GsScenario *s = run->scenario;
-  guint counted = 0;
+  gint64 day = day_of (now);
+  guint n_present = 0, n_deputies = 0;
   for (guint i = 0; i < b->n_members; i++)
     {
       const GsMember *m = &b->members[i];
       GsSeat *seat = &seats[i];
-      *seat = (GsSeat){ .person = m->person,
-                        .weight = m->weight,
-                        .chair = (int)i == b->chair,
-                        .ballot = GS_BALLOT_NONE };
-      if (now < m->from || now >= m->until)
+      *seat = m->seat;
+      if (G_UNLIKELY (now < m->from || now >= m->until))
         {
           /* Nobody holds the seat today: vacant, no deputy in it. */
           seat->vacant = TRUE;
           seat->role = GS_PERSON (s, m->person)->role;
           seat->party = -1;
+          seat->posts = NULL;
+          seat->n_posts = 0;
           continue;
         }
-      seat->present = attends (run, m->person, now);
-      if (!seat->present && m->deputy >= 0
-          && attends (run, (guint)m->deputy, now))
+      if (attends (run, m->person, day, now))
         {
-          seat->person = (guint)m->deputy;
+          seat->present = TRUE;
+          n_present++;
+        }
+      else if (m->deputy >= 0 && attends (run, (guint)m->deputy, day, now))
+        {
+          /* The seat's party and role are then the deputy's. */
+          gs__seat_occupy (s, b->org, (guint)m->deputy, seat);
           seat->present = TRUE;
           seat->deputy = TRUE;
+          n_deputies++;
         }
-      /* The seat's party and role: the occupant's post at the body's
-       * organisation when they hold one (a shared chief executive sits on
-       * each trust's committee as that trust's), else their own. */
-      const GsPerson *p = GS_PERSON (s, seat->person);
-      const GsPost *here = gs__person_post (s, seat->person, b->org);
-      guint n_posts;
-      const GsPost *posts = gs__person_posts (s, seat->person, &n_posts);
-      seat->role = here != NULL ? here->role : p->role;
-      seat->party = here != NULL ? b->org : p->org;
-      seat->posts = n_posts > 1 ? posts : NULL;
-      seat->n_posts = n_posts > 1 ? n_posts : 0;
-      *present += seat->present ? 1 : 0;
-      *deputies += seat->deputy ? 1 : 0;
-      counted += seat->present && (!seat->deputy || b->quorum.deputies_count)
-                     ? 1
-                     : 0;
     }
-  return counted;
+  *present += n_present + n_deputies;
+  *deputies += n_deputies;
+  return n_present + (b->quorum.deputies_count ? n_deputies : 0);
 }
 
 typedef gboolean (*GsSeatPredicate) (const GsSeat *seat);
@@ -953,7 +946,7 @@ add_observers (GsRun *run, const GsBody *b, GsTime now, guint n)
 {
   for (guint i = 0; i < b->n_observers; i++)
     if (!listed (run->people, n, b->observers[i])
-        && attends (run, b->observers[i], now))
+        && attends (run, b->observers[i], day_of (now), now))
       run->people[n++] = b->observers[i];
   return n;
 }
