@@ -214,6 +214,13 @@ typedef struct
    * fraction, chair, role or each-party rule.  Then the count made while
    * filling the seats decides whether a meeting is quorate. */
   gboolean quorum_plain;
+  /* Its ballots need none of the general seat loop's checks (set by
+   * gs__scenario_index_ballots()): no member has a deputy, so each seat's
+   * occupant is its member; the scenario declares no conflict, so no seat
+   * is ever conflicted; and no stance has an if-affected support apart
+   * from its support, so whom a case affects changes no ballot.  Then
+   * cast_ballots() takes the plain seat loop. */
+  gboolean ballots_plain;
 } GsBody;
 
 struct _GsBodyChange
@@ -718,6 +725,10 @@ void gs__scenario_index_behaviour (GsScenario *s);
  * once the schemes are all read. */
 void gs__scenario_index_delegations (GsScenario *s);
 void gs__scenario_index_seats (GsScenario *s);
+
+/* Sets GsBody.ballots_plain on every body and amended copy.  Call once the
+ * bodies, conflicts and stances are all read. */
+void gs__scenario_index_ballots (GsScenario *s);
 
 /* Indexes the explicit pathways by matter type for
  * gs__scenario_select_pathway().  Call once they are all read. */

@@ -637,6 +637,30 @@ gs__scenario_index_seats (GsScenario *s)
 }
 
 void
+gs__scenario_index_ballots (GsScenario *s)
+{
+  /* The default stance (no rule at all) has if-affected equal to support,
+   * and so does every rule the file gives that sets no if-affected. */
+  gboolean stances_plain = TRUE;
+  const GsStances *st = &s->stances;
+  for (guint i = 0; stances_plain && i < st->n_rules; i++)
+    stances_plain
+        = st->rules[i].stance.if_affected == st->rules[i].stance.support;
+  gboolean plain = stances_plain && s->conflicts->len == 0;
+  for (guint bi = 0; bi < s->bodies->len; bi++)
+    {
+      GsBody *b = GS_BODY (s, bi);
+      gboolean body_plain = plain;
+      for (guint i = 0; body_plain && i < b->n_members; i++)
+        body_plain = b->members[i].deputy < 0;
+      b->ballots_plain = body_plain;
+      /* The amended copies share the members. */
+      for (guint i = 0; i < b->n_changes; i++)
+        b->changes[i].body.ballots_plain = body_plain;
+    }
+}
+
+void
 gs__scenario_index_pathways (GsScenario *s)
 {
   guint nm = s->matters->len, n = 0;

@@ -353,13 +353,84 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   return TRUE;
 }
 
-/* Phase two: draws the ballots of @seats on case @ci and applies the rule. */
+/* The odds of @person on @matter, as gs_draw_threshold()s. */
+static void
+odds_of (const GsScenario *s, guint person, guint matter, GsOdds *odds)
+{
+  GsStance st;
+  gs__scenario_stance (s, person, matter, &st);
+  odds->abstain = gs_draw_threshold (st.abstain);
+  odds->support = gs_draw_threshold (st.support);
+  odds->if_affected = gs_draw_threshold (st.if_affected);
+}
+
+/* The ballots of a body whose GsBody.ballots_plain holds: every seat's
+ * occupant is its member and is never conflicted, and support does not
+ * depend on whom the case affects.  The seats' odds are all looked up
+ * when the body or the matter changes (run->stance_person then names each
+ * member), and each present seat draws its key's first number (an
+ * abstention) and second (for or against) as the general loop does; the
+ * general loop skips a draw whose outcome is certain, but gs_draw_below()
+ * against a threshold of 0 or GS_DRAW_ONE is the same whatever the bits,
+ * so every ballot is the one it draws (tests/test-ballots.c compares the
+ * two loops). */
+static void
+draw_plain (GsRun *run, const GsBody *b, guint matter, guint64 item_h,
+            GsBallot no, GsSeat *seats, GsVoteCount *count)
+{
+  guint n = b->n_members;
+  GsOdds *all_odds = run->odds;
+  if (run->stance_person[0] == GS_NONE)
+    for (guint i = 0; i < n; i++)
+      {
+        guint32 person = b->members[i].person;
+        odds_of (run->scenario, person, matter, &all_odds[i]);
+        run->stance_person[i] = person;
+      }
+  guint n_present = 0, n_for = 0, n_abstain = 0, vacant = 0;
+  guint64 weight_for = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      GsSeat *seat = &seats[i];
+      if (!seat->present)
+        {
+          seat->ballot = GS_BALLOT_NONE;
+          vacant += seat->vacant;
+          continue;
+        }
+      const GsOdds *odds = &all_odds[i];
+      guint64 bits = gs_draw_absorb (item_h, seat->person);
+      GsBallot ballot;
+      n_present++;
+      if (gs_draw_below (bits, odds->abstain))
+        {
+          ballot = GS_BALLOT_ABSTAIN;
+          n_abstain++;
+        }
+      else if (gs_draw_below (gs_draw_again (bits), odds->support))
+        {
+          ballot = GS_BALLOT_FOR;
+          n_for++;
+          weight_for += seat->weight;
+        }
+      else
+        ballot = no;
+      seat->ballot = ballot;
+    }
+  count->members = n - vacant;
+  count->by_ballot[GS_BALLOT_FOR] = n_for;
+  count->by_ballot[GS_BALLOT_ABSTAIN] = n_abstain;
+  count->by_ballot[no] = n_present - n_for - n_abstain;
+  count->weight_for = weight_for;
+}
+
+/* Phase two: draws the ballots of @seats on case @ci by @bi, whose clauses
+ * in force are @b, and applies the rule. */
 static GsVoteOutcome
-cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
-              const GsVoting *voting, GsTally *tally)
+cast_ballots (GsRun *run, GsTime now, guint32 bi, const GsBody *b, guint32 ci,
+              GsSeat *seats, const GsVoting *voting, GsTally *tally)
 {
   const GsScenario *s = run->scenario;
-  const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
   if (run->stance_body != bi || run->stance_matter != c->matter)
     {
@@ -375,60 +446,62 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
           gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT], gs__case_key (c)),
           bi),
       (guint64)now);
-  /* In locals: a ballot's store may not be assumed apart from the run's
-   * and the body's fields, which would otherwise be read again per seat. */
-  guint n = b->n_members;
-  gboolean deputies_vote = b->deputies_vote;
-  gboolean may_affect = c->n_affects > 0;
   GsBallot no = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
                                                   : GS_BALLOT_AGAINST;
-  guint32 *stance_person = run->stance_person;
-  GsOdds *all_odds = run->odds;
   /* Every seat's ballot is written here, a seat with no vote's as NONE,
    * and counted as it is written: the rule then reads the count, and the
    * seats are walked once. */
   GsVoteCount count = { { 0 }, 0, 0 };
-  for (guint i = 0; i < n; i++)
+  if (b->ballots_plain && b->n_members > 0)
+    draw_plain (run, b, c->matter, item_h, no, seats, &count);
+  else
     {
-      GsSeat *seat = &seats[i];
-      if (!seat->present || seat->conflicted
-          || (seat->deputy && !deputies_vote))
+      /* In locals: a ballot's store may not be assumed apart from the
+       * run's and the body's fields, which would otherwise be read again
+       * per seat. */
+      guint n = b->n_members;
+      gboolean deputies_vote = b->deputies_vote;
+      gboolean may_affect = c->n_affects > 0;
+      guint32 *stance_person = run->stance_person;
+      GsOdds *all_odds = run->odds;
+      for (guint i = 0; i < n; i++)
         {
-          seat->ballot = GS_BALLOT_NONE;
+          GsSeat *seat = &seats[i];
+          if (!seat->present || seat->conflicted
+              || (seat->deputy && !deputies_vote))
+            {
+              seat->ballot = GS_BALLOT_NONE;
+              gs_vote_count_seat (&count, seat);
+              continue;
+            }
+          guint32 person = seat->person;
+          GsOdds *odds = &all_odds[i];
+          if (stance_person[i] != person)
+            {
+              odds_of (s, person, c->matter, odds);
+              stance_person[i] = person;
+            }
+          guint64 abstain = odds->abstain, support = odds->support;
+          if (odds->if_affected != support && may_affect
+              && affects_person (s, c, person))
+            support = odds->if_affected;
+          /* One key per ballot: its first number decides an abstention, the
+           * second for or against; neither is drawn when certain. */
+          gboolean certain = gs_draw_certain (support);
+          guint64 bits = 0;
+          if (!gs_draw_certain (abstain) || !certain)
+            bits = gs_draw_absorb (item_h, person);
+          GsBallot ballot;
+          if (gs_draw_below (bits, abstain))
+            ballot = GS_BALLOT_ABSTAIN;
+          else if (certain ? support != 0
+                           : gs_draw_below (gs_draw_again (bits), support))
+            ballot = GS_BALLOT_FOR;
+          else
+            ballot = no;
+          seat->ballot = ballot;
           gs_vote_count_seat (&count, seat);
-          continue;
         }
-      guint32 person = seat->person;
-      GsOdds *odds = &all_odds[i];
-      if (stance_person[i] != person)
-        {
-          GsStance st;
-          gs__scenario_stance (s, person, c->matter, &st);
-          odds->abstain = gs_draw_threshold (st.abstain);
-          odds->support = gs_draw_threshold (st.support);
-          odds->if_affected = gs_draw_threshold (st.if_affected);
-          stance_person[i] = person;
-        }
-      guint64 abstain = odds->abstain, support = odds->support;
-      if (odds->if_affected != support && may_affect
-          && affects_person (s, c, person))
-        support = odds->if_affected;
-      /* One key per ballot: its first number decides an abstention, the
-       * second for or against; neither is drawn when certain. */
-      gboolean certain = gs_draw_certain (support);
-      guint64 bits = 0;
-      if (!gs_draw_certain (abstain) || !certain)
-        bits = gs_draw_absorb (item_h, person);
-      GsBallot ballot;
-      if (gs_draw_below (bits, abstain))
-        ballot = GS_BALLOT_ABSTAIN;
-      else if (certain ? support != 0
-                       : gs_draw_below (gs_draw_again (bits), support))
-        ballot = GS_BALLOT_FOR;
-      else
-        ballot = no;
-      seat->ballot = ballot;
-      gs_vote_count_seat (&count, seat);
     }
   if (b->voting.per_org)
     {
@@ -668,7 +741,7 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
   GsSlot *slot = GS_RUN_SLOT (run, si);
   gboolean majority = slot->majority_due && b->has_fallback;
   slot->majority_due = FALSE;
-  v.outcome = cast_ballots (run, now, bi, ci, seats,
+  v.outcome = cast_ballots (run, now, bi, b, ci, seats,
                             majority ? &b->fallback : &b->voting, &tally);
   if (v.outcome == GS_OUTCOME_BLOCKED && b->has_fallback)
     {
@@ -745,7 +818,8 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
       GsTally tally;
       const GsBody *k = GS_BODY (s, ki);
       GsVoteOutcome outcome
-          = cast_ballots (run, now, ki, ci, k_seats, &k->voting, &tally);
+          = cast_ballots (run, now, ki, gs__body_at (s, ki, now), ci, k_seats,
+                          &k->voting, &tally);
       if (outcome == GS_OUTCOME_BLOCKED && k->has_fallback)
         {
           /* A constituent's consensus, then its majority, at once (the
