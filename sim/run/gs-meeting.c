@@ -525,21 +525,43 @@ static const GsRecordKind outcome_record[] = {
 
 /* Counts and records the vote of body @bi on @ci (a constituent's vote when
  * @constituent), with @bound the organisations an approval binds. */
-static void
+static void record_vote_build (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                               GsRecordKind kind, GsVoteOutcome outcome,
+                               const GsTally *t, const GsSeat *seats,
+                               gboolean constituent, GsVoteRole role,
+                               const guint32 *bound, guint n_bound);
+
+/* The counters of a vote are kept inline; the record, when anyone will
+ * see it, is built out of line. */
+static inline void
 record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
              GsVoteOutcome outcome, const GsTally *t, const GsSeat *seats,
              gboolean constituent, GsVoteRole role, const guint32 *bound,
              guint n_bound)
 {
-  GsBodyCounters *n = &run->bodies[bi].n;
-  n->ties += outcome == GS_OUTCOME_TIED;
-  n->blocked += outcome == GS_OUTCOME_BLOCKED;
-  n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
-  n->casting += t->casting_used ? 1 : 0;
+  /* Carried or defeated without a casting vote, nearly every vote, moves
+   * none of the four counters. */
+  if (G_UNLIKELY (outcome > GS_OUTCOME_DEFEATED || t->casting_used))
+    {
+      GsBodyCounters *n = &run->bodies[bi].n;
+      n->ties += outcome == GS_OUTCOME_TIED;
+      n->blocked += outcome == GS_OUTCOME_BLOCKED;
+      n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
+      n->casting += t->casting_used ? 1 : 0;
+    }
   GsRecordKind kind
       = constituent ? GS_REC_CONSTITUENT : outcome_record[outcome];
-  if (!gs__run_building (run, kind))
-    return;
+  if (gs__run_building (run, kind))
+    record_vote_build (run, now, bi, ci, kind, outcome, t, seats, constituent,
+                       role, bound, n_bound);
+}
+
+static void
+record_vote_build (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                   GsRecordKind kind, GsVoteOutcome outcome, const GsTally *t,
+                   const GsSeat *seats, gboolean constituent, GsVoteRole role,
+                   const guint32 *bound, guint n_bound)
+{
   GsRecord r = gs__record (now, kind, bi, ci);
   r.vote.votes_for = (gint32)t->votes_for;
   /* Under consensus there is no vote against, only objections (a member
@@ -734,7 +756,10 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
 {
   guint32 ci = GS_RUN_SLOT (run, si)->item;
   Verdict v = { 0 };
-  if (!exclude_conflicted (run, now, bi, ci, seats))
+  /* exclude_conflicted()'s own test, here: with no conflicts in the
+   * scenario it returns TRUE at once. */
+  if (run->scenario->conflicts->len != 0
+      && !exclude_conflicted (run, now, bi, ci, seats))
     return v;
   GsTally tally;
   const GsBody *b = gs__body_at (run->scenario, bi, now);
