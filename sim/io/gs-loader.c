@@ -440,6 +440,7 @@ build_model (GsLoader *l, xmlDocPtr doc)
   gs__load_absences_and_conflicts (l, root);
   gs__scenario_index_behaviour (l->s);
   gs__load_stances (l, root);
+  gs__scenario_index_ballots (l->s);
   gs__load_traffic (l, root);
   /* Counting the work needs calendars and streams that make sense. */
   if (l->errors->len == 0)

@@ -132,6 +132,12 @@ typedef struct
   GsTime from;  /* a member from this time ... */
   GsTime until; /* ... up to, not including, this one (G_MAXINT64: to the
                    end); outside, the seat is vacant */
+  /* The seat as it stands when the member holds it and nobody sits in
+   * their place (set by gs__scenario_index_seats()): the member, the
+   * seat's weight and chair flag, and the member's role, party and posts
+   * as gs__seat_occupy() gives them for the body; not present, no ballot.
+   * A meeting copies it and only marks who attends. */
+  GsSeat seat;
 } GsMember;
 
 typedef struct _GsBodyChange GsBodyChange;
@@ -208,6 +214,13 @@ typedef struct
    * fraction, chair, role or each-party rule.  Then the count made while
    * filling the seats decides whether a meeting is quorate. */
   gboolean quorum_plain;
+  /* Its ballots need none of the general seat loop's checks (set by
+   * gs__scenario_index_ballots()): no member has a deputy, so each seat's
+   * occupant is its member; the scenario declares no conflict, so no seat
+   * is ever conflicted; and no stance has an if-affected support apart
+   * from its support, so whom a case affects changes no ballot.  Then
+   * cast_ballots() takes the plain seat loop. */
+  gboolean ballots_plain;
 } GsBody;
 
 struct _GsBodyChange
@@ -624,6 +637,25 @@ gs__person_post (const GsScenario *s, guint person, int org)
   return NULL;
 }
 
+/* The occupant's part of a seat of a body of organisation @org (-1: a
+ * joint committee's) filled by @person: their post at @org when they hold
+ * one (a shared chief executive sits on each trust's committee as that
+ * trust's), else their own role and organisation; their posts listed only
+ * when they hold more than one. */
+static inline void
+gs__seat_occupy (const GsScenario *s, int org, guint person, GsSeat *seat)
+{
+  const GsPerson *p = GS_PERSON (s, person);
+  const GsPost *here = gs__person_post (s, person, org);
+  guint n_posts;
+  const GsPost *posts = gs__person_posts (s, person, &n_posts);
+  seat->person = person;
+  seat->role = here != NULL ? here->role : p->role;
+  seat->party = here != NULL ? org : p->org;
+  seat->posts = n_posts > 1 ? posts : NULL;
+  seat->n_posts = n_posts > 1 ? n_posts : 0;
+}
+
 /* Whether @person serves organisation @org in any post. */
 static inline gboolean
 gs__person_serves (const GsScenario *s, guint person, int org)
@@ -653,8 +685,19 @@ gs__value_in (const GsValueRange *range, gint64 value)
 void gs__scenario_stance (const GsScenario *s, guint person, guint matter,
                           GsStance *out);
 
-/* Whether a scripted absence covers @person at @t. */
-gboolean gs__scenario_away (const GsScenario *s, guint person, GsTime t);
+/* gs__scenario_away() for a person with absences: a binary search in
+ * their own. */
+gboolean gs__scenario_away_search (const GsScenario *s, guint person, GsTime t);
+
+/* Whether a scripted absence covers @person at @t.  A person with no
+ * absences (every person, in most scenarios) is two loads and a compare. */
+static inline gboolean
+gs__scenario_away (const GsScenario *s, guint person, GsTime t)
+{
+  return s->away_start != NULL
+         && s->away_start[person] != s->away_start[person + 1]
+         && gs__scenario_away_search (s, person, t);
+}
 
 /* Whether @person has declared a conflict on a proposal of @matter that
  * affects the @n_affects organisations @affects. */
@@ -682,6 +725,10 @@ void gs__scenario_index_behaviour (GsScenario *s);
  * once the schemes are all read. */
 void gs__scenario_index_delegations (GsScenario *s);
 void gs__scenario_index_seats (GsScenario *s);
+
+/* Sets GsBody.ballots_plain on every body and amended copy.  Call once the
+ * bodies, conflicts and stances are all read. */
+void gs__scenario_index_ballots (GsScenario *s);
 
 /* Indexes the explicit pathways by matter type for
  * gs__scenario_select_pathway().  Call once they are all read. */

@@ -483,7 +483,7 @@ gs__scenario_index_behaviour (GsScenario *s)
 }
 
 gboolean
-gs__scenario_away (const GsScenario *s, guint person, GsTime t)
+gs__scenario_away_search (const GsScenario *s, guint person, GsTime t)
 {
   if (s->away_start == NULL)
     return FALSE;
@@ -619,10 +619,44 @@ gs__scenario_index_seats (GsScenario *s)
   for (guint bi = 0; bi < s->bodies->len; bi++)
     {
       GsBody *b = GS_BODY (s, bi);
+      /* The amended copies share the members (and the chair and the
+       * organisation), so the seats serve them too. */
+      for (guint i = 0; i < b->n_members; i++)
+        {
+          GsMember *m = &b->members[i];
+          m->seat = (GsSeat){ .weight = m->weight,
+                              .chair = (int)i == b->chair,
+                              .ballot = GS_BALLOT_NONE };
+          gs__seat_occupy (s, b->org, m->person, &m->seat);
+        }
       b->quorum_plain = quorum_plain (&b->quorum);
       for (guint i = 0; i < b->n_changes; i++)
         b->changes[i].body.quorum_plain
             = quorum_plain (&b->changes[i].body.quorum);
+    }
+}
+
+void
+gs__scenario_index_ballots (GsScenario *s)
+{
+  /* The default stance (no rule at all) has if-affected equal to support,
+   * and so does every rule the file gives that sets no if-affected. */
+  gboolean stances_plain = TRUE;
+  const GsStances *st = &s->stances;
+  for (guint i = 0; stances_plain && i < st->n_rules; i++)
+    stances_plain
+        = st->rules[i].stance.if_affected == st->rules[i].stance.support;
+  gboolean plain = stances_plain && s->conflicts->len == 0;
+  for (guint bi = 0; bi < s->bodies->len; bi++)
+    {
+      GsBody *b = GS_BODY (s, bi);
+      gboolean body_plain = plain;
+      for (guint i = 0; body_plain && i < b->n_members; i++)
+        body_plain = b->members[i].deputy < 0;
+      b->ballots_plain = body_plain;
+      /* The amended copies share the members. */
+      for (guint i = 0; i < b->n_changes; i++)
+        b->changes[i].body.ballots_plain = body_plain;
     }
 }
 

@@ -159,15 +159,15 @@ attendance_begin (GsRun *run)
   run->attendance_replication = run->replication;
 }
 
-/* Whether @person attends on the day of @now: free that day (absences are
- * whole days, so this is a function of the day) and drawn to attend, by
- * gs_draw_bernoulli (GS_DRAW_ATTEND, person, day) in its integer form.
- * Drawn at the person's first seat of the day and read at the others. */
-static gboolean
-attends (GsRun *run, guint person, GsTime now)
+/* Whether @person attends on @day, the day of @now: free that day
+ * (absences are whole days, so this is a function of the day) and drawn to
+ * attend, by gs_draw_bernoulli (GS_DRAW_ATTEND, person, day) in its integer
+ * form.  Drawn at the person's first seat of the day and read at the
+ * others. */
+static inline gboolean
+attends (GsRun *run, guint person, gint64 day, GsTime now)
 {
   GsAttendance *a = &run->attendance[person];
-  gint64 day = day_of (now);
   if (a->day != day)
     {
       guint64 t = a->threshold;
@@ -186,55 +186,48 @@ attends (GsRun *run, guint person, GsTime now)
 /* Fills the seats of @b for a meeting at @now, adding to @present and
  * @deputies the seats filled and those filled by a deputy.  Returns how
  * many occupants the quorum's head-count counts (nobody is conflicted
- * yet). */
+ * yet).  Each seat starts as its member's (GsMember.seat: the member's
+ * role, party and posts, looked up at load); only a deputy in it, or a
+ * vacancy, is looked up here. */
 static guint
 fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats,
             guint *present, guint *deputies)
 {
   const GsScenario *s = run->scenario;
-  guint counted = 0;
+  gint64 day = day_of (now);
+  guint n_present = 0, n_deputies = 0;
   for (guint i = 0; i < b->n_members; i++)
     {
       const GsMember *m = &b->members[i];
       GsSeat *seat = &seats[i];
-      *seat = (GsSeat){ .person = m->person,
-                        .weight = m->weight,
-                        .chair = (int)i == b->chair,
-                        .ballot = GS_BALLOT_NONE };
-      if (now < m->from || now >= m->until)
+      *seat = m->seat;
+      if (G_UNLIKELY (now < m->from || now >= m->until))
         {
           /* Nobody holds the seat today: vacant, no deputy in it. */
           seat->vacant = TRUE;
           seat->role = GS_PERSON (s, m->person)->role;
           seat->party = -1;
+          seat->posts = NULL;
+          seat->n_posts = 0;
           continue;
         }
-      seat->present = attends (run, m->person, now);
-      if (!seat->present && m->deputy >= 0
-          && attends (run, (guint)m->deputy, now))
+      if (attends (run, m->person, day, now))
         {
-          seat->person = (guint)m->deputy;
+          seat->present = TRUE;
+          n_present++;
+        }
+      else if (m->deputy >= 0 && attends (run, (guint)m->deputy, day, now))
+        {
+          /* The seat's party and role are then the deputy's. */
+          gs__seat_occupy (s, b->org, (guint)m->deputy, seat);
           seat->present = TRUE;
           seat->deputy = TRUE;
+          n_deputies++;
         }
-      /* The seat's party and role: the occupant's post at the body's
-       * organisation when they hold one (a shared chief executive sits on
-       * each trust's committee as that trust's), else their own. */
-      const GsPerson *p = GS_PERSON (s, seat->person);
-      const GsPost *here = gs__person_post (s, seat->person, b->org);
-      guint n_posts;
-      const GsPost *posts = gs__person_posts (s, seat->person, &n_posts);
-      seat->role = here != NULL ? here->role : p->role;
-      seat->party = here != NULL ? b->org : p->org;
-      seat->posts = n_posts > 1 ? posts : NULL;
-      seat->n_posts = n_posts > 1 ? n_posts : 0;
-      *present += seat->present ? 1 : 0;
-      *deputies += seat->deputy ? 1 : 0;
-      counted += seat->present && (!seat->deputy || b->quorum.deputies_count)
-                     ? 1
-                     : 0;
     }
-  return counted;
+  *present += n_present + n_deputies;
+  *deputies += n_deputies;
+  return n_present + (b->quorum.deputies_count ? n_deputies : 0);
 }
 
 typedef gboolean (*GsSeatPredicate) (const GsSeat *seat);
@@ -360,13 +353,84 @@ exclude_conflicted (GsRun *run, GsTime now, guint32 bi, guint32 ci,
   return TRUE;
 }
 
-/* Phase two: draws the ballots of @seats on case @ci and applies the rule. */
+/* The odds of @person on @matter, as gs_draw_threshold()s. */
+static void
+odds_of (const GsScenario *s, guint person, guint matter, GsOdds *odds)
+{
+  GsStance st;
+  gs__scenario_stance (s, person, matter, &st);
+  odds->abstain = gs_draw_threshold (st.abstain);
+  odds->support = gs_draw_threshold (st.support);
+  odds->if_affected = gs_draw_threshold (st.if_affected);
+}
+
+/* The ballots of a body whose GsBody.ballots_plain holds: every seat's
+ * occupant is its member and is never conflicted, and support does not
+ * depend on whom the case affects.  The seats' odds are all looked up
+ * when the body or the matter changes (run->stance_person then names each
+ * member), and each present seat draws its key's first number (an
+ * abstention) and second (for or against) as the general loop does; the
+ * general loop skips a draw whose outcome is certain, but gs_draw_below()
+ * against a threshold of 0 or GS_DRAW_ONE is the same whatever the bits,
+ * so every ballot is the one it draws (tests/test-ballots.c compares the
+ * two loops). */
+static void
+draw_plain (GsRun *run, const GsBody *b, guint matter, guint64 item_h,
+            GsBallot no, GsSeat *seats, GsVoteCount *count)
+{
+  guint n = b->n_members;
+  GsOdds *all_odds = run->odds;
+  if (run->stance_person[0] == GS_NONE)
+    for (guint i = 0; i < n; i++)
+      {
+        guint32 person = b->members[i].person;
+        odds_of (run->scenario, person, matter, &all_odds[i]);
+        run->stance_person[i] = person;
+      }
+  guint n_present = 0, n_for = 0, n_abstain = 0, vacant = 0;
+  guint64 weight_for = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      GsSeat *seat = &seats[i];
+      if (!seat->present)
+        {
+          seat->ballot = GS_BALLOT_NONE;
+          vacant += seat->vacant;
+          continue;
+        }
+      const GsOdds *odds = &all_odds[i];
+      guint64 bits = gs_draw_absorb (item_h, seat->person);
+      GsBallot ballot;
+      n_present++;
+      if (gs_draw_below (bits, odds->abstain))
+        {
+          ballot = GS_BALLOT_ABSTAIN;
+          n_abstain++;
+        }
+      else if (gs_draw_below (gs_draw_again (bits), odds->support))
+        {
+          ballot = GS_BALLOT_FOR;
+          n_for++;
+          weight_for += seat->weight;
+        }
+      else
+        ballot = no;
+      seat->ballot = ballot;
+    }
+  count->members = n - vacant;
+  count->by_ballot[GS_BALLOT_FOR] = n_for;
+  count->by_ballot[GS_BALLOT_ABSTAIN] = n_abstain;
+  count->by_ballot[no] = n_present - n_for - n_abstain;
+  count->weight_for = weight_for;
+}
+
+/* Phase two: draws the ballots of @seats on case @ci by @bi, whose clauses
+ * in force are @b, and applies the rule. */
 static GsVoteOutcome
-cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
-              const GsVoting *voting, GsTally *tally)
+cast_ballots (GsRun *run, GsTime now, guint32 bi, const GsBody *b, guint32 ci,
+              GsSeat *seats, const GsVoting *voting, GsTally *tally)
 {
   const GsScenario *s = run->scenario;
-  const GsBody *b = gs__body_at (s, bi, now);
   const GsCase *c = GS_RUN_CASE (run, ci);
   if (run->stance_body != bi || run->stance_matter != c->matter)
     {
@@ -382,60 +446,62 @@ cast_ballots (GsRun *run, GsTime now, guint32 bi, guint32 ci, GsSeat *seats,
           gs_draw_absorb (run->draws.prefix[GS_DRAW_BALLOT], gs__case_key (c)),
           bi),
       (guint64)now);
-  /* In locals: a ballot's store may not be assumed apart from the run's
-   * and the body's fields, which would otherwise be read again per seat. */
-  guint n = b->n_members;
-  gboolean deputies_vote = b->deputies_vote;
-  gboolean may_affect = c->n_affects > 0;
   GsBallot no = voting->rule == GS_RULE_CONSENSUS ? GS_BALLOT_OBJECT
                                                   : GS_BALLOT_AGAINST;
-  guint32 *stance_person = run->stance_person;
-  GsOdds *all_odds = run->odds;
   /* Every seat's ballot is written here, a seat with no vote's as NONE,
    * and counted as it is written: the rule then reads the count, and the
    * seats are walked once. */
   GsVoteCount count = { { 0 }, 0, 0 };
-  for (guint i = 0; i < n; i++)
+  if (b->ballots_plain && b->n_members > 0)
+    draw_plain (run, b, c->matter, item_h, no, seats, &count);
+  else
     {
-      GsSeat *seat = &seats[i];
-      if (!seat->present || seat->conflicted
-          || (seat->deputy && !deputies_vote))
+      /* In locals: a ballot's store may not be assumed apart from the
+       * run's and the body's fields, which would otherwise be read again
+       * per seat. */
+      guint n = b->n_members;
+      gboolean deputies_vote = b->deputies_vote;
+      gboolean may_affect = c->n_affects > 0;
+      guint32 *stance_person = run->stance_person;
+      GsOdds *all_odds = run->odds;
+      for (guint i = 0; i < n; i++)
         {
-          seat->ballot = GS_BALLOT_NONE;
+          GsSeat *seat = &seats[i];
+          if (!seat->present || seat->conflicted
+              || (seat->deputy && !deputies_vote))
+            {
+              seat->ballot = GS_BALLOT_NONE;
+              gs_vote_count_seat (&count, seat);
+              continue;
+            }
+          guint32 person = seat->person;
+          GsOdds *odds = &all_odds[i];
+          if (stance_person[i] != person)
+            {
+              odds_of (s, person, c->matter, odds);
+              stance_person[i] = person;
+            }
+          guint64 abstain = odds->abstain, support = odds->support;
+          if (odds->if_affected != support && may_affect
+              && affects_person (s, c, person))
+            support = odds->if_affected;
+          /* One key per ballot: its first number decides an abstention, the
+           * second for or against; neither is drawn when certain. */
+          gboolean certain = gs_draw_certain (support);
+          guint64 bits = 0;
+          if (!gs_draw_certain (abstain) || !certain)
+            bits = gs_draw_absorb (item_h, person);
+          GsBallot ballot;
+          if (gs_draw_below (bits, abstain))
+            ballot = GS_BALLOT_ABSTAIN;
+          else if (certain ? support != 0
+                           : gs_draw_below (gs_draw_again (bits), support))
+            ballot = GS_BALLOT_FOR;
+          else
+            ballot = no;
+          seat->ballot = ballot;
           gs_vote_count_seat (&count, seat);
-          continue;
         }
-      guint32 person = seat->person;
-      GsOdds *odds = &all_odds[i];
-      if (stance_person[i] != person)
-        {
-          GsStance st;
-          gs__scenario_stance (s, person, c->matter, &st);
-          odds->abstain = gs_draw_threshold (st.abstain);
-          odds->support = gs_draw_threshold (st.support);
-          odds->if_affected = gs_draw_threshold (st.if_affected);
-          stance_person[i] = person;
-        }
-      guint64 abstain = odds->abstain, support = odds->support;
-      if (odds->if_affected != support && may_affect
-          && affects_person (s, c, person))
-        support = odds->if_affected;
-      /* One key per ballot: its first number decides an abstention, the
-       * second for or against; neither is drawn when certain. */
-      gboolean certain = gs_draw_certain (support);
-      guint64 bits = 0;
-      if (!gs_draw_certain (abstain) || !certain)
-        bits = gs_draw_absorb (item_h, person);
-      GsBallot ballot;
-      if (gs_draw_below (bits, abstain))
-        ballot = GS_BALLOT_ABSTAIN;
-      else if (certain ? support != 0
-                       : gs_draw_below (gs_draw_again (bits), support))
-        ballot = GS_BALLOT_FOR;
-      else
-        ballot = no;
-      seat->ballot = ballot;
-      gs_vote_count_seat (&count, seat);
     }
   if (b->voting.per_org)
     {
@@ -459,21 +525,43 @@ static const GsRecordKind outcome_record[] = {
 
 /* Counts and records the vote of body @bi on @ci (a constituent's vote when
  * @constituent), with @bound the organisations an approval binds. */
-static void
+static void record_vote_build (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                               GsRecordKind kind, GsVoteOutcome outcome,
+                               const GsTally *t, const GsSeat *seats,
+                               gboolean constituent, GsVoteRole role,
+                               const guint32 *bound, guint n_bound);
+
+/* The counters of a vote are kept inline; the record, when anyone will
+ * see it, is built out of line. */
+static inline void
 record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
              GsVoteOutcome outcome, const GsTally *t, const GsSeat *seats,
              gboolean constituent, GsVoteRole role, const guint32 *bound,
              guint n_bound)
 {
-  GsBodyCounters *n = &run->bodies[bi].n;
-  n->ties += outcome == GS_OUTCOME_TIED;
-  n->blocked += outcome == GS_OUTCOME_BLOCKED;
-  n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
-  n->casting += t->casting_used ? 1 : 0;
+  /* Carried or defeated without a casting vote, nearly every vote, moves
+   * none of the four counters. */
+  if (G_UNLIKELY (outcome > GS_OUTCOME_DEFEATED || t->casting_used))
+    {
+      GsBodyCounters *n = &run->bodies[bi].n;
+      n->ties += outcome == GS_OUTCOME_TIED;
+      n->blocked += outcome == GS_OUTCOME_BLOCKED;
+      n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
+      n->casting += t->casting_used ? 1 : 0;
+    }
   GsRecordKind kind
       = constituent ? GS_REC_CONSTITUENT : outcome_record[outcome];
-  if (!gs__run_building (run, kind))
-    return;
+  if (gs__run_building (run, kind))
+    record_vote_build (run, now, bi, ci, kind, outcome, t, seats, constituent,
+                       role, bound, n_bound);
+}
+
+static void
+record_vote_build (GsRun *run, GsTime now, guint32 bi, guint32 ci,
+                   GsRecordKind kind, GsVoteOutcome outcome, const GsTally *t,
+                   const GsSeat *seats, gboolean constituent, GsVoteRole role,
+                   const guint32 *bound, guint n_bound)
+{
   GsRecord r = gs__record (now, kind, bi, ci);
   r.vote.votes_for = (gint32)t->votes_for;
   /* Under consensus there is no vote against, only objections (a member
@@ -668,14 +756,17 @@ decide_single (GsRun *run, GsTime now, guint32 bi, guint32 si, GsSeat *seats,
 {
   guint32 ci = GS_RUN_SLOT (run, si)->item;
   Verdict v = { 0 };
-  if (!exclude_conflicted (run, now, bi, ci, seats))
+  /* exclude_conflicted()'s own test, here: with no conflicts in the
+   * scenario it returns TRUE at once. */
+  if (run->scenario->conflicts->len != 0
+      && !exclude_conflicted (run, now, bi, ci, seats))
     return v;
   GsTally tally;
   const GsBody *b = gs__body_at (run->scenario, bi, now);
   GsSlot *slot = GS_RUN_SLOT (run, si);
   gboolean majority = slot->majority_due && b->has_fallback;
   slot->majority_due = FALSE;
-  v.outcome = cast_ballots (run, now, bi, ci, seats,
+  v.outcome = cast_ballots (run, now, bi, b, ci, seats,
                             majority ? &b->fallback : &b->voting, &tally);
   if (v.outcome == GS_OUTCOME_BLOCKED && b->has_fallback)
     {
@@ -752,7 +843,8 @@ decide_in_common (GsRun *run, GsTime now, guint32 gi, guint32 ci, GsSeat *seats,
       GsTally tally;
       const GsBody *k = GS_BODY (s, ki);
       GsVoteOutcome outcome
-          = cast_ballots (run, now, ki, ci, k_seats, &k->voting, &tally);
+          = cast_ballots (run, now, ki, gs__body_at (s, ki, now), ci, k_seats,
+                          &k->voting, &tally);
       if (outcome == GS_OUTCOME_BLOCKED && k->has_fallback)
         {
           /* A constituent's consensus, then its majority, at once (the
@@ -953,7 +1045,7 @@ add_observers (GsRun *run, const GsBody *b, GsTime now, guint n)
 {
   for (guint i = 0; i < b->n_observers; i++)
     if (!listed (run->people, n, b->observers[i])
-        && attends (run, b->observers[i], now))
+        && attends (run, b->observers[i], day_of (now), now))
       run->people[n++] = b->observers[i];
   return n;
 }
