@@ -1,11 +1,12 @@
 /* test-flow.c — a case's way in, through its pathway and onto its body's
  * agenda: the plain ways against the general ones.
  *
- * The run takes shortcuts for the common case (a generated case with an
- * implicit one-body pathway, gs-traffic.c).  The expected values here come
- * from the general way itself: every scenario is executed twice, once with
- * run->general_only set (every case takes the general way) and once
- * without, for several replications on the same run (so that the second
+ * The run takes shortcuts for the common case, a case with an implicit
+ * one-body pathway: a generated one's plain way in (gs-traffic.c), the
+ * opening of its one gateway and its settling (gs-pathway.c).  The expected
+ * values here come from the general way itself: every scenario is executed
+ * twice, once with run->general_only set (every case takes the general way) and
+ * once without, for several replications on the same run (so that the second
  * and later ones write over the storage the first left behind), and the
  * two executions must agree on every record their callback saw, every
  * field of every case, gateway and slot, every counter and the summary.

@@ -245,7 +245,8 @@ struct _GsRun
                                the plain way in (gs-traffic.c), chosen at
                                the start of each execution */
   gboolean general_only;    /* no plain ways: every case takes the general
-                               one (set by the tests that compare them) */
+                               way in, through its pathway and out of it
+                               (set by the tests that compare them) */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */
