@@ -76,6 +76,15 @@ ready_order (const GsRun *run, guint32 bi)
              : arrival_before;
 }
 
+/* ready_order()'s comparison of @a and @b, called directly: @order is
+ * deadline_before or arrival_before. */
+static inline gboolean
+ready_before (GsTicketBefore order, const GsTicket *a, const GsTicket *b)
+{
+  return order == deadline_before ? deadline_before (a, b)
+                                  : arrival_before (a, b);
+}
+
 static void
 heap_push (GArray *heap, guint *mark, const GsTicket *t, GsTicketBefore before)
 {
@@ -126,7 +135,7 @@ ready_push (GsBodyState *bs, const GsTicket *t, GsTicketBefore before)
 {
   GArray *f = bs->fifo;
   if (f->len == bs->fifo_head
-      || !before (t, &g_array_index (f, GsTicket, f->len - 1)))
+      || !ready_before (before, t, &g_array_index (f, GsTicket, f->len - 1)))
     {
       if (f->len == bs->fifo_head)
         {
@@ -150,7 +159,9 @@ ready_take (GsBodyState *bs, GsTicket *out, GsTicketBefore before)
     return FALSE;
   const GsTicket *a
       = in_fifo ? &g_array_index (f, GsTicket, bs->fifo_head) : NULL;
-  if (a != NULL && (h->len == 0 || before (a, &g_array_index (h, GsTicket, 0))))
+  if (a != NULL
+      && (h->len == 0
+          || ready_before (before, a, &g_array_index (h, GsTicket, 0))))
     {
       *out = *a;
       bs->fifo_head++;
@@ -190,6 +201,9 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
 {
   GsTime now = run->now;
   const GsBody *b = GS_BODY (run->scenario, bi);
+  GsTicketBefore before = b->calendar.order == GS_AGENDA_DEADLINE
+                              ? deadline_before
+                              : arrival_before; /* ready_order() */
   GsBodyState *bs = &run->bodies[bi];
   GsSlot *slot = GS_RUN_SLOT (run, si);
   GsTicket t = { .slot = si,
@@ -211,8 +225,7 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
       slot->ready = TRUE;
       slot->carry_from = bs->held->len;
       bs->ready_live++;
-      ready_push (bs, eligible_key (run, slot, &t, ready_order (run, bi)),
-                  ready_order (run, bi));
+      ready_push (bs, eligible_key (run, slot, &t, before), before);
       return;
     }
   heap_push (bs->waiting, &bs->waiting_mark, &t, waiting_before);
@@ -348,10 +361,15 @@ gs__agenda_pop (GsRun *run, guint32 bi, GsTime now, GsTicket *out)
       GsSlot *slot = GS_RUN_SLOT (run, t.slot);
       if (!gs__ticket_live (run, &t) || !slot->ready)
         continue;
-      fold (run, slot, bs->held->len - 1);
+      /* fold() and close_run(), called only when they have something to
+       * count: most items are taken at the first meeting that reaches
+       * them. */
+      if (bs->held->len - 1 > slot->carry_from)
+        fold (run, slot, bs->held->len - 1);
       slot->ready = FALSE;
       bs->ready_live--;
-      close_run (run, slot, now, GS_CARRY_TAKEN);
+      if (slot->carry_n != 0)
+        close_run (run, slot, now, GS_CARRY_TAKEN);
       *out = t;
       return TRUE;
     }

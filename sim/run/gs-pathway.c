@@ -57,11 +57,12 @@ queue_slot (GsRun *run, guint32 si, GsTime now)
     }
 }
 
-static void
-conclude (GsRun *run, GsTime now, guint32 ci, GsCaseState state, guint32 body,
-          guint32 gate)
+/* Gives case @ci, at @c, its outcome; @withdraw: withdraws its outstanding
+ * slots (the caller knows there are none when it does not ask). */
+static inline void
+conclude_case (GsRun *run, GsCase *c, GsTime now, guint32 ci, GsCaseState state,
+               guint32 body, guint32 gate, gboolean withdraw_slots)
 {
-  GsCase *c = GS_RUN_CASE (run, ci);
   c->decisions++; /* gs_run_check() insists on exactly one */
   run->outcomes++;
   if (c->state != GS_CASE_WAITING)
@@ -69,15 +70,25 @@ conclude (GsRun *run, GsTime now, guint32 ci, GsCaseState state, guint32 body,
   gs__run_mark_decided (run, ci);
   c->state = state;
   c->decided = now;
-  guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
-  for (guint i = 0; i < n; i++)
-    withdraw (run, c->slots + i, now);
+  if (withdraw_slots)
+    {
+      guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots;
+      for (guint i = 0; i < n; i++)
+        withdraw (run, c->slots + i, now);
+    }
   if (!gs__run_building (run, GS_REC_DECIDED))
     return;
   GsRecord r = gs__record (now, GS_REC_DECIDED, body, ci);
   r.decided.state = state;
   r.decided.gateway = (gint32)gate;
   gs__run_emit (run, &r, NULL, 0);
+}
+
+static void
+conclude (GsRun *run, GsTime now, guint32 ci, GsCaseState state, guint32 body,
+          guint32 gate)
+{
+  conclude_case (run, GS_RUN_CASE (run, ci), now, ci, state, body, gate, TRUE);
 }
 
 /* Emits a gateway's record; an implicit pathway's one gateway is the body
@@ -123,7 +134,8 @@ gs__pathway_advance (GsRun *run, guint32 ci, GsTime now, guint32 body)
   const GsCase *c = GS_RUN_CASE (run, ci);
   const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
   if (pw->implicit && GS_RUN_GATE (run, c, 0)->state == GS_GATE_CLOSED
-      && gs__value_in (&pw->gateways[0].applies, c->value))
+      && gs__value_in (&pw->gateways[0].applies, c->value)
+      && !run->general_only)
     {
       /* An implicit pathway's one gateway opens on arrival: what the walk
        * below and open_gate() do, without the walk, the gateway's record
@@ -205,31 +217,14 @@ return_to (GsRun *run, guint32 ci, guint32 from, guint32 to, GsTime now,
 }
 
 /* A slot of gateway @g has settled: the gateway passes once enough of its
- * bodies approved, fails once they no longer can, and otherwise waits. */
-static void
+ * bodies approved, fails once they no longer can, and otherwise waits.
+ * Kept out of gs__slot_settle(), whose implicit pathways need none of it. */
+static G_GNUC_NO_INLINE void
 gate_settled (GsRun *run, guint32 ci, guint32 g, GsTime now, guint32 body)
 {
   const GsCase *c = GS_RUN_CASE (run, ci);
   const GsPathway *pw = GS_PATHWAY (run->scenario, c->pathway);
   const GsGateway *gw = &pw->gateways[g];
-  if (pw->implicit)
-    {
-      /* One body, needed, no return and no record of the gateway: what
-       * the general rule below comes to for an implicit pathway. */
-      const GsSlot *slot = GS_RUN_SLOT (run, c->slots);
-      if (gs__slot_outstanding (slot))
-        return;
-      GsGate *gate = GS_RUN_GATE (run, c, 0);
-      gboolean passed = slot->state == GS_SLOT_APPROVED;
-      gate->state = passed ? GS_GATE_PASSED : GS_GATE_FAILED;
-      gate->closed = now;
-      conclude (run, now, ci,
-                passed                              ? GS_CASE_APPROVED
-                : slot->state == GS_SLOT_GRIDLOCKED ? GS_CASE_GRIDLOCKED
-                                                    : GS_CASE_REJECTED,
-                body, 0);
-      return;
-    }
   guint approved = 0, rejected = 0, gridlocked = 0, outstanding = 0;
   guint32 first = c->slots + gw->first_slot;
   for (guint k = 0; k < gw->n_bodies; k++)
@@ -283,5 +278,27 @@ gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
   gs__slot_bump (run, si, now, GS_CARRY_LEFT);
   slot->state = state;
   slot->settled = now;
-  gate_settled (run, slot->item, slot->gate, now, body);
+  guint32 ci = slot->item;
+  GsCase *c = GS_RUN_CASE (run, ci);
+  if (!GS_PATHWAY (run->scenario, c->pathway)->implicit || run->general_only)
+    {
+      gate_settled (run, ci, slot->gate, now, body);
+      return;
+    }
+  /* An implicit pathway: one body, needed, no return and no record of the
+   * gateway, what gate_settled()'s rule comes to.  Its one gateway slot
+   * settled, the case is decided; conclude() would find nothing to
+   * withdraw. */
+  const GsSlot *only = GS_RUN_SLOT (run, c->slots);
+  if (gs__slot_outstanding (only))
+    return;
+  GsGate *gate = GS_RUN_GATE (run, c, 0);
+  gboolean passed = only->state == GS_SLOT_APPROVED;
+  gate->state = passed ? GS_GATE_PASSED : GS_GATE_FAILED;
+  gate->closed = now;
+  conclude_case (run, c, now, ci,
+                 passed                              ? GS_CASE_APPROVED
+                 : only->state == GS_SLOT_GRIDLOCKED ? GS_CASE_GRIDLOCKED
+                                                     : GS_CASE_REJECTED,
+                 body, 0, FALSE);
 }

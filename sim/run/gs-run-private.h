@@ -261,6 +261,12 @@ struct _GsRun
   GsAddCache *stream_every; /* ... and now + its interval */
   gint64 *stream_value;     /* ... and its value in whole pounds, when it
                                is fixed (gs__traffic_value()) */
+  guint64 plain_streams;    /* bit i: the cases of stream i (i < 64) take
+                               the plain way in (gs-traffic.c), chosen at
+                               the start of each execution */
+  gboolean general_only;    /* no plain ways: every case takes the general
+                               way in, through its pathway and out of it
+                               (set by the tests that compare them) */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */

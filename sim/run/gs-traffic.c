@@ -89,6 +89,59 @@ lay_out (GsRun *run, GsCase *c, guint32 ci)
                         .settled = GS_TIME_NEVER };
 }
 
+/* Whether the cases of stream @a may take the plain way in (enter_plain()):
+ * its pathway is an implicit one of one gateway and one body, there are no
+ * referral slots, its cases are not urgent, and no escalation ahead of a
+ * deadline is to be scheduled.  For such a case the general way (lay_out(),
+ * gs__traffic_arrive(), gs__pathway_advance(), queue_slot()) writes the
+ * gateway open and the slot queued, counts the arrival's record, schedules
+ * the deadline and pushes the slot's ticket, and nothing else (when nobody
+ * sees the arrival's record and the value is in the gateway's range, which
+ * gs__traffic_generate() checks case by case). */
+static gboolean
+stream_plain (const GsScenario *s, const GsArrivals *a)
+{
+  if (a->pathway < 0 || a->urgent || s->referral_width != 0)
+    return FALSE;
+  const GsPathway *pw = GS_PATHWAY (s, a->pathway);
+  if (!pw->implicit || pw->n_gateways != 1 || pw->n_slots != 1
+      || pw->gateways[0].n_bodies != 1)
+    return FALSE;
+  const GsGateway *gw = &pw->gateways[0];
+  const GsEscalation *esc = &GS_BODY (s, gw->bodies[0])->escalation;
+  return !(a->has_deadline && (esc->triggers & GS_TRIGGER_DEADLINE)
+           && esc->ladder >= 0 && !gw->recommend);
+}
+
+/* The plain way in for case @ci, just written at @c, of a stream that
+ * stream_plain() allows, arriving at @now at body @bi: what the general way
+ * comes to, written once.  The gateway is laid out open and the slot
+ * queued, its epoch bumped once as queue_slot() bumps a new slot's. */
+static void
+enter_plain (GsRun *run, GsCase *c, guint32 ci, guint32 bi, GsTime now)
+{
+  guint32 si = run->slots->len;
+  c->gates = run->gates->len;
+  c->slots = si;
+  *(GsGate *)gs__array_extend (run->gates, &run->gates_mark, sizeof (GsGate), 1)
+      = (GsGate){ .opened = now,
+                  .closed = GS_TIME_NEVER,
+                  .state = GS_GATE_OPEN };
+  *(GsSlot *)gs__array_extend (run->slots, &run->slots_mark, sizeof (GsSlot), 1)
+      = (GsSlot){ .item = ci,
+                  .body = bi,
+                  .gate = 0,
+                  .epoch = 1,
+                  .state = GS_SLOT_QUEUED,
+                  .since = now,
+                  .settled = GS_TIME_NEVER,
+                  .ladder = -1 };
+  if (c->due != GS_TIME_NEVER)
+    gs__run_schedule (run, c->due, GS_EV_DUE, ci, 0);
+  run->counters.records++; /* the arrival's, which nobody sees */
+  gs__slot_push_ticket (run, bi, si, now);
+}
+
 /* Room for the next case, to be written in full by the caller. */
 static GsCase *
 case_extend (GsRun *run, guint32 *ci)
@@ -125,8 +178,13 @@ gs__traffic_start (GsRun *run)
       lay_out (run, c, ci);
       gs__run_schedule (run, p->arrives, GS_EV_ARRIVE, ci, 0);
     }
+  run->plain_streams = 0;
   for (guint i = 0; i < s->arrivals->len; i++)
-    gs__run_schedule (run, GS_ARRIVALS (s, i)->first, GS_EV_GENERATE, i, 0);
+    {
+      if (i < 64 && !run->general_only && stream_plain (s, GS_ARRIVALS (s, i)))
+        run->plain_streams |= G_GUINT64_CONSTANT (1) << i;
+      gs__run_schedule (run, GS_ARRIVALS (s, i)->first, GS_EV_GENERATE, i, 0);
+    }
 }
 
 void
@@ -177,8 +235,16 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
     .decided = GS_TIME_NEVER,
     .state = GS_CASE_WAITING,
   };
-  lay_out (run, c, ci);
-  gs__traffic_arrive (run, ci, now);
+  const GsGateway *gw = &GS_PATHWAY (run->scenario, pw)->gateways[0];
+  if (ai < 64 && (run->plain_streams & (G_GUINT64_CONSTANT (1) << ai)) != 0
+      && !gs__run_wants (run, GS_REC_ARRIVED)
+      && gs__value_in (&gw->applies, value))
+    enter_plain (run, c, ci, gw->bodies[0], now);
+  else
+    {
+      lay_out (run, c, ci);
+      gs__traffic_arrive (run, ci, now);
+    }
 
   if (k + 1 >= a->count)
     return;
