@@ -71,12 +71,20 @@ fingerprint (const GsRun *run, GString *out)
       g_string_append_printf (
           out,
           "slot %u: %u %u %u %u %d %u %u %u %u %u %u %u %u %" G_GINT64_FORMAT
-          " %" G_GINT64_FORMAT " %d %u %u %u %u %u %u\n",
+          " %" G_GINT64_FORMAT " %u\n",
           i, s->item, s->body, s->gate, s->epoch, s->state, s->ready,
           s->majority_due, s->at, s->carry_from, s->carry_n, s->carry_inq,
           s->carry_first, s->carry_last, (gint64)s->since, (gint64)s->settled,
-          s->ladder, s->level, s->climbed, s->dispute, s->ref_yes, s->ref_no,
-          s->referred_by);
+          s->disputed);
+      /* The dispute part is read only once a dispute has started (before,
+       * it holds whatever an earlier case at that index left). */
+      if (s->disputed)
+        {
+          const GsSlotDispute *d = gs__slot_dispute (run, s);
+          g_string_append_printf (out, "  dispute: %d %u %u %u %u %u %u\n",
+                                  d->ladder, d->level, d->climbed, d->dispute,
+                                  d->ref_yes, d->ref_no, d->referred_by);
+        }
     }
   const GsRunCounters *k = gs_run_counters (run);
   g_string_append_printf (out, "records %u breaches %u examples %u\n",

@@ -134,8 +134,10 @@ enter_plain (GsRun *run, GsCase *c, guint32 ci, guint32 bi, GsTime now)
                   .epoch = 1,
                   .state = GS_SLOT_QUEUED,
                   .since = now,
-                  .settled = GS_TIME_NEVER,
-                  .ladder = -1 };
+                  .settled = GS_TIME_NEVER };
+  /* Its dispute part, at the same index, unwritten until a dispute. */
+  gs__array_extend (run->slot_disputes, &run->slot_disputes_mark,
+                    sizeof (GsSlotDispute), 1);
   if (c->due != GS_TIME_NEVER)
     gs__run_schedule (run, c->due, GS_EV_DUE, ci, 0);
   run->counters.records++; /* the arrival's, which nobody sees */
