@@ -117,9 +117,10 @@ same_runs (const GsRun *a, const GsRun *b)
           || x->n_refs2 != y->n_refs2
           || memcmp (x->slot, y->slot, sizeof x->slot) != 0)
         return FALSE;
-      if (memcmp (gs_run_record_refs (a, x), gs_run_record_refs (b, y),
-                  (x->n_refs + x->n_refs2) * sizeof (guint32))
-          != 0)
+      if (x->n_refs + x->n_refs2 > 0
+          && memcmp (gs_run_record_refs (a, x), gs_run_record_refs (b, y),
+                     (x->n_refs + x->n_refs2) * sizeof (guint32))
+                 != 0)
         return FALSE;
     }
   const GsScenario *s = gs_run_get_scenario (a);

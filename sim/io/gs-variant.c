@@ -1032,7 +1032,7 @@ key_children (GArray *out, GHashTable *index, int pi)
           guint k = GPOINTER_TO_UINT (g_hash_table_lookup (named, key));
           g_hash_table_insert (named, key, GUINT_TO_POINTER (k + 1));
         }
-      g_ptr_array_free (keys, FALSE); /* the table owns the keys */
+      g_free (g_ptr_array_free (keys, FALSE)); /* the table owns the keys */
     }
   g_autoptr (GHashTable) position
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
