@@ -140,7 +140,11 @@ typedef struct
   GsSeat seat;
 } GsMember;
 
-typedef struct _GsBodyChange GsBodyChange;
+typedef /* Most members of a body whose ballots take the plain seat loop, which
+ * keeps its present seats' indices on the stack. */
+#define GS_SEATS_PLAIN_MAX 255u
+
+struct _GsBodyChange GsBodyChange;
 
 typedef struct
 {
@@ -218,8 +222,9 @@ typedef struct
    * gs__scenario_index_ballots()): no member has a deputy, so each seat's
    * occupant is its member; the scenario declares no conflict, so no seat
    * is ever conflicted; and no stance has an if-affected support apart
-   * from its support, so whom a case affects changes no ballot.  Then
-   * cast_ballots() takes the plain seat loop. */
+   * from its support, so whom a case affects changes no ballot; and it has
+   * at most GS_SEATS_PLAIN_MAX members.  Then cast_ballots() takes the
+   * plain seat loop. */
   gboolean ballots_plain;
 } GsBody;
 

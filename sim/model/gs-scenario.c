@@ -650,7 +650,7 @@ gs__scenario_index_ballots (GsScenario *s)
   for (guint bi = 0; bi < s->bodies->len; bi++)
     {
       GsBody *b = GS_BODY (s, bi);
-      gboolean body_plain = plain;
+      gboolean body_plain = plain && b->n_members <= GS_SEATS_PLAIN_MAX;
       for (guint i = 0; body_plain && i < b->n_members; i++)
         body_plain = b->members[i].deputy < 0;
       b->ballots_plain = body_plain;
