@@ -420,11 +420,9 @@ gs_vote_decide_count (const GsVoting *v, const GsVoteCount *count,
   guint64 lhs = v->rule == GS_RULE_SIMPLE_MAJORITY ? vfor : 2 * (guint64)vfor;
   guint64 rhs
       = v->rule == GS_RULE_SIMPLE_MAJORITY ? tally->against : count->members;
-  if (lhs > rhs)
-    return GS_OUTCOME_CARRIED;
   if (lhs == rhs)
     return resolve_equality (v, seats, n, tally);
-  return GS_OUTCOME_DEFEATED;
+  return lhs > rhs ? GS_OUTCOME_CARRIED : GS_OUTCOME_DEFEATED;
 }
 
 gboolean

@@ -211,12 +211,13 @@ fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats,
           seat->n_posts = 0;
           continue;
         }
-      if (attends (run, m->person, day, now))
-        {
-          seat->present = TRUE;
-          n_present++;
-        }
-      else if (m->deputy >= 0 && attends (run, (guint)m->deputy, day, now))
+      /* Whether the member attends is a coin: counted, not branched on,
+       * unless the seat has a deputy to fill it. */
+      gboolean here = attends (run, m->person, day, now);
+      seat->present = (guint8)here;
+      n_present += (guint)here;
+      if (m->deputy >= 0 && !here
+          && attends (run, (guint)m->deputy, day, now))
         {
           /* The seat's party and role are then the deputy's. */
           gs__seat_occupy (s, b->org, (guint)m->deputy, seat);
@@ -542,16 +543,13 @@ record_vote (GsRun *run, GsTime now, guint32 bi, guint32 ci,
              gboolean constituent, GsVoteRole role, const guint32 *bound,
              guint n_bound)
 {
-  /* Carried or defeated without a casting vote, nearly every vote, moves
-   * none of the four counters. */
-  if (G_UNLIKELY (outcome > GS_OUTCOME_DEFEATED || t->casting_used))
-    {
-      GsBodyCounters *n = &run->bodies[bi].n;
-      n->ties += outcome == GS_OUTCOME_TIED;
-      n->blocked += outcome == GS_OUTCOME_BLOCKED;
-      n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
-      n->casting += t->casting_used ? 1 : 0;
-    }
+  /* Added to without a test: a tie is a coin, not a rarity, and a branch
+   * on it is mispredicted as often as not. */
+  GsBodyCounters *n = &run->bodies[bi].n;
+  n->ties += outcome == GS_OUTCOME_TIED;
+  n->blocked += outcome == GS_OUTCOME_BLOCKED;
+  n->no_votes += outcome == GS_OUTCOME_NO_VOTES;
+  n->casting += t->casting_used ? 1 : 0;
   GsRecordKind kind
       = constituent ? GS_REC_CONSTITUENT : outcome_record[outcome];
   if (gs__run_building (run, kind))
@@ -977,13 +975,15 @@ take_verdict (GsRun *run, guint32 bi, guint32 si, const Verdict *v, GsTime now)
         gs__dispute_level_failed (run, si, GS_FAIL_NOT_CARRIED, now);
       return;
     }
-  if (carried || gs__slot_gateway (run, slot)->recommend)
+  /* A body with no ladder settles the slot either way: one branch on the
+   * body, none on the outcome, which is a coin. */
+  const GsEscalation *esc = &GS_BODY (run->scenario, bi)->escalation;
+  if (esc->ladder < 0 || carried || gs__slot_gateway (run, slot)->recommend)
     {
       gs__slot_settle (run, si, carried ? GS_SLOT_APPROVED : GS_SLOT_REJECTED,
                        now, bi);
       return;
     }
-  const GsEscalation *esc = &GS_BODY (run->scenario, bi)->escalation;
   GsTrigger trigger = 0;
   if (v->split)
     trigger = GS_TRIGGER_SPLIT;
