@@ -292,13 +292,28 @@ gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
   const GsSlot *only = GS_RUN_SLOT (run, c->slots);
   if (gs__slot_outstanding (only))
     return;
+  /* The gateway's and the case's states looked up from the slot's, not
+   * branched on: approved or rejected is the vote's coin. */
+  static const GsGateState gate_of[] = {
+    [GS_SLOT_IDLE] = GS_GATE_FAILED,     [GS_SLOT_QUEUED] = GS_GATE_FAILED,
+    [GS_SLOT_DISPUTE] = GS_GATE_FAILED,  [GS_SLOT_APPROVED] = GS_GATE_PASSED,
+    [GS_SLOT_REJECTED] = GS_GATE_FAILED, [GS_SLOT_GRIDLOCKED] = GS_GATE_FAILED,
+    [GS_SLOT_WITHDRAWN] = GS_GATE_FAILED, [GS_SLOT_REFERRED] = GS_GATE_FAILED,
+  };
+  static const GsCaseState case_of[] = {
+    [GS_SLOT_IDLE] = GS_CASE_REJECTED,
+    [GS_SLOT_QUEUED] = GS_CASE_REJECTED,
+    [GS_SLOT_DISPUTE] = GS_CASE_REJECTED,
+    [GS_SLOT_APPROVED] = GS_CASE_APPROVED,
+    [GS_SLOT_REJECTED] = GS_CASE_REJECTED,
+    [GS_SLOT_GRIDLOCKED] = GS_CASE_GRIDLOCKED,
+    [GS_SLOT_WITHDRAWN] = GS_CASE_REJECTED,
+    [GS_SLOT_REFERRED] = GS_CASE_REJECTED,
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (gate_of) == GS_SLOT_REFERRED + 1);
+  guint settled = MIN ((guint)only->state, (guint)GS_SLOT_REFERRED);
   GsGate *gate = GS_RUN_GATE (run, c, 0);
-  gboolean passed = only->state == GS_SLOT_APPROVED;
-  gate->state = passed ? GS_GATE_PASSED : GS_GATE_FAILED;
+  gate->state = gate_of[settled];
   gate->closed = now;
-  conclude_case (run, c, now, ci,
-                 passed                              ? GS_CASE_APPROVED
-                 : only->state == GS_SLOT_GRIDLOCKED ? GS_CASE_GRIDLOCKED
-                                                     : GS_CASE_REJECTED,
-                 body, 0, FALSE);
+  conclude_case (run, c, now, ci, case_of[settled], body, 0, FALSE);
 }
