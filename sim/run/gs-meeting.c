@@ -196,6 +196,7 @@ fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats,
   const GsScenario *s = run->scenario;
   gint64 day = day_of (now);
   guint n_present = 0, n_deputies = 0;
+  run->fills++;
   for (guint i = 0; i < b->n_members; i++)
     {
       const GsMember *m = &b->members[i];
@@ -390,16 +391,27 @@ draw_plain (GsRun *run, const GsBody *b, guint matter, guint64 item_h,
       }
   /* First the present seats, compacted without a branch: whether a seat
    * is filled is a coin of the day, which no predictor learns, while the
-   * number filled is the same for every item of the meeting. */
-  guint8 who[GS_SEATS_PLAIN_MAX];
-  guint n_present = 0, vacant = 0;
-  for (guint i = 0; i < n; i++)
+   * number filled is the same for every item of the meeting.  Once per
+   * filling of the seats: nothing else changes whether a seat is filled,
+   * and a seat with nobody in it keeps the ballot NONE of its template
+   * (GsMember.seat). */
+  if (run->present_fill != run->fills || run->present_seats != seats)
     {
-      seats[i].ballot = GS_BALLOT_NONE;
-      who[n_present] = (guint8)i;
-      n_present += seats[i].present;
-      vacant += seats[i].vacant;
+      guint k = 0, vacant = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          seats[i].ballot = GS_BALLOT_NONE;
+          run->present_who[k] = (guint8)i;
+          k += seats[i].present;
+          vacant += seats[i].vacant;
+        }
+      run->present_fill = run->fills;
+      run->present_seats = seats;
+      run->n_present_who = k;
+      run->present_vacant = vacant;
     }
+  const guint8 *who = run->present_who;
+  guint n_present = run->n_present_who, vacant = run->present_vacant;
   /* Then each present seat's two numbers, and its ballot chosen and
    * counted by arithmetic: each outcome a coin too (support 0.6 is
    * mispredicted nearly half the time). */

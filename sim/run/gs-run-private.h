@@ -253,6 +253,17 @@ struct _GsRun
   guint32 *stance_person;
   guint32 stance_body;
   guint32 stance_matter;
+  /* The present seats of the last seats filled, for the plain ballot loop
+   * (draw_plain()): compacted at the first item after a fill and kept for
+   * the meeting's other items.  fills counts fill_seats() calls; the
+   * compaction is valid while present_fill == fills and present_seats is
+   * the array it was made of. */
+  guint64 fills;
+  guint64 present_fill;
+  const GsSeat *present_seats;
+  guint8 *present_who; /* max seats */
+  guint n_present_who;
+  guint present_vacant;
   GsAttendance *attendance; /* one per person (gs__meeting_attendance_new()) */
   guint64 attendance_seed;  /* ... drawn for this seed and replication */
   guint64 attendance_replication;

@@ -322,6 +322,8 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->odds = g_new0 (GsOdds, max_seats);
   run->stance_person = g_new0 (guint32, max_seats);
   run->stance_body = GS_NONE;
+  run->present_who = g_new0 (guint8, max_seats);
+  run->present_seats = NULL;
   run->attendance = gs__meeting_attendance_new (scenario);
   run->n_bodies = scenario->bodies->len;
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
@@ -395,6 +397,7 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   run->now = 0;
   gs_draws_init (&run->draws, seed, replication);
   run->stance_body = GS_NONE;
+  run->present_seats = NULL;
   run->n_waiting = 0;
   run->outcomes = 0;
   gs_queue_clear (run->queue);
@@ -492,6 +495,7 @@ gs_run_free (GsRun *run)
   g_free (run->consents);
   g_free (run->waiting);
   g_free (run->seats);
+  g_free (run->present_who);
   g_free (run->org_seats);
   g_free (run->people);
   g_free (run->odds);
