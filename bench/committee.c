@@ -307,9 +307,13 @@ replicate_keyed (uint64_t seed, uint64_t rep)
       uint64_t day = (uint64_t)(e.time / MIN_PER_DAY);
       int present = 0;
       uint32_t who[MEMBERS];
+      /* Present members compacted without a branch on the coin, as the
+       * plain draw above counts them. */
       for (uint32_t m = 0; m < MEMBERS; m++)
-        if ((absorb (absorb (attend_h, m), day) >> 11) < t_attend)
-          who[present++] = m;
+        {
+          who[present] = m;
+          present += (absorb (absorb (attend_h, m), day) >> 11) < t_attend;
+        }
       if (present < QUORUM)
         continue;
       size_t take = n_agenda - head < CAPACITY ? n_agenda - head : CAPACITY;
