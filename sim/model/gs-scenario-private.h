@@ -141,10 +141,10 @@ typedef struct
 } GsMember;
 
 typedef /* Most members of a body whose ballots take the plain seat loop, which
- * keeps its present seats' indices on the stack. */
+         * keeps its present seats' indices on the stack. */
 #define GS_SEATS_PLAIN_MAX 255u
 
-struct _GsBodyChange GsBodyChange;
+    struct _GsBodyChange GsBodyChange;
 
 typedef struct
 {

@@ -217,8 +217,7 @@ fill_seats (GsRun *run, const GsBody *b, GsTime now, GsSeat *seats,
       gboolean here = attends (run, m->person, day, now);
       seat->present = (guint8)here;
       n_present += (guint)here;
-      if (m->deputy >= 0 && !here
-          && attends (run, (guint)m->deputy, day, now))
+      if (m->deputy >= 0 && !here && attends (run, (guint)m->deputy, day, now))
         {
           /* The seat's party and role are then the deputy's. */
           gs__seat_occupy (s, b->org, (guint)m->deputy, seat);
@@ -425,8 +424,8 @@ draw_plain (GsRun *run, const GsBody *b, guint matter, guint64 item_h,
       const GsOdds *odds = &all_odds[who[k]];
       guint64 bits = gs_draw_absorb (item_h, seat->person);
       guint abstains = gs_draw_below (bits, odds->abstain);
-      guint votes_for
-          = (abstains ^ 1) & gs_draw_below (gs_draw_again (bits), odds->support);
+      guint votes_for = (abstains ^ 1)
+                        & gs_draw_below (gs_draw_again (bits), odds->support);
       guint code = 3 - 2 * abstains - votes_for; /* 1 abstain, 2 for, 3 no */
       seat->ballot = pick[code];
       n_for += votes_for;

@@ -295,9 +295,9 @@ gs__slot_settle (GsRun *run, guint32 si, GsSlotState state, GsTime now,
   /* The gateway's and the case's states looked up from the slot's, not
    * branched on: approved or rejected is the vote's coin. */
   static const GsGateState gate_of[] = {
-    [GS_SLOT_IDLE] = GS_GATE_FAILED,     [GS_SLOT_QUEUED] = GS_GATE_FAILED,
-    [GS_SLOT_DISPUTE] = GS_GATE_FAILED,  [GS_SLOT_APPROVED] = GS_GATE_PASSED,
-    [GS_SLOT_REJECTED] = GS_GATE_FAILED, [GS_SLOT_GRIDLOCKED] = GS_GATE_FAILED,
+    [GS_SLOT_IDLE] = GS_GATE_FAILED,      [GS_SLOT_QUEUED] = GS_GATE_FAILED,
+    [GS_SLOT_DISPUTE] = GS_GATE_FAILED,   [GS_SLOT_APPROVED] = GS_GATE_PASSED,
+    [GS_SLOT_REJECTED] = GS_GATE_FAILED,  [GS_SLOT_GRIDLOCKED] = GS_GATE_FAILED,
     [GS_SLOT_WITHDRAWN] = GS_GATE_FAILED, [GS_SLOT_REFERRED] = GS_GATE_FAILED,
   };
   static const GsCaseState case_of[] = {
