@@ -316,8 +316,12 @@ typedef struct
   GsRecordKind kind;
   guint32 body;    /* the body concerned, or GS_NONE */
   guint32 item;    /* the case concerned, or GS_NONE */
-  guint32 refs;    /* offset of its list of indices in the run */
-  guint32 n_refs;  /* length of that list */
+  guint32 refs;    /* offset of its list of indices in the run
+                      (gs_run_record_refs()), or GS_NONE when the run does
+                      not hold it: a record a callback sees on a run that
+                      keeps none, or a breach example */
+  guint32 n_refs;  /* length of that list, set by the run (gs-run.c)
+                      before anyone sees the record */
   guint32 n_refs2; /* length of its second list (GsRecordInfo.refs2), set
                       by whoever makes the record: refs[n_refs ... n_refs +
                       n_refs2 - 1] in the same array */

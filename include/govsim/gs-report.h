@@ -45,7 +45,11 @@ void gs_report_text_trace (const GsRun *run, GString *out);
 /**
  * gs_report_text_record:
  * Appends the dated line for @record of @run, whose list of indices is
- * @refs (from gs_run_record_refs(), or as a record callback received it).
+ * @refs (from gs_run_record_refs(), or as a record callback received it:
+ * a callback may word each record as it is made, on a run that keeps
+ * records or on one that keeps none, and gets the line the kept record
+ * would give).  @refs may be NULL only when the record's lists are empty;
+ * otherwise nothing is appended and a critical warning is given.
  */
 void gs_report_text_record (GString *out, const GsRun *run,
                             const GsRecord *record, const guint32 *refs);

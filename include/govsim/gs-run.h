@@ -118,7 +118,14 @@ typedef struct _GsRun GsRun;
  * GsRecordFunc:
  * Called with each record as it is made, and its list of @n_refs indices
  * (valid only during the call), followed in @refs by its second list of
- * record->n_refs2 indices when its kind has one.
+ * record->n_refs2 indices when its kind has one.  The record is complete,
+ * the same value the run keeps: record->n_refs is @n_refs, so the record
+ * and @refs are all a writer needs, and gs_report_text_record (out, run,
+ * record, refs) words it whether or not the run keeps records.  On a run
+ * that keeps records the list is already in the run, and
+ * gs_run_record_refs() finds it during the call too; on a run that keeps
+ * none, record->refs is GS_NONE and @refs is the only copy of the list.
+ * The record itself is valid only during the call: copy it to keep it.
  */
 typedef void (*GsRecordFunc) (const GsRun *run, const GsRecord *record,
                               const guint32 *refs, guint n_refs,
@@ -215,7 +222,11 @@ guint gs_run_n_records (const GsRun *run);
 const GsRecord *gs_run_get_record (const GsRun *run, guint i);
 /** The list of a record the run kept (people, organisations or bodies,
  * per its kind), followed by its second list (record->n_refs2 indices), or
- * NULL when both are empty.  (transfer none) */
+ * NULL when both are empty.  A record whose list the run does not hold (a
+ * callback's record on a run that keeps none, whose record->refs is
+ * GS_NONE, or a breach example, whose list gs_run_breach_example() gives)
+ * is a programming error: NULL, with a critical warning.
+ * (transfer none) */
 const guint32 *gs_run_record_refs (const GsRun *run, const GsRecord *record);
 
 /**

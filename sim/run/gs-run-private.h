@@ -375,8 +375,10 @@ gs__record (GsTime t, GsRecordKind kind, guint32 body, guint32 item)
   };
 }
 
-/* gs-run.c: hands a complete record, and its list of @n_refs indices, to
- * the run (when it keeps records) and to the record callback. */
+/* gs-run.c: hands a record, and its list of @n_refs indices, to the run
+ * (when it keeps records) and to the record callback.  The caller fills in
+ * everything but the list's length and offset (n_refs2 included), which
+ * are set here before anyone sees the record. */
 void gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
                    guint n_refs);
 

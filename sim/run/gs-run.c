@@ -66,7 +66,9 @@ gs__run_schedule (GsRun *run, GsTime t, guint32 kind, guint32 subject,
     gs_queue_push (run->queue, &ev);
 }
 
-/* Keeps the first breaches with their lists, for the summary. */
+/* Keeps the first breaches with their lists, for the summary.  The list
+ * of an example is kept beside it, not in run->refs: its record's offset
+ * is GS_NONE. */
 static void
 keep_example (GsRun *run, const GsRecord *r, const guint32 *refs, guint n)
 {
@@ -76,30 +78,37 @@ keep_example (GsRun *run, const GsRecord *r, const guint32 *refs, guint n)
   guint i = k->n_examples++;
   n = MIN (n, GS_AUTHORITY_MAX_LINKS);
   run->examples[i] = *r;
-  run->examples[i].refs = 0;
+  run->examples[i].refs = GS_NONE;
   run->examples[i].n_refs = n;
   if (n > 0)
     memcpy (run->example_refs[i], refs, n * sizeof *refs);
 }
 
+/* The maker of a record fills in its header, its named fields and
+ * n_refs2; the length of its list and where the run keeps the list are
+ * filled in here, before anyone sees it, so that the callback is handed
+ * the same complete record the run keeps (a writer reads r->n_refs to know
+ * where the second list begins).  The list goes into run->refs before the
+ * callback, so gs_run_record_refs() also works during the call; without
+ * records the offset is GS_NONE and the list is only the callback's
+ * @refs. */
 void
 gs__run_emit (GsRun *run, const GsRecord *record, const guint32 *refs,
               guint n_refs)
 {
-  run->counters.records++;
-  if (gs_record_kind_is_breach (record->kind))
-    keep_example (run, record, refs, n_refs);
-  if (run->record_func != NULL
-      && (run->record_kinds & (G_GUINT64_CONSTANT (1) << record->kind)) != 0)
-    run->record_func (run, record, refs, n_refs, run->record_data);
-  if (!run->keep_records)
-    return;
   GsRecord r = *record;
-  r.refs = run->refs->len;
   r.n_refs = n_refs;
-  if (n_refs + r.n_refs2 > 0)
+  r.refs = run->keep_records ? run->refs->len : GS_NONE;
+  run->counters.records++;
+  if (gs_record_kind_is_breach (r.kind))
+    keep_example (run, &r, refs, n_refs);
+  if (run->keep_records && n_refs + r.n_refs2 > 0)
     g_array_append_vals (run->refs, refs, n_refs + r.n_refs2);
-  g_array_append_val (run->records, r);
+  if (run->record_func != NULL
+      && (run->record_kinds & (G_GUINT64_CONSTANT (1) << r.kind)) != 0)
+    run->record_func (run, &r, refs, n_refs, run->record_data);
+  if (run->keep_records)
+    g_array_append_val (run->records, r);
 }
 
 /* Initial events, in document order: fixed proposals, arrival streams,
@@ -591,8 +600,14 @@ gs_run_get_record (const GsRun *run, guint i)
 const guint32 *
 gs_run_record_refs (const GsRun *run, const GsRecord *record)
 {
-  if (record->n_refs + record->n_refs2 == 0)
+  g_return_val_if_fail (run != NULL && record != NULL, NULL);
+  guint64 n = (guint64)record->n_refs + record->n_refs2;
+  if (n == 0)
     return NULL;
+  /* A record whose list the run does not hold: one a callback saw on a run
+   * that keeps no records, or a breach example (offset GS_NONE). */
+  g_return_val_if_fail (
+      record->refs != GS_NONE && record->refs + n <= run->refs->len, NULL);
   return &g_array_index (run->refs, guint32, record->refs);
 }
 

@@ -122,6 +122,8 @@ void
 gs_report_append_breach (GString *out, const GsRun *run, const GsRecord *r,
                          const guint32 *links)
 {
+  g_return_if_fail (out != NULL && run != NULL && r != NULL);
+  g_return_if_fail (links != NULL || r->n_refs == 0);
   const GsScenario *s = gs_run_get_scenario (run);
   const GsCase *c = gs_run_get_case (run, r->item);
   g_autofree char *title = gs_run_case_title (run, r->item);

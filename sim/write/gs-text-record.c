@@ -1128,7 +1128,11 @@ void
 gs_report_text_record (GString *out, const GsRun *run, const GsRecord *r,
                        const guint32 *refs)
 {
+  g_return_if_fail (out != NULL && run != NULL && r != NULL);
   g_return_if_fail ((guint)r->kind < GS_N_RECORD_KINDS);
+  /* Without its list a record cannot be worded (and its second list is
+   * found at refs + r->n_refs). */
+  g_return_if_fail (refs != NULL || r->n_refs + r->n_refs2 == 0);
   g_autofree char *title
       = r->item != GS_NONE ? gs_run_case_title (run, r->item) : NULL;
   Ctx x = { .run = run,
