@@ -48,6 +48,19 @@ enum
   GS_EV_URGENT, /* an urgent slot's chair's action or written resolution */
 };
 
+/* The logarithms −log (1 − u) of a Poisson stream's next waits, drawn
+ * ahead: each is a pure function of its key (stream, serial), and drawn
+ * one at a time the logarithm's latency lies on the event loop's critical
+ * path (the next arrival's time); drawn GS_WAITS_AHEAD at a time they
+ * overlap. */
+#define GS_WAITS_AHEAD 16
+typedef struct
+{
+  guint32 from; /* the serial of logs[0] */
+  guint32 n;    /* logs held; 0 after a reset */
+  double logs[GS_WAITS_AHEAD];
+} GsWaitsAhead;
+
 typedef enum
 {
   GS_GATE_CLOSED, /* not yet open (or reset by a return) */
@@ -267,17 +280,18 @@ struct _GsRun
   GsAttendance *attendance; /* one per person (gs__meeting_attendance_new()) */
   guint64 attendance_seed;  /* ... drawn for this seed and replication */
   guint64 attendance_replication;
-  GsBodyState *bodies;      /* one per scenario body */
-  GsAddCache *stream_due;   /* per arrival stream: now + its deadline */
-  GsAddCache *stream_every; /* ... and now + its interval */
-  gint64 *stream_value;     /* ... and its value in whole pounds, when it
-                               is fixed (gs__traffic_value()) */
-  guint64 plain_streams;    /* bit i: the cases of stream i (i < 64) take
-                               the plain way in (gs-traffic.c), chosen at
-                               the start of each execution */
-  gboolean general_only;    /* no plain ways: every case takes the general
-                               way in, through its pathway and out of it
-                               (set by the tests that compare them) */
+  GsBodyState *bodies;       /* one per scenario body */
+  GsAddCache *stream_due;    /* per arrival stream: now + its deadline */
+  GsAddCache *stream_every;  /* ... and now + its interval */
+  GsWaitsAhead *waits_ahead; /* per Poisson stream: its next waits' logs */
+  gint64 *stream_value;      /* ... and its value in whole pounds, when it
+                                is fixed (gs__traffic_value()) */
+  guint64 plain_streams;     /* bit i: the cases of stream i (i < 64) take
+                                the plain way in (gs-traffic.c), chosen at
+                                the start of each execution */
+  gboolean general_only;     /* no plain ways: every case takes the general
+                                way in, through its pathway and out of it
+                                (set by the tests that compare them) */
   guint n_bodies;
   guint32 *bound;            /* scratch: the organisations a decision binds */
   GsBreachFinding *findings; /* scratch: an approval's breaches */

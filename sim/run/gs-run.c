@@ -338,6 +338,7 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->bodies = g_new0 (GsBodyState, MAX (run->n_bodies, 1));
   run->stream_due = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
   run->stream_every = g_new0 (GsAddCache, MAX (scenario->arrivals->len, 1));
+  run->waits_ahead = g_new0 (GsWaitsAhead, MAX (scenario->arrivals->len, 1));
   /* A fixed value is the same for every case of its stream: rounded once
    * here, not at each case. */
   run->stream_value = g_new0 (gint64, MAX (scenario->arrivals->len, 1));
@@ -407,6 +408,8 @@ reset (GsRun *run, guint64 seed, guint64 replication)
   gs_draws_init (&run->draws, seed, replication);
   run->stance_body = GS_NONE;
   run->present_seats = NULL;
+  for (guint i = 0; i < run->scenario->arrivals->len; i++)
+    run->waits_ahead[i].n = 0;
   run->n_waiting = 0;
   run->outcomes = 0;
   gs_queue_clear (run->queue);
@@ -512,6 +515,7 @@ gs_run_free (GsRun *run)
   g_free (run->attendance);
   g_free (run->stream_due);
   g_free (run->stream_every);
+  g_free (run->waits_ahead);
   g_free (run->stream_value);
   g_array_unref (run->refs);
   g_array_unref (run->records);

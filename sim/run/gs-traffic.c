@@ -208,6 +208,27 @@ gs__traffic_arrive (GsRun *run, guint32 ci, GsTime now)
   gs__pathway_advance (run, ci, now, GS_NONE);
 }
 
+/* log (1 − u) for the wait after case @serial of Poisson stream @ai, u
+ * the keyed uniform of (@ai, @serial): from the stream's logs drawn ahead,
+ * drawing the next GS_WAITS_AHEAD when they are spent (1 − u lies in
+ * (0, 1], so each is finite).  The same numbers, in the same arithmetic,
+ * as drawing each when it is wanted. */
+static inline double
+wait_log (GsRun *run, guint32 ai, guint32 serial)
+{
+  GsWaitsAhead *w = &run->waits_ahead[ai];
+  if (G_UNLIKELY (serial - w->from >= w->n))
+    {
+      w->from = serial;
+      w->n = GS_WAITS_AHEAD;
+      for (guint j = 0; j < GS_WAITS_AHEAD; j++)
+        w->logs[j] = log (
+            1.0
+            - gs_draw_uniform (&run->draws, GS_DRAW_GAP, ai, serial + j, 0, 0));
+    }
+  return w->logs[serial - w->from];
+}
+
 void
 gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
 {
@@ -268,8 +289,7 @@ gs__traffic_generate (GsRun *run, guint32 ai, guint32 k, GsTime now)
       double mean = (double)(gs__time_add_cached (&run->stream_every[ai], now,
                                                   &a->every, 1)
                              - now);
-      double u = gs_draw_uniform (&run->draws, GS_DRAW_GAP, ai, k + 1, 0, 0);
-      double gap = -mean * log (1.0 - u);
+      double gap = -mean * wait_log (run, ai, k + 1);
       /* MAX (1, ceil (gap)) without the call: gap is finite and at least
        * −0, so the conversion truncates it to its floor, exactly. */
       GsTime wait = (GsTime)gap;
