@@ -278,6 +278,12 @@ replicate_keyed (uint64_t seed, uint64_t rep)
   uint64_t t_attend = threshold (ATTEND), t_support = threshold (SUPPORT);
   const int64_t end = T0 + END;
   uint32_t seq = 0, serial = 1;
+  enum
+  {
+    AHEAD = 16
+  };
+  double logs[AHEAD];
+  uint32_t logs_from = 0 - (uint32_t)AHEAD; /* none drawn yet */
   n_heap = n_agenda = 0;
   push ((Event){ T0, ARRIVE, seq++ });
   push ((Event){ T0, MEET, seq++ });
@@ -290,10 +296,20 @@ replicate_keyed (uint64_t seed, uint64_t rep)
         {
           agenda_push (e.time);
           /* The wait after the case of this serial, keyed (stream, serial);
-           * the case's own serial is its index + 1, kept in step here. */
-          uint64_t bits = absorb (gap_h, serial);
-          double u = (double)(bits >> 11) * 0x1.0p-53;
-          double gap = -(double)MIN_PER_DAY * log (1.0 - u);
+           * the case's own serial is its index + 1, kept in step here.  The
+           * logarithms are drawn AHEAD at a time, as govsim draws them, so
+           * that their latency is off the chain of arrival times. */
+          if (serial - logs_from >= AHEAD)
+            {
+              logs_from = serial;
+              for (uint32_t j = 0; j < AHEAD; j++)
+                {
+                  uint64_t bits = absorb (gap_h, serial + j);
+                  double u = (double)(bits >> 11) * 0x1.0p-53;
+                  logs[j] = log (1.0 - u);
+                }
+            }
+          double gap = -(double)MIN_PER_DAY * logs[serial - logs_from];
           int64_t t = e.time + (int64_t)fmax (1.0, ceil (gap));
           serial++;
           if (t < end)
