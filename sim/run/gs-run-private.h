@@ -169,6 +169,16 @@ typedef struct
   GArray *held;         /* GsHeld, every meeting held, in order */
   guint32 seq;          /* tickets pushed so far */
   guint ready_live;     /* live tickets in @ready */
+  /* Of the slots among the eligible (slot->ready), counted as ready_live
+   * is: the sum of their carry_from, and how many have carry_from equal to
+   * the length of @held (eligible since the last held meeting, so carried
+   * at none yet).  At the end of a run every held meeting has carried
+   * (carried_upto is the length of @held), so the eligible carried
+   * ready_live × carried_upto − ready_from times in all, in
+   * ready_live − ready_new runs: what closing each one's run would count
+   * (gs__agenda_end()). */
+  guint64 ready_from;
+  guint ready_new;
   guint32 carried_upto; /* held meetings that have carried what they left */
   guint32 inq_held;     /* held meetings that were inquorate */
   guint inq_streak;     /* ... in a row, up to the last held */
@@ -231,6 +241,11 @@ struct _GsRun
   guint n_waiting;       /* bits set in waiting */
   guint64 outcomes;      /* outcomes given (conclude() called), checked at the
                             end against the cases decided */
+  gboolean carried_open; /* the end of the run counted the pending cases'
+                            carry-overs per body without closing each case's
+                            own: a case whose bit is still set in @waiting
+                            has its `carried` made up when it is read
+                            (gs_run_get_case(), gs__agenda_close_case()) */
   guint cases_mark;      /* high-water marks (gs__array_extend()) */
   guint gates_mark;
   guint slots_mark;
@@ -487,6 +502,18 @@ void gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now);
 guint gs__agenda_inquorate_due (GsRun *run, guint32 bi, guint n);
 /* The period has ended: closes the runs of carry-overs of case @ci. */
 void gs__agenda_close_at_end (GsRun *run, guint32 ci, GsTime end);
+/* The period has ended and nobody sees a CARRIED record: adds to each
+ * body's carried count what closing the pending items' runs of carry-overs
+ * would add, and counts their records, from the body's own sums, without
+ * visiting a case or a slot (a debug build checks it against the visit).
+ * Each pending case's own `carried` is left for gs__agenda_close_case().
+ * FALSE, doing nothing, if a body's held meetings have not all carried
+ * (not reached: the meeting that holds one carries in the same event). */
+gboolean gs__agenda_end (GsRun *run);
+/* After gs__agenda_end(): adds to pending case @ci's `carried` its runs of
+ * carry-overs still open at the end, as gs__agenda_close_at_end() would
+ * have, once (it clears the case's bit in run->waiting). */
+void gs__agenda_close_case (GsRun *run, guint32 ci);
 
 /* gs-pathway.c */
 const GsGateway *gs__slot_gateway (const GsRun *run, const GsSlot *slot);
