@@ -70,12 +70,11 @@ fingerprint (const GsRun *run, GString *out)
       const GsSlot *s = GS_RUN_SLOT (run, i);
       g_string_append_printf (
           out,
-          "slot %u: %u %u %u %u %d %u %u %u %u %u %u %u %u %" G_GINT64_FORMAT
+          "slot %u: %u %u %u %u %d %u %u %u %u %" G_GINT64_FORMAT
           " %" G_GINT64_FORMAT " %u\n",
           i, s->item, s->body, s->gate, s->epoch, s->state, s->ready,
-          s->majority_due, s->at, s->carry_from, s->carry_n, s->carry_inq,
-          s->carry_first, s->carry_last, (gint64)s->since, (gint64)s->settled,
-          s->disputed);
+          s->majority_due, s->at, s->carry_from, (gint64)s->since,
+          (gint64)s->settled, s->disputed);
       /* The dispute part is read only once a dispute has started (before,
        * it holds whatever an earlier case at that index left). */
       if (s->disputed)

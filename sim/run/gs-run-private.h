@@ -78,10 +78,12 @@ typedef enum
 } GsSlotState;
 
 /* What the agenda, the meetings and the pathway touch of a slot: its
- * state, where its ticket is, its run of carry-overs, when it was queued
- * and settled.  One cache line at most, so that a long backlog of queued
- * slots costs as little memory as it can; what only disputes and
- * referrals read is apart, in GsSlotDispute. */
+ * state, where its ticket is, where its run of carry-overs starts, when it
+ * was queued and settled.  48 bytes, so that a long backlog of queued
+ * slots costs as little memory as it can (four slots in three cache
+ * lines); what only disputes and referrals read is apart, in
+ * GsSlotDispute.  A run of carry-overs is counted only as it is closed
+ * (gs-agenda.c), so the slot keeps only where it starts. */
 typedef struct
 {
   guint32 item;  /* the case */
@@ -95,19 +97,14 @@ typedef struct
   guint8 disputed;     /* a dispute has started since it was last queued
                           (its GsSlotDispute holds the levels climbed) */
   guint32 at;          /* the body whose agenda holds its live ticket */
-  /* Its run of carry-overs (gs-agenda.c), the meetings as indices into
-   * @at's log of held meetings. */
-  guint32 carry_from;  /* ready: the first held meeting of @at not yet
-                          counted in the run */
-  guint32 carry_n;     /* meetings of the open run counted so far */
-  guint32 carry_inq;   /* of them, inquorate */
-  guint32 carry_first; /* the first and the last of them */
-  guint32 carry_last;
+  guint32 carry_from;  /* ready: the first held meeting of @at (an index
+                          into its log of held meetings) that may carry it,
+                          the start of its run of carry-overs */
   GsTime since;   /* when queued at the body */
   GsTime settled; /* when approved, rejected or gridlocked */
 } GsSlot;
 
-G_STATIC_ASSERT (sizeof (GsSlot) <= 64);
+G_STATIC_ASSERT (sizeof (GsSlot) <= 48);
 
 /* The rest of a slot, at the same index in run->slot_disputes: written
  * when a dispute starts (gs__dispute_start(): the ladder, level, levels
