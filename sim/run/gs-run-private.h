@@ -108,11 +108,12 @@ G_STATIC_ASSERT (sizeof (GsSlot) <= 48);
 
 /* The rest of a slot, at the same index in run->slot_disputes: written
  * when a dispute starts (gs__dispute_start(): the ladder, level, levels
- * climbed and the dispute's number) or a referral is made
- * (gs__referral_enter(): the answers), and read only after, while the slot
- * is in that dispute or referral.  A slot that never goes to a dispute
- * never touches it: its contents are whatever an earlier case at that
- * index left, and nothing reads them.  Summaries read the levels
+ * climbed and the dispute's number, the answers cleared) or a referral is
+ * made (gs__referral_enter(): the answers, each referral slot's gateway
+ * slot), and read only after, while the slot is in that dispute or
+ * referral.  A slot that never goes to a dispute never touches it: its
+ * contents are whatever an earlier case at that index left, or were never
+ * written (the array is not cleared as it grows), and nothing reads them.  Summaries read the levels
  * climbed of a slot through gs__slot_climbed(). */
 typedef struct
 {
@@ -294,22 +295,29 @@ struct _GsRun
 
 /* Room for @n more elements of @elt bytes at the end of @a, returned for
  * the caller to write in full (they are not cleared).  A GArray never gives
- * back storage when it shrinks, so up to the array's high-water mark @mark
- * (the longest it has been, kept by the caller) the storage is there and
- * only its length changes: no call, no clearing, in a replication's steady
- * state.  Past the mark, one g_array_set_size().  Only for arrays without a
- * zero terminator or clear function. */
+ * back storage when it shrinks, so up to the array's mark @mark (kept by
+ * the caller) the storage is there and only its length changes: no call,
+ * no clearing, in a replication's steady state.  Past the mark, one
+ * g_array_set_size() to the whole power of two bytes GArray allocates
+ * anyway, which becomes the mark: a run that grows its arrays (the first
+ * replication of a long backlog) calls it a logarithmic number of times,
+ * not once an element.  Only for arrays created without clearing (so that
+ * growing writes nothing: an element's memory is first touched when it is
+ * written, and never for one that is never written), a zero terminator or
+ * a clear function. */
 static inline gpointer
 gs__array_extend (GArray *a, guint *mark, gsize elt, guint n)
 {
   guint at = a->len;
-  if (at + n <= *mark)
-    a->len = at + n; /* GArray's len is public */
-  else
+  if (G_UNLIKELY (at + n > *mark))
     {
-      g_array_set_size (a, at + n);
+      gsize want = (gsize)(at + n) * elt, bytes = 16;
+      while (bytes < want)
+        bytes *= 2;
+      g_array_set_size (a, (guint)MIN (bytes / elt, G_MAXUINT));
       *mark = a->len;
     }
+  a->len = at + n; /* GArray's len is public */
   return a->data + (gsize)at * elt;
 }
 

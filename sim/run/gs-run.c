@@ -310,10 +310,14 @@ gs_run_new (const GsScenario *scenario, GsRunFlags flags)
   run->max_records = GS_LIMIT_RECORDS_DEFAULT;
   run->max_events = GS_LIMIT_EVENTS_MAX;
   run->queue = gs_queue_new ();
-  run->cases = g_array_new (FALSE, TRUE, sizeof (GsCase));
-  run->gates = g_array_new (FALSE, TRUE, sizeof (GsGate));
-  run->slots = g_array_new (FALSE, TRUE, sizeof (GsSlot));
-  run->slot_disputes = g_array_new (FALSE, TRUE, sizeof (GsSlotDispute));
+  /* Not cleared as they grow (gs__array_extend()): every element is
+   * written in full before it is read, and a slot's dispute part only if
+   * it goes to a dispute, so in a long backlog of plain cases the pages
+   * of slot_disputes are never touched. */
+  run->cases = g_array_new (FALSE, FALSE, sizeof (GsCase));
+  run->gates = g_array_new (FALSE, FALSE, sizeof (GsGate));
+  run->slots = g_array_new (FALSE, FALSE, sizeof (GsSlot));
+  run->slot_disputes = g_array_new (FALSE, FALSE, sizeof (GsSlotDispute));
   run->pick = g_array_new (FALSE, FALSE, sizeof (GsTicket));
   run->records = g_array_new (FALSE, TRUE, sizeof (GsRecord));
   run->refs = g_array_new (FALSE, FALSE, sizeof (guint32));
