@@ -70,12 +70,11 @@ fingerprint (const GsRun *run, GString *out)
       const GsSlot *s = GS_RUN_SLOT (run, i);
       g_string_append_printf (
           out,
-          "slot %u: %u %u %u %u %d %u %u %u %u %u %u %u %u %" G_GINT64_FORMAT
+          "slot %u: %u %u %u %u %d %u %u %u %u %" G_GINT64_FORMAT
           " %" G_GINT64_FORMAT " %u\n",
           i, s->item, s->body, s->gate, s->epoch, s->state, s->ready,
-          s->majority_due, s->at, s->carry_from, s->carry_n, s->carry_inq,
-          s->carry_first, s->carry_last, (gint64)s->since, (gint64)s->settled,
-          s->disputed);
+          s->majority_due, s->at, s->carry_from, (gint64)s->since,
+          (gint64)s->settled, s->disputed);
       /* The dispute part is read only once a dispute has started (before,
        * it holds whatever an earlier case at that index left). */
       if (s->disputed)
@@ -261,12 +260,137 @@ test_flow_escalation_before_deadline (void)
   CU_ASSERT_EQUAL (compare (s, "escalation before the deadline"), 2);
 }
 
+/* ---- the end of a run ------------------------------------------------
+
+   When nobody sees a CARRIED or a PENDING_AT_END record, the end of a run
+   counts the pending items' carry-overs per body, from each body's sums,
+   and makes up a pending case's own count when it is read
+   (gs__agenda_end(), gs_run_get_case()).  It must leave what visiting every
+   pending case leaves: the same counters, the same cases (read through
+   gs_run_get_case(), in either order, twice), the same slots once every
+   case has been read. */
+
+#define END_KINDS                                                              \
+  ((G_GUINT64_CONSTANT (1) << GS_REC_CARRIED)                                  \
+   | (G_GUINT64_CONSTANT (1) << GS_REC_PENDING_AT_END))
+
+/* on_record(), leaving out the records of the end. */
+static void
+on_record_but_end (const GsRun *run, const GsRecord *r, const guint32 *refs,
+                   guint n_refs, gpointer data)
+{
+  if ((END_KINDS & (G_GUINT64_CONSTANT (1) << r->kind)) == 0)
+    on_record (run, r, refs, n_refs, data);
+}
+
+/* Executes @s as execute() does, the end visiting every pending case
+ * (@visit: a callback takes the end's records) or not, with a callback for
+ * the other kinds but the arrival's when @others; reads the cases through
+ * gs_run_get_case(), from the last when @backwards, before the
+ * fingerprint. */
+static char *
+execute_end (const GsScenario *s, guint64 seed, gboolean visit,
+             gboolean others, gboolean backwards)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr (GsRun) run = gs_run_new (s, GS_RUN_NO_RECORDS);
+  guint64 kinds = (visit ? END_KINDS : 0) | (others ? BUT_ARRIVALS & ~END_KINDS : 0);
+  if (kinds != 0)
+    gs_run_set_record_func_for (run, kinds, on_record_but_end, out);
+  for (guint64 rep = 0; rep < N_REPLICATIONS; rep++)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean ok = gs_run_execute (run, seed, rep, &error);
+      if (error != NULL)
+        fprintf (stderr, "%s\n", error->message);
+      CU_ASSERT_TRUE_FATAL (ok);
+      CU_ASSERT_EQUAL (run->carried_open, !visit);
+      guint n = gs_run_n_cases (run);
+      guint64 carried = 0;
+      for (guint j = 0; j < 2 * n; j++)
+        {
+          guint i = backwards ? n - 1 - j % n : j % n;
+          carried += gs_run_get_case (run, i)->carried;
+        }
+      g_string_append_printf (out, "carried %" G_GUINT64_FORMAT "\n", carried);
+      CU_ASSERT_TRUE (gs_run_check (run, NULL));
+      fingerprint (run, out);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+compare_end (const GsScenario *s, const char *what)
+{
+  for (guint64 seed = 1; seed <= 2; seed++)
+    for (guint k = 0; k < 4; k++)
+      {
+        gboolean others = k & 1, backwards = k >> 1;
+        g_autofree char *visit = execute_end (s, seed, TRUE, others, FALSE);
+        g_autofree char *sums = execute_end (s, seed, FALSE, others, backwards);
+        if (g_strcmp0 (visit, sums) != 0)
+          fprintf (stderr, "%s, seed %" G_GUINT64_FORMAT ": the ends differ\n",
+                   what, seed);
+        CU_ASSERT_STRING_EQUAL (visit, sums);
+      }
+}
+
+/* The committee with a growing backlog (capacity 10 for about 28 a week),
+ * every example scenario, and the committees above. */
+static void
+test_end_scenarios (void)
+{
+  g_autoptr (GsScenario) bench
+      = load_file (GS_SCENARIO_DIR "/../bench/committee.xml");
+  compare_end (bench, "committee");
+  g_autoptr (GsScenario) backlog = committee (
+      "<meets first='2024-01-01' every='P7D' capacity='10'/>", "",
+      "<arrivals id='a' title='A' matter='item' body='c' lead='org'"
+      " first='2024-01-01' every='PT6H' process='poisson' count='3000'/>");
+  compare_end (backlog, "backlog");
+  g_autoptr (GsScenario) notice = committee (
+      "<meets first='2024-01-01' every='P7D' capacity='3' notice='P3D'"
+      " order='deadline'/>",
+      "",
+      "<arrivals id='a' title='A' matter='item' body='c' lead='org'"
+      " first='2024-01-01' every='P1D' process='poisson' count='1000'"
+      " deadline='P1M' value='lognormal:11,0.7'/>"
+      "<arrivals id='b' title='B' matter='item' body='c' lead='org'"
+      " first='2024-01-03' every='P3D' count='100' deadline='P2M'/>");
+  compare_end (notice, "notice and deadlines");
+  g_autoptr (GsScenario) escalation = committee (
+      "<meets first='2024-01-01' every='P7D' capacity='2'/>",
+      "<escalation ladder='up' on='tie' before-deadline='P7D'/>",
+      "<arrivals id='a' title='A' matter='item' body='c' lead='org'"
+      " first='2024-01-01' every='P1D' process='poisson' count='1000'"
+      " deadline='P1M'/>"
+      "<arrivals id='b' title='B' matter='item' body='c' lead='org'"
+      " first='2024-01-02' every='P2D' process='poisson' count='300'/>");
+  compare_end (escalation, "escalation before the deadline");
+  const char *dirs[] = { GS_SCENARIO_DIR, GS_TEST_DATA_DIR "/valid" };
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr (GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+      const char *name;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          if (!g_str_has_suffix (name, ".xml"))
+            continue;
+          g_autofree char *path = g_build_filename (dirs[d], name, NULL);
+          g_autoptr (GsScenario) s = load_file (path);
+          compare_end (s, name);
+        }
+    }
+}
+
 static const GsTestCase cases[] = {
   { "test_flow_committee", test_flow_committee },
   { "test_flow_scenarios", test_flow_scenarios },
   { "test_flow_notice_and_deadlines", test_flow_notice_and_deadlines },
   { "test_flow_escalation_before_deadline",
     test_flow_escalation_before_deadline },
+  { "test_end_scenarios", test_end_scenarios },
   { NULL, NULL },
 };
 

@@ -189,6 +189,28 @@ eligible_key (const GsRun *run, const GsSlot *slot, GsTicket *t,
   return t;
 }
 
+/* @slot joins the eligible of @bs, from the meeting about to be held (or
+ * the next one). */
+static inline void
+ready_in (GsBodyState *bs, GsSlot *slot)
+{
+  slot->ready = TRUE;
+  slot->carry_from = bs->held->len;
+  bs->ready_live++;
+  bs->ready_from += slot->carry_from;
+  bs->ready_new++;
+}
+
+/* @slot leaves the eligible of @bs (before fold() moves its carry_from). */
+static inline void
+ready_out (GsBodyState *bs, GsSlot *slot)
+{
+  slot->ready = FALSE;
+  bs->ready_live--;
+  bs->ready_from -= slot->carry_from;
+  bs->ready_new -= slot->carry_from == bs->held->len;
+}
+
 gboolean
 gs__ticket_live (const GsRun *run, const GsTicket *t)
 {
@@ -222,9 +244,7 @@ gs__slot_push_ticket (GsRun *run, guint32 bi, guint32 si, GsTime since)
        * can be held before that one opens): what gs__agenda_open() does,
        * done now, without the trip through the heap.  Nearly every item
        * of a body with no notice period. */
-      slot->ready = TRUE;
-      slot->carry_from = bs->held->len;
-      bs->ready_live++;
+      ready_in (bs, slot);
       ready_push (bs, eligible_key (run, slot, &t, before), before);
       return;
     }
@@ -246,36 +266,48 @@ held_time (const GsBodyState *bs, guint32 j)
   return g_array_index (bs->held, GsHeld, j).time;
 }
 
-/* Adds the carries of @slot at held meetings carry_from .. @end − 1. */
-static void
+/* A run of carry-overs: @n held meetings of the body, @inq of them
+ * inquorate, the first and the last as indices into its log. */
+typedef struct
+{
+  guint32 n;
+  guint32 inq;
+  guint32 first;
+  guint32 last;
+} GsCarryRun;
+
+/* The run of carry-overs of @slot at held meetings carry_from .. @end − 1
+ * (none when @end is not past carry_from), which then starts at @end. */
+static GsCarryRun
 fold (GsRun *run, GsSlot *slot, guint32 end)
 {
   const GsBodyState *bs = &run->bodies[slot->at];
+  GsCarryRun k = { 0 };
   if (end <= slot->carry_from)
-    return;
-  if (slot->carry_n == 0)
-    slot->carry_first = slot->carry_from;
-  slot->carry_last = end - 1;
-  slot->carry_n += end - slot->carry_from;
-  slot->carry_inq += inq_before (bs, end) - inq_before (bs, slot->carry_from);
+    return k;
+  k.first = slot->carry_from;
+  k.last = end - 1;
+  k.n = end - slot->carry_from;
+  k.inq = inq_before (bs, end) - inq_before (bs, slot->carry_from);
   slot->carry_from = end;
+  return k;
 }
 
-/* Counts and records the run of carry-overs of @slot, if it has one. */
+/* Counts and records @k, the run of carry-overs of @slot, if it has one. */
 static void
-close_run (GsRun *run, GsSlot *slot, GsTime now, GsCarryEnd how)
+close_run (GsRun *run, GsSlot *slot, const GsCarryRun *k, GsTime now,
+           GsCarryEnd how)
 {
-  guint32 n = slot->carry_n;
+  guint32 n = k->n;
   if (n == 0)
     return;
-  guint32 inq = slot->carry_inq;
-  slot->carry_n = slot->carry_inq = 0;
+  guint32 inq = k->inq;
   GS_RUN_CASE (run, slot->item)->carried += n;
   run->bodies[slot->at].n.carried += n;
   if (!gs__run_building (run, GS_REC_CARRIED))
     return;
   const GsBodyState *bs = &run->bodies[slot->at];
-  GsTime first = held_time (bs, slot->carry_first);
+  GsTime first = held_time (bs, k->first);
   GsRecord r = gs__record (now, GS_REC_CARRIED, slot->at, slot->item);
   r.when = first;
   r.carried.reason = inq == 0   ? GS_CARRY_CAPACITY
@@ -283,7 +315,7 @@ close_run (GsRun *run, GsSlot *slot, GsTime now, GsCarryEnd how)
                                 : GS_CARRY_BOTH;
   r.carried.meetings = (gint32)n;
   r.carried.inquorate = (gint32)inq;
-  r.carried.span = (gint32)(held_time (bs, slot->carry_last) - first);
+  r.carried.span = (gint32)(held_time (bs, k->last) - first);
   r.carried.end = how;
   gs__run_emit (run, &r, NULL, 0);
 }
@@ -295,10 +327,9 @@ gs__slot_bump_full (GsRun *run, guint32 si, GsTime now, GsCarryEnd how)
   if (slot->ready && gs__slot_on_agenda (slot))
     {
       GsBodyState *bs = &run->bodies[slot->at];
-      fold (run, slot, bs->carried_upto);
-      bs->ready_live--;
-      slot->ready = FALSE;
-      close_run (run, slot, now, how);
+      ready_out (bs, slot);
+      GsCarryRun k = fold (run, slot, bs->carried_upto);
+      close_run (run, slot, &k, now, how);
     }
   gs__referral_drop (run, si, now);
   slot->epoch++;
@@ -320,9 +351,7 @@ gs__agenda_open (GsRun *run, guint32 bi, GsTime now)
       if (!gs__ticket_live (run, &t))
         continue;
       GsSlot *slot = GS_RUN_SLOT (run, t.slot);
-      slot->ready = TRUE;
-      slot->carry_from = bs->held->len; /* the meeting about to be held */
-      bs->ready_live++;
+      ready_in (bs, slot); /* from the meeting about to be held */
       ready_push (bs, eligible_key (run, slot, &t, before), before);
     }
   return bs->ready_live;
@@ -334,6 +363,7 @@ gs__agenda_held (GsRun *run, guint32 bi, GsTime now)
   GsBodyState *bs = &run->bodies[bi];
   GsHeld h = { .time = now, .inq_before = bs->inq_held };
   g_array_append_val (bs->held, h);
+  bs->ready_new = 0; /* every eligible one may be carried at it */
 }
 
 void
@@ -364,12 +394,12 @@ gs__agenda_pop (GsRun *run, guint32 bi, GsTime now, GsTicket *out)
       /* fold() and close_run(), called only when they have something to
        * count: most items are taken at the first meeting that reaches
        * them. */
+      ready_out (bs, slot);
       if (bs->held->len - 1 > slot->carry_from)
-        fold (run, slot, bs->held->len - 1);
-      slot->ready = FALSE;
-      bs->ready_live--;
-      if (slot->carry_n != 0)
-        close_run (run, slot, now, GS_CARRY_TAKEN);
+        {
+          GsCarryRun k = fold (run, slot, bs->held->len - 1);
+          close_run (run, slot, &k, now, GS_CARRY_TAKEN);
+        }
       *out = t;
       return TRUE;
     }
@@ -381,14 +411,13 @@ gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now)
 {
   GsBodyState *bs = &run->bodies[bi];
   GsSlot *slot = GS_RUN_SLOT (run, t->slot);
-  slot->carry_n = 1;
-  slot->carry_inq = 1;
   /* The meeting being held, the last in the log (gs__agenda_held()). */
-  slot->carry_first = slot->carry_last = bs->held->len - 1;
-  close_run (run, slot, now, GS_CARRY_TAKEN);
-  slot->ready = TRUE;
-  slot->carry_from = bs->held->len; /* from the next meeting */
-  bs->ready_live++;
+  GsCarryRun k = { .n = 1,
+                   .inq = 1,
+                   .first = bs->held->len - 1,
+                   .last = bs->held->len - 1 };
+  close_run (run, slot, &k, now, GS_CARRY_TAKEN);
+  ready_in (bs, slot); /* from the next meeting */
   heap_push (bs->ready, &bs->ready_mark, t, ready_order (run, bi));
 }
 
@@ -435,7 +464,91 @@ gs__agenda_close_at_end (GsRun *run, guint32 ci, GsTime end)
       GsSlot *slot = GS_RUN_SLOT (run, c->slots + k);
       if (!slot->ready || !gs__slot_on_agenda (slot))
         continue;
-      fold (run, slot, run->bodies[slot->at].carried_upto);
-      close_run (run, slot, end, GS_CARRY_AT_END);
+      GsCarryRun r = fold (run, slot, run->bodies[slot->at].carried_upto);
+      close_run (run, slot, &r, end, GS_CARRY_AT_END);
+    }
+}
+
+#ifndef NDEBUG
+/* What gs__agenda_close_at_end() would add, case by case, to the bodies'
+ * carried counts (each of the first 64 bodies, and all of them) and to the
+ * records, for gs__agenda_end() to agree with.  Without an allocation, so
+ * that a debug build's steady state makes none either. */
+static gboolean
+end_agrees (const GsRun *run)
+{
+  guint64 carried[64] = { 0 };
+  guint64 records = 0, sums = 0, all = 0, all_sums = 0;
+  guint len = run->cases->len;
+  guint n = run->scenario->referral_width + 1;
+  for (guint w = 0; w < (len + 63) / 64; w++)
+    for (guint64 bits = run->waiting[w]; bits != 0; bits &= bits - 1)
+      {
+        const GsCase *c = GS_RUN_CASE (run, w * 64 + __builtin_ctzll (bits));
+        guint m = GS_PATHWAY (run->scenario, c->pathway)->n_slots * n;
+        for (guint k = 0; k < m; k++)
+          {
+            const GsSlot *slot = GS_RUN_SLOT (run, c->slots + k);
+            if (!slot->ready || !gs__slot_on_agenda (slot))
+              continue;
+            guint32 end = run->bodies[slot->at].carried_upto;
+            guint32 add = end > slot->carry_from ? end - slot->carry_from : 0;
+            if (slot->at < 64)
+              carried[slot->at] += add;
+            all += add;
+            records += add > 0;
+          }
+      }
+  for (guint i = 0; i < run->n_bodies; i++)
+    {
+      const GsBodyState *bs = &run->bodies[i];
+      guint64 sum = (guint64)bs->ready_live * bs->carried_upto
+                    - bs->ready_from;
+      if (i < 64 && carried[i] != sum)
+        return FALSE;
+      all_sums += sum;
+      sums += bs->ready_live - bs->ready_new;
+    }
+  return sums == records && all_sums == all;
+}
+#endif
+
+gboolean
+gs__agenda_end (GsRun *run)
+{
+  for (guint i = 0; i < run->n_bodies; i++)
+    if (run->bodies[i].carried_upto != run->bodies[i].held->len)
+      return FALSE; /* not reached: every held meeting carries */
+#ifndef NDEBUG
+  g_assert (end_agrees (run));
+#endif
+  for (guint i = 0; i < run->n_bodies; i++)
+    {
+      GsBodyState *bs = &run->bodies[i];
+      bs->n.carried += (guint)((guint64)bs->ready_live * bs->carried_upto
+                               - bs->ready_from);
+      run->counters.records += bs->ready_live - bs->ready_new;
+    }
+  return TRUE;
+}
+
+void
+gs__agenda_close_case (GsRun *run, guint32 ci)
+{
+  GsCase *c = GS_RUN_CASE (run, ci);
+  guint n = GS_PATHWAY (run->scenario, c->pathway)->n_slots
+            * (1 + run->scenario->referral_width);
+  run->waiting[ci / 64] &= ~(G_GUINT64_CONSTANT (1) << (ci % 64));
+  for (guint k = 0; k < n; k++)
+    {
+      GsSlot *slot = GS_RUN_SLOT (run, c->slots + k);
+      if (!slot->ready || !gs__slot_on_agenda (slot))
+        continue;
+      /* fold() and close_run() with neither the body's count nor a
+       * record, which gs__agenda_end() made (every held meeting has
+       * carried). */
+      guint32 end = run->bodies[slot->at].carried_upto;
+      c->carried += end - slot->carry_from;
+      slot->carry_from = end;
     }
 }

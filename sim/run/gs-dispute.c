@@ -89,6 +89,11 @@ gs__dispute_start (GsRun *run, guint32 si, GsTrigger trigger, GsTime now)
   d->level = 0;
   d->climbed = 0;
   d->dispute = ++c->disputes;
+  /* Its referral fields too, though only a referral reads them (and sets
+   * them first, gs__referral_enter()): the whole part is defined from the
+   * start of a dispute, whatever the storage held before. */
+  d->ref_yes = d->ref_no = 0;
+  d->referred_by = GS_NONE;
   run->bodies[slot->body].n.disputes++;
   GsRecord r = gs__record (now, GS_REC_ESCALATED, slot->body, slot->item);
   r.escalated.ladder = esc->ladder;

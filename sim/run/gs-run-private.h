@@ -91,10 +91,12 @@ typedef enum
 } GsSlotState;
 
 /* What the agenda, the meetings and the pathway touch of a slot: its
- * state, where its ticket is, its run of carry-overs, when it was queued
- * and settled.  One cache line at most, so that a long backlog of queued
- * slots costs as little memory as it can; what only disputes and
- * referrals read is apart, in GsSlotDispute. */
+ * state, where its ticket is, where its run of carry-overs starts, when it
+ * was queued and settled.  48 bytes, so that a long backlog of queued
+ * slots costs as little memory as it can (four slots in three cache
+ * lines); what only disputes and referrals read is apart, in
+ * GsSlotDispute.  A run of carry-overs is counted only as it is closed
+ * (gs-agenda.c), so the slot keeps only where it starts. */
 typedef struct
 {
   guint32 item;  /* the case */
@@ -108,27 +110,23 @@ typedef struct
   guint8 disputed;     /* a dispute has started since it was last queued
                           (its GsSlotDispute holds the levels climbed) */
   guint32 at;          /* the body whose agenda holds its live ticket */
-  /* Its run of carry-overs (gs-agenda.c), the meetings as indices into
-   * @at's log of held meetings. */
-  guint32 carry_from;  /* ready: the first held meeting of @at not yet
-                          counted in the run */
-  guint32 carry_n;     /* meetings of the open run counted so far */
-  guint32 carry_inq;   /* of them, inquorate */
-  guint32 carry_first; /* the first and the last of them */
-  guint32 carry_last;
+  guint32 carry_from;  /* ready: the first held meeting of @at (an index
+                          into its log of held meetings) that may carry it,
+                          the start of its run of carry-overs */
   GsTime since;   /* when queued at the body */
   GsTime settled; /* when approved, rejected or gridlocked */
 } GsSlot;
 
-G_STATIC_ASSERT (sizeof (GsSlot) <= 64);
+G_STATIC_ASSERT (sizeof (GsSlot) <= 48);
 
 /* The rest of a slot, at the same index in run->slot_disputes: written
  * when a dispute starts (gs__dispute_start(): the ladder, level, levels
- * climbed and the dispute's number) or a referral is made
- * (gs__referral_enter(): the answers), and read only after, while the slot
- * is in that dispute or referral.  A slot that never goes to a dispute
- * never touches it: its contents are whatever an earlier case at that
- * index left, and nothing reads them.  Summaries read the levels
+ * climbed and the dispute's number, the answers cleared) or a referral is
+ * made (gs__referral_enter(): the answers, each referral slot's gateway
+ * slot), and read only after, while the slot is in that dispute or
+ * referral.  A slot that never goes to a dispute never touches it: its
+ * contents are whatever an earlier case at that index left, or were never
+ * written (the array is not cleared as it grows), and nothing reads them.  Summaries read the levels
  * climbed of a slot through gs__slot_climbed(). */
 typedef struct
 {
@@ -182,6 +180,16 @@ typedef struct
   GArray *held;         /* GsHeld, every meeting held, in order */
   guint32 seq;          /* tickets pushed so far */
   guint ready_live;     /* live tickets in @ready */
+  /* Of the slots among the eligible (slot->ready), counted as ready_live
+   * is: the sum of their carry_from, and how many have carry_from equal to
+   * the length of @held (eligible since the last held meeting, so carried
+   * at none yet).  At the end of a run every held meeting has carried
+   * (carried_upto is the length of @held), so the eligible carried
+   * ready_live × carried_upto − ready_from times in all, in
+   * ready_live − ready_new runs: what closing each one's run would count
+   * (gs__agenda_end()). */
+  guint64 ready_from;
+  guint ready_new;
   guint32 carried_upto; /* held meetings that have carried what they left */
   guint32 inq_held;     /* held meetings that were inquorate */
   guint inq_streak;     /* ... in a row, up to the last held */
@@ -244,6 +252,11 @@ struct _GsRun
   guint n_waiting;       /* bits set in waiting */
   guint64 outcomes;      /* outcomes given (conclude() called), checked at the
                             end against the cases decided */
+  gboolean carried_open; /* the end of the run counted the pending cases'
+                            carry-overs per body without closing each case's
+                            own: a case whose bit is still set in @waiting
+                            has its `carried` made up when it is read
+                            (gs_run_get_case(), gs__agenda_close_case()) */
   guint cases_mark;      /* high-water marks (gs__array_extend()) */
   guint gates_mark;
   guint slots_mark;
@@ -307,22 +320,29 @@ struct _GsRun
 
 /* Room for @n more elements of @elt bytes at the end of @a, returned for
  * the caller to write in full (they are not cleared).  A GArray never gives
- * back storage when it shrinks, so up to the array's high-water mark @mark
- * (the longest it has been, kept by the caller) the storage is there and
- * only its length changes: no call, no clearing, in a replication's steady
- * state.  Past the mark, one g_array_set_size().  Only for arrays without a
- * zero terminator or clear function. */
+ * back storage when it shrinks, so up to the array's mark @mark (kept by
+ * the caller) the storage is there and only its length changes: no call,
+ * no clearing, in a replication's steady state.  Past the mark, one
+ * g_array_set_size() to the whole power of two bytes GArray allocates
+ * anyway, which becomes the mark: a run that grows its arrays (the first
+ * replication of a long backlog) calls it a logarithmic number of times,
+ * not once an element.  Only for arrays created without clearing (so that
+ * growing writes nothing: an element's memory is first touched when it is
+ * written, and never for one that is never written), a zero terminator or
+ * a clear function. */
 static inline gpointer
 gs__array_extend (GArray *a, guint *mark, gsize elt, guint n)
 {
   guint at = a->len;
-  if (at + n <= *mark)
-    a->len = at + n; /* GArray's len is public */
-  else
+  if (G_UNLIKELY (at + n > *mark))
     {
-      g_array_set_size (a, at + n);
+      gsize want = (gsize)(at + n) * elt, bytes = 16;
+      while (bytes < want)
+        bytes *= 2;
+      g_array_set_size (a, (guint)MIN (bytes / elt, G_MAXUINT));
       *mark = a->len;
     }
+  a->len = at + n; /* GArray's len is public */
   return a->data + (gsize)at * elt;
 }
 
@@ -514,6 +534,18 @@ void gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now);
 guint gs__agenda_inquorate_due (GsRun *run, guint32 bi, guint n);
 /* The period has ended: closes the runs of carry-overs of case @ci. */
 void gs__agenda_close_at_end (GsRun *run, guint32 ci, GsTime end);
+/* The period has ended and nobody sees a CARRIED record: adds to each
+ * body's carried count what closing the pending items' runs of carry-overs
+ * would add, and counts their records, from the body's own sums, without
+ * visiting a case or a slot (a debug build checks it against the visit).
+ * Each pending case's own `carried` is left for gs__agenda_close_case().
+ * FALSE, doing nothing, if a body's held meetings have not all carried
+ * (not reached: the meeting that holds one carries in the same event). */
+gboolean gs__agenda_end (GsRun *run);
+/* After gs__agenda_end(): adds to pending case @ci's `carried` its runs of
+ * carry-overs still open at the end, as gs__agenda_close_at_end() would
+ * have, once (it clears the case's bit in run->waiting). */
+void gs__agenda_close_case (GsRun *run, guint32 ci);
 
 /* gs-pathway.c */
 const GsGateway *gs__slot_gateway (const GsRun *run, const GsSlot *slot);
