@@ -289,12 +289,13 @@ on_record_but_end (const GsRun *run, const GsRecord *r, const guint32 *refs,
  * gs_run_get_case(), from the last when @backwards, before the
  * fingerprint. */
 static char *
-execute_end (const GsScenario *s, guint64 seed, gboolean visit,
-             gboolean others, gboolean backwards)
+execute_end (const GsScenario *s, guint64 seed, gboolean visit, gboolean others,
+             gboolean backwards)
 {
   GString *out = g_string_new (NULL);
   g_autoptr (GsRun) run = gs_run_new (s, GS_RUN_NO_RECORDS);
-  guint64 kinds = (visit ? END_KINDS : 0) | (others ? BUT_ARRIVALS & ~END_KINDS : 0);
+  guint64 kinds
+      = (visit ? END_KINDS : 0) | (others ? BUT_ARRIVALS & ~END_KINDS : 0);
   if (kinds != 0)
     gs_run_set_record_func_for (run, kinds, on_record_but_end, out);
   for (guint64 rep = 0; rep < N_REPLICATIONS; rep++)

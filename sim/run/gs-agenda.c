@@ -412,10 +412,9 @@ gs__agenda_requeue (GsRun *run, guint32 bi, const GsTicket *t, GsTime now)
   GsBodyState *bs = &run->bodies[bi];
   GsSlot *slot = GS_RUN_SLOT (run, t->slot);
   /* The meeting being held, the last in the log (gs__agenda_held()). */
-  GsCarryRun k = { .n = 1,
-                   .inq = 1,
-                   .first = bs->held->len - 1,
-                   .last = bs->held->len - 1 };
+  GsCarryRun k = {
+    .n = 1, .inq = 1, .first = bs->held->len - 1, .last = bs->held->len - 1
+  };
   close_run (run, slot, &k, now, GS_CARRY_TAKEN);
   ready_in (bs, slot); /* from the next meeting */
   heap_push (bs->ready, &bs->ready_mark, t, ready_order (run, bi));
@@ -502,8 +501,7 @@ end_agrees (const GsRun *run)
   for (guint i = 0; i < run->n_bodies; i++)
     {
       const GsBodyState *bs = &run->bodies[i];
-      guint64 sum = (guint64)bs->ready_live * bs->carried_upto
-                    - bs->ready_from;
+      guint64 sum = (guint64)bs->ready_live * bs->carried_upto - bs->ready_from;
       if (i < 64 && carried[i] != sum)
         return FALSE;
       all_sums += sum;

@@ -113,8 +113,8 @@ typedef struct
   guint32 carry_from;  /* ready: the first held meeting of @at (an index
                           into its log of held meetings) that may carry it,
                           the start of its run of carry-overs */
-  GsTime since;   /* when queued at the body */
-  GsTime settled; /* when approved, rejected or gridlocked */
+  GsTime since;        /* when queued at the body */
+  GsTime settled;      /* when approved, rejected or gridlocked */
 } GsSlot;
 
 G_STATIC_ASSERT (sizeof (GsSlot) <= 48);
@@ -126,8 +126,8 @@ G_STATIC_ASSERT (sizeof (GsSlot) <= 48);
  * slot), and read only after, while the slot is in that dispute or
  * referral.  A slot that never goes to a dispute never touches it: its
  * contents are whatever an earlier case at that index left, or were never
- * written (the array is not cleared as it grows), and nothing reads them.  Summaries read the levels
- * climbed of a slot through gs__slot_climbed(). */
+ * written (the array is not cleared as it grows), and nothing reads them.
+ * Summaries read the levels climbed of a slot through gs__slot_climbed(). */
 typedef struct
 {
   gint32 ladder; /* in a dispute: the ladder, level and levels climbed */
@@ -177,9 +177,9 @@ typedef struct
   GArray *fifo;    /* GsTicket, eligible ones in agenda order, from
                       fifo_head on */
   guint fifo_head;
-  GArray *held;         /* GsHeld, every meeting held, in order */
-  guint32 seq;          /* tickets pushed so far */
-  guint ready_live;     /* live tickets in @ready */
+  GArray *held;     /* GsHeld, every meeting held, in order */
+  guint32 seq;      /* tickets pushed so far */
+  guint ready_live; /* live tickets in @ready */
   /* Of the slots among the eligible (slot->ready), counted as ready_live
    * is: the sum of their carry_from, and how many have carry_from equal to
    * the length of @held (eligible since the last held meeting, so carried
