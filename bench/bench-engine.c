@@ -9,7 +9,9 @@
  * approvals, rejections, pending cases and mean days from arrival to
  * decision, for bench/committee.sh to compare with the hand-written models.
  *
- *   bench-engine [--runs N] [--records] [--stats] [FILE]
+ * --warmup W runs W replications first, untimed.
+ *
+ *   bench-engine [--runs N] [--warmup W] [--records] [--stats] [FILE]
  */
 #include <govsim/govsim.h>
 
@@ -65,10 +67,12 @@ moments_print (const Moments *m, gint n)
 int
 main (int argc, char **argv)
 {
-  gint runs = 2000;
+  gint runs = 2000, warmup = 0;
   gboolean records = FALSE, stats = FALSE;
   GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Replications to run", "N" },
+    { "warmup", 0, 0, G_OPTION_ARG_INT, &warmup,
+      "Replications run first and not timed (replications N.. N+W-1)", "W" },
     { "records", 0, 0, G_OPTION_ARG_NONE, &records, "Keep records", NULL },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &stats,
       "Print the outcome's moments (outside the timing)", NULL },
@@ -77,10 +81,12 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) ctx = g_option_context_new ("[FILE]");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || runs <= 0)
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || runs <= 0
+      || warmup < 0)
     {
       g_printerr ("bench-engine: %s\n",
-                  error ? error->message : "--runs must be positive");
+                  error ? error->message
+                        : "--runs must be positive, --warmup not negative");
       return 2;
     }
   g_autoptr (GsScenario) s = argc > 1 ? gs_loader_load_file (argv[1], 0, &error)
@@ -94,6 +100,16 @@ main (int argc, char **argv)
   guint64 cases = 0, decided = 0;
   g_autoptr (GsRun) run = gs_run_new (s, records ? 0 : GS_RUN_NO_RECORDS);
   Moments m = { 0 };
+  /* The warm-up: the run's arrays grown to this scenario's size and their
+   * pages faulted in, so that what is timed is the steady state a study
+   * runs in.  Replications after the timed ones, so that the timed results
+   * are the same with or without it. */
+  for (gint r = 0; r < warmup; r++)
+    if (!gs_run_execute (run, 1, (guint64)(runs + r), &error))
+      {
+        g_printerr ("bench-engine: %s\n", error->message);
+        return 3;
+      }
   gint64 spent = 0; /* in the statistics, taken off the time */
   gint64 t0 = g_get_monotonic_time ();
   for (gint r = 0; r < runs; r++)
