@@ -25,12 +25,7 @@ counts () {
 }
 printf '%-10s %12s %10s %10s %10s %10s\n' proposals "Ir/proposal" "D1/prop" "LL/prop" "LLr/prop" "LLw/prop"
 for n in 1000 10000 100000; do
-  days=$(( n / 4 ))
-  sed -e "s/horizon=\"P10Y\"/horizon=\"P${days}D\"/" \
-      -e "s/every=\"P1D\" process/every=\"PT6H\" process/" \
-      -e "s/capacity=\"10\"/capacity=\"$cap\"/" \
-      -e "s/count=\"100000\"/count=\"$n\"/" \
-      "$here/bench/committee.xml" > "$tmp/s.xml"
+  "$here/bench/backlog-scenario.sh" "$n" "$cap" > "$tmp/s.xml"
   runs=$(( 400000 / n + 1 ))
   read -r p1 i1 d1 l1 r1 w1 < <(counts 1)
   read -r pn in dn ln rn wn < <(counts "$runs")

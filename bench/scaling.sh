@@ -22,12 +22,7 @@ printf '%-10s %-8s %10s %10s %14s\n' proposals capacity "us/prop" "first" \
   "pending at end"
 for cap in 40 10; do
   for n in 1000 10000 100000; do
-    days=$(( n / 4 ))
-    sed -e "s/horizon=\"P10Y\"/horizon=\"P${days}D\"/" \
-        -e "s/every=\"P1D\" process/every=\"PT6H\" process/" \
-        -e "s/capacity=\"10\"/capacity=\"$cap\"/" \
-        -e "s/count=\"100000\"/count=\"$n\"/" \
-        "$here/bench/committee.xml" > "$tmp/s.xml"
+    "$here/bench/backlog-scenario.sh" "$n" "$cap" > "$tmp/s.xml"
     runs=$(( 400000 / n )); [ "$runs" -ge 3 ] || runs=3
     t=() f=()
     for _ in $(seq "$rounds"); do

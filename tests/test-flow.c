@@ -102,6 +102,17 @@ fingerprint (const GsRun *run, GString *out)
   gs_report_text_summary (run, summary, out);
 }
 
+/* Executes replication @rep of @seed on @run, which must succeed. */
+static void
+execute_one (GsRun *run, guint64 seed, guint64 rep)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok = gs_run_execute (run, seed, rep, &error);
+  if (error != NULL)
+    fprintf (stderr, "%s\n", error->message);
+  CU_ASSERT_TRUE_FATAL (ok);
+}
+
 /* Executes @s for replications 0 .. N_REPLICATIONS − 1 of @seed on one run,
  * the general way or not, with a callback for @kinds; returns the
  * fingerprints, and in @plain the run's plain streams of the last. */
@@ -115,11 +126,7 @@ execute (const GsScenario *s, guint64 seed, gboolean general, guint64 kinds,
   gs_run_set_record_func_for (run, kinds, on_record, out);
   for (guint64 rep = 0; rep < N_REPLICATIONS; rep++)
     {
-      g_autoptr (GError) error = NULL;
-      gboolean ok = gs_run_execute (run, seed, rep, &error);
-      if (error != NULL)
-        fprintf (stderr, "%s\n", error->message);
-      CU_ASSERT_TRUE_FATAL (ok);
+      execute_one (run, seed, rep);
       CU_ASSERT_TRUE (gs_run_check (run, NULL));
       fingerprint (run, out);
     }
@@ -300,11 +307,7 @@ execute_end (const GsScenario *s, guint64 seed, gboolean visit, gboolean others,
     gs_run_set_record_func_for (run, kinds, on_record_but_end, out);
   for (guint64 rep = 0; rep < N_REPLICATIONS; rep++)
     {
-      g_autoptr (GError) error = NULL;
-      gboolean ok = gs_run_execute (run, seed, rep, &error);
-      if (error != NULL)
-        fprintf (stderr, "%s\n", error->message);
-      CU_ASSERT_TRUE_FATAL (ok);
+      execute_one (run, seed, rep);
       CU_ASSERT_EQUAL (run->carried_open, !visit);
       guint n = gs_run_n_cases (run);
       guint64 carried = 0;
